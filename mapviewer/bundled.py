@@ -1,0 +1,30 @@
+"""Files that ship beside the code: ``resources/`` and ``gazetteer/`` of the repository.
+
+An installed wheel carries them as the packages ``mapviewer.resources`` and
+``mapviewer.gazetteer_sources``; a source checkout run in place has them as top-level folders.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _folder(package: str, folder: str) -> Traversable:
+    try:
+        return resources.files(f"mapviewer.{package}")
+    except ModuleNotFoundError:
+        return _CHECKOUT / folder
+
+
+def resource(name: str) -> Traversable:
+    """A file of ``resources/`` (icons, the JS bridge, CSS)."""
+    return _folder("resources", "resources").joinpath(name)
+
+
+def gazetteer_source(name: str) -> Traversable:
+    """A data file of ``gazetteer/`` (outlines, GeoNames admin-1 codes)."""
+    return _folder("gazetteer_sources", "gazetteer").joinpath(name)

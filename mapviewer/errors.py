@@ -1,0 +1,17 @@
+"""Typed errors: the core raises them, the UI and the command line decide how to show them."""
+
+
+class MapviewerError(Exception):
+    """Base of every error mapviewer reports to a user."""
+
+
+class ReaderError(MapviewerError):
+    """A document could not be read (missing, unreadable, unsupported format)."""
+
+
+class GazetteerError(MapviewerError):
+    """The gazetteer store is missing, corrupt, or could not be built."""
+
+
+class ExportError(MapviewerError):
+    """An export could not be written."""

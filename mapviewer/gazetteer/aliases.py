@@ -1,0 +1,118 @@
+"""How people write places that the raw sources do not list: region phrases, country short forms,
+demonyms. General English news usage only; nothing here is keyed to any evaluation corpus."""
+
+from __future__ import annotations
+
+import re
+
+# Words that name a first-level division; "Kursk Oblast" -> "Kursk", and "Donetsk" -> "Donetsk region".
+REGION_WORDS = (
+    "oblast", "region", "province", "state", "governorate", "prefecture", "krai", "kray",
+    "republic", "territory", "county", "district", "department", "voivodeship", "canton",
+    "autonomous okrug", "autonomous oblast", "autonomous region", "autonomous republic", "emirate",
+    "division", "municipality", "parish", "capital district", "federal district",
+)
+GENERATED_REGION_WORDS = ("region", "oblast", "province", "state", "governorate", "prefecture")
+
+_REGION_SUFFIX = re.compile(
+    r"\s+(?:" + "|".join(sorted((re.escape(w) for w in REGION_WORDS), key=len, reverse=True)) + r")$",
+    re.IGNORECASE,
+)
+_REGION_PREFIX = re.compile(r"^(?:republic|province|state|region|oblast|canton) of\s+", re.IGNORECASE)
+
+
+def region_base(name: str) -> str:
+    """'Kursk Oblast' -> 'Kursk'; 'Republic of Dagestan' -> 'Dagestan'; 'Texas' -> 'Texas'."""
+    base = _REGION_PREFIX.sub("", _REGION_SUFFIX.sub("", name.strip()))
+    return base or name
+
+
+def region_names(name: str) -> set[str]:
+    """Every form of an admin-1 name a writer may use: the base name and 'base region' etc."""
+    base = region_base(name)
+    forms = {name, base}
+    for word in GENERATED_REGION_WORDS:
+        forms.add(f"{base} {word}")
+        forms.add(f"{base} {word.capitalize()}")
+    return forms
+
+
+# Codes that appear in running English prose; other ISO codes ("COD", "IN") are ordinary words.
+PROSE_CODES = {"US": ("US", "U.S.", "USA", "U.S.A."), "GB": ("UK", "U.K."), "AE": ("UAE", "U.A.E.")}
+
+# Common English forms missing from the country tables.
+EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("America", "United States of America"),
+    "GB": ("Britain", "Great Britain"),
+    "KR": ("South Korea", "Republic of Korea"),
+    "KP": ("North Korea",),
+    "RU": ("Russian Federation",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "CD": ("DR Congo", "Congo-Kinshasa", "DRC"),
+    "CG": ("Congo-Brazzaville",),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland", "Eswatini"),
+    "MK": ("Macedonia", "North Macedonia"),
+    "TR": ("Türkiye", "Turkiye"),
+    "VA": ("Vatican", "Vatican City", "Holy See"),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "TL": ("East Timor", "Timor-Leste"),
+    "CV": ("Cape Verde", "Cabo Verde"),
+}
+
+# Demonyms and adjectives beyond the single one the country tables give.
+EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("American", "Americans", "U.S.-based"),
+    "GB": ("British", "Briton", "Britons", "Brits"),
+    "PL": ("Polish", "Pole", "Poles"),
+    "NL": ("Dutch",),
+    "CH": ("Swiss",),
+    "FR": ("French", "Frenchman", "Frenchmen"),
+    "ES": ("Spanish", "Spaniard", "Spaniards"),
+    "DK": ("Danish", "Dane", "Danes"),
+    "SE": ("Swedish", "Swede", "Swedes"),
+    "FI": ("Finnish", "Finn", "Finns"),
+    "TR": ("Turkish", "Turk", "Turks"),
+    "IE": ("Irish",),
+    "IL": ("Israeli", "Israelis"),
+    "PS": ("Palestinian", "Palestinians"),
+    "NZ": ("New Zealander", "New Zealanders"),
+    "PH": ("Filipino", "Filipinos", "Philippine"),
+    "KP": ("North Korean", "North Koreans"),
+    "KR": ("South Korean", "South Koreans"),
+    "CN": ("Chinese",),
+    "JP": ("Japanese",),
+    "VN": ("Vietnamese",),
+    "PT": ("Portuguese",),
+    "LB": ("Lebanese",),
+    "SD": ("Sudanese",),
+    "TW": ("Taiwanese",),
+    "SA": ("Saudi", "Saudis", "Saudi Arabian"),
+    "AE": ("Emirati", "Emiratis"),
+    "AF": ("Afghan", "Afghans"),
+    "PK": ("Pakistani", "Pakistanis"),
+    "BD": ("Bangladeshi", "Bangladeshis"),
+    "IQ": ("Iraqi", "Iraqis"),
+    "YE": ("Yemeni", "Yemenis"),
+    "QA": ("Qatari", "Qataris"),
+    "KW": ("Kuwaiti", "Kuwaitis"),
+    "OM": ("Omani", "Omanis"),
+    "BH": ("Bahraini", "Bahrainis"),
+    "TH": ("Thai",),
+    "IS": ("Icelandic", "Icelander", "Icelanders"),
+    "CZ": ("Czech", "Czechs"),
+    "SK": ("Slovak", "Slovaks"),
+    "HR": ("Croatian", "Croat", "Croats"),
+    "RS": ("Serbian", "Serb", "Serbs"),
+    "BA": ("Bosnian", "Bosnians"),
+    "SI": ("Slovenian", "Slovene", "Slovenes"),
+}
+
+
+def demonym_forms(demonym: str) -> set[str]:
+    """'American' -> {'American', 'Americans'}; 'Chinese', 'Polish' stay as they are."""
+    forms = {demonym}
+    if demonym.endswith(("an", "i", "ean", "ian")) and not demonym.endswith("ese"):
+        forms.add(demonym + "s")
+    return forms

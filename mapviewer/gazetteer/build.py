@@ -1,0 +1,368 @@
+"""Build the gazetteer store (one SQLite file) from the sources.
+
+The store is written to a temporary file beside its final path and renamed into place only when
+complete, so a crash mid-build never leaves a file that is later trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ..text.normalize import fold, skeleton
+from . import aliases, sources
+
+BUILDER_VERSION = 3
+Progress = Callable[[str, float], None]
+
+# Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
+REGION_TOLERANCE = 0.01
+COUNTRY_TOLERANCE = 0.02
+LAND_TOLERANCE = 0.05
+# An alternate name that is this common as an English word ("But", "The", "So") is not kept.
+COMMON_WORD_ZIPF = 4.5
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, admin1 TEXT,
+    region_id INTEGER, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
+    geonameid INTEGER, feature TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL,
+    source TEXT NOT NULL, skel TEXT NOT NULL, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
+CREATE TABLE outlines (place_id INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE TABLE basemap (name TEXT PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE VIRTUAL TABLE points USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+"""
+INDEXES = """
+CREATE INDEX names_skel ON names (skel);
+CREATE INDEX places_geonameid ON places (geonameid);
+"""
+
+# Where a name came from (the names.source column).
+PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM = (
+    "geonames", "geonames-alternate", "natural-earth", "countryinfo", "generated", "demonym")
+
+
+@dataclass(slots=True)
+class _Place:
+    id: int
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    population: int = 0
+    country: str | None = None
+    admin1: str | None = None
+    region_id: int | None = None
+    geonameid: int | None = None
+    feature: str = ""
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    outline: BaseGeometry | None = None
+
+    def add_name(self, name: str, source: str) -> None:
+        key = fold(name)
+        if key and key not in self.names:
+            self.names[key] = (name, source)
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+def _zipf(key: str) -> float:
+    """Zipf frequency of a single English word (wordfreq's scale: 7 for "the", 0 for unknown)."""
+    freq = _english_frequencies().get(key)
+    return round(math.log10(freq) + 9, 2) if freq else 0.0
+
+
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+
+
+def _is_latin(name: str) -> bool:
+    return _NON_LATIN_LETTER.search(name) is None
+
+
+def _plausible_alternate(name: str, primary_keys: set[str]) -> bool:
+    """Alternate names are noisy: keep Latin-script names that are not ordinary English words."""
+    key = fold(name)
+    if not key or not _is_latin(name) or len(key.replace(" ", "")) < 3 or key.isdigit():
+        return False
+    if key in primary_keys:
+        return True
+    return " " in key or _zipf(key) < COMMON_WORD_ZIPF
+
+
+def _label_point(geom: BaseGeometry) -> tuple[float, float]:
+    """A point inside the largest part, near its centre: where a marker for the region belongs."""
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: g.area)
+    point = largest.centroid if largest.contains(largest.centroid) else largest.point_on_surface()
+    return point.y, point.x
+
+
+class _Builder:
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.places: list[_Place] = []
+
+    def new_place(self, **kw) -> _Place:
+        place = _Place(id=len(self.places) + 1, **kw)
+        self.places.append(place)
+        return place
+
+    # -- continents and countries -------------------------------------------------------------
+    def add_continents(self) -> None:
+        for code, c in sources.continents().items():
+            place = self.new_place(name=c["name"], kind="continent", lat=float(c["lat"]),
+                                   lon=float(c["lng"]), population=int(c.get("population") or 0),
+                                   geonameid=c["geonameId"], feature="L.CONT")
+            place.add_name(c["name"], PRIMARY)
+            primary = {fold(c["name"])}
+            for alt in c.get("alternateNames", []):
+                if alt.get("lang") in ("en", None, "") and _plausible_alternate(alt["name"], primary):
+                    place.add_name(alt["name"], ALTERNATE)
+
+    def add_countries(self) -> dict[str, _Place]:
+        infos = sources.country_infos()
+        outlines = {int(p["id"]): g for p, g in sources.country_outlines() if p.get("id")}
+        by_iso: dict[str, _Place] = {}
+        for iso, c in sources.countries().items():
+            info = infos.get(iso, {})
+            outline = outlines.get(int(c["isonumeric"]))
+            if info.get("latlng"):
+                lat, lon = map(float, info["latlng"][:2])
+            elif outline is not None:
+                lat, lon = _label_point(outline)
+            else:
+                continue
+            place = self.new_place(name=c["name"], kind="country", lat=lat, lon=lon,
+                                   population=int(c.get("population") or 0), country=iso,
+                                   geonameid=c["geonameid"], feature="A.PCLI", outline=outline)
+            place.add_name(c["name"], PRIMARY)
+            for name in (info.get("name"), *info.get("altSpellings", ())):
+                codes = (iso, c.get("iso3"))
+                if name and name not in codes and _is_latin(name) and len(name) > 2:
+                    place.add_name(name, COUNTRY_INFO)
+            for name in (*aliases.EXTRA_COUNTRY_NAMES.get(iso, ()), *aliases.PROSE_CODES.get(iso, ())):
+                place.add_name(name, GENERATED)
+            demonyms = set(aliases.EXTRA_DEMONYMS.get(iso, ()))
+            if info.get("demonym"):
+                demonyms |= aliases.demonym_forms(info["demonym"])
+            for name in sorted(demonyms):
+                place.add_name(name, DEMONYM)
+            by_iso[iso] = place
+        return by_iso
+
+    # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
+    def add_regions(self, cities: dict[str, dict], countries: dict[str, _Place]) -> dict[str, _Place]:
+        regions: dict[str, _Place] = {}
+        for a in sources.admin1_codes():
+            if a.country not in countries:
+                continue
+            place = self.new_place(name=a.name, kind="admin1", lat=0.0, lon=0.0, country=a.country,
+                                   admin1=a.code, geonameid=a.geonameid, feature="A.ADM1")
+            place.add_name(a.name, PRIMARY)
+            place.add_name(a.ascii_name, PRIMARY)
+            regions[f"{a.country}.{a.code}"] = place
+
+        self.progress("linking regions to Natural Earth outlines", 0.45)
+        ne = [(p, shapely.make_valid(shapely.simplify(g, REGION_TOLERANCE, preserve_topology=True)))
+              for p, g in sources.region_outlines()]
+        ne_geoms = np.array([g for _, g in ne])
+        city_list = list(cities.values())
+        points = shapely.points([c["longitude"] for c in city_list], [c["latitude"] for c in city_list])
+        tree = shapely.STRtree(ne_geoms)
+        city_idx, ne_idx = tree.query(points, predicate="within")
+        weight: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        ne_of_city: dict[int, int] = {}
+        for ci, ri in zip(city_idx.tolist(), ne_idx.tolist()):
+            c = city_list[ci]
+            weight[ri][f"{c['countrycode']}.{c['admin1code']}"] += 1 + c["population"]
+            ne_of_city[ci] = ri
+
+        by_name = {(p.country, fold(aliases.region_base(p.name))): p for p in regions.values()}
+        members: dict[int, list[int]] = defaultdict(list)  # region place id -> NE indexes
+        ne_place: dict[int, _Place] = {}
+        for ri, (props, geom) in enumerate(ne):
+            iso = props.get("iso_a2")
+            votes = weight.get(ri)
+            target = None
+            if votes:
+                code, _ = max(votes.items(), key=lambda kv: kv[1])
+                target = regions.get(code)
+            if target is None:
+                target = by_name.get((iso, fold(aliases.region_base(props.get("name") or ""))))
+            if target is None and iso in countries and props.get("name"):
+                lat, lon = _label_point(geom)
+                target = self.new_place(name=props["name"], kind="admin1", lat=lat, lon=lon,
+                                        country=iso, feature="A.ADM1")
+                target.add_name(props["name"], NATURAL_EARTH)
+            if target is not None:
+                members[target.id].append(ri)
+                ne_place[ri] = target
+        for place in {p.id: p for p in ne_place.values()}.values():
+            parts = [ne_geoms[i] for i in members[place.id]]
+            place.outline = shapely.make_valid(shapely.union_all(parts)) if len(parts) > 1 else parts[0]
+            if len(parts) == 1:
+                place.add_name(ne[members[place.id][0]][0]["name"], NATURAL_EARTH)
+        self._place_regions_without_outline(regions, cities)
+        self._link_cities(city_list, regions, ne_of_city, ne_place)
+        return regions
+
+    def _place_regions_without_outline(self, regions: dict[str, _Place], cities: dict) -> None:
+        """Regions with an outline sit at its label point; others at their population centre."""
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for c in cities.values():
+            s = sums[f"{c['countrycode']}.{c['admin1code']}"]
+            w = 1 + c["population"]
+            s[0] += w * c["latitude"]
+            s[1] += w * c["longitude"]
+            s[2] += w
+        for code, place in list(regions.items()):
+            if place.outline is not None:
+                place.lat, place.lon = _label_point(place.outline)
+            elif code in sums:
+                lat, lon, w = sums[code]
+                place.lat, place.lon = lat / w, lon / w
+            else:  # neither outline nor cities: nowhere to put it
+                self.places.remove(place)
+                del regions[code]
+        for i, place in enumerate(self.places, 1):
+            place.id = i
+
+    def _link_cities(self, city_list: list[dict], regions: dict[str, _Place],
+                     ne_of_city: dict[int, int], ne_place: dict[int, _Place]) -> None:
+        self._city_region: dict[int, _Place] = {}
+        for ci, c in enumerate(city_list):
+            region = regions.get(f"{c['countrycode']}.{c['admin1code']}")
+            if region is None and ci in ne_of_city:
+                region = ne_place.get(ne_of_city[ci])
+            if region is not None:
+                self._city_region[c["geonameid"]] = region
+                region.population += c["population"]
+
+    # -- cities ---------------------------------------------------------------------------------
+    def add_cities(self, cities: dict[str, dict], countries: dict[str, _Place],
+                   regions: dict[str, _Place]) -> None:
+        capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
+        best_capital: dict[str, _Place] = {}
+        region_bases = {(r.country, fold(aliases.region_base(r.name))): r for r in regions.values()}
+        for c in sorted(cities.values(), key=lambda c: -c["population"]):
+            iso = c["countrycode"]
+            if iso not in countries:
+                continue
+            region = self._city_region.get(c["geonameid"])
+            place = self.new_place(name=c["name"], kind="city", lat=c["latitude"], lon=c["longitude"],
+                                   population=int(c["population"]), country=iso,
+                                   admin1=region.admin1 if region else c.get("admin1code"),
+                                   region_id=region.id if region else None,
+                                   geonameid=c["geonameid"], feature="P.PPL")
+            place.add_name(c["name"], PRIMARY)
+            primary = {fold(c["name"])}
+            alternates = [a for a in c.get("alternatenames", ()) if _plausible_alternate(a, primary)]
+            for alt in alternates:
+                place.add_name(alt, ALTERNATE)
+            keys = set(place.names)
+            if iso not in best_capital and capital_names.get(iso) in keys:
+                best_capital[iso] = place
+                place.feature = "P.PPLC"
+            # A region named after its main city takes the city's spellings ("Lugansk" region).
+            if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
+                for alt in alternates:
+                    for form in aliases.region_names(alt):
+                        region.add_name(form, GENERATED)
+
+    def finish_region_names(self, regions: dict[str, _Place]) -> None:
+        for region in regions.values():
+            for name, _ in list(region.names.values()):
+                for form in aliases.region_names(name):
+                    region.add_name(form, GENERATED)
+
+
+def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, version: str,
+           progress: Progress) -> None:
+    db.executescript(SCHEMA)
+    progress("writing places", 0.7)
+    db.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5), round(p.lon, 5),
+          p.population, p.geonameid, p.feature) for p in places))
+    db.executemany("INSERT INTO points VALUES (?,?,?,?,?)",
+                   ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
+    progress("writing names", 0.75)
+    rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
+    db.executemany("INSERT INTO names VALUES (?,?,?,?,?)",
+                   ((key, pid, name, source, skeleton(key)) for key, pid, name, source in rows))
+    progress("writing word frequencies", 0.85)
+    single = {key for p in places for key in p.names if " " not in key}
+    db.executemany("INSERT INTO words VALUES (?,?)",
+                   ((k, z) for k in single if (z := _zipf(k)) > 0))
+    progress("writing outlines", 0.9)
+    db.executemany("INSERT INTO outlines VALUES (?,?)", _outline_rows(places))
+    db.execute("INSERT INTO basemap VALUES (?,?)",
+               ("land", shapely.to_wkb(shapely.simplify(land, LAND_TOLERANCE, preserve_topology=True))))
+    progress("indexing", 0.95)
+    db.executescript(INDEXES)
+    db.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("version", version), ("builder", str(BUILDER_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
+    ])
+    db.commit()
+
+
+def _outline_rows(places: Iterable[_Place]):
+    for p in places:
+        if p.outline is None:
+            continue
+        tolerance = COUNTRY_TOLERANCE if p.kind == "country" else REGION_TOLERANCE
+        geom = shapely.make_valid(shapely.simplify(p.outline, tolerance, preserve_topology=True))
+        geom = shapely.set_precision(geom, 1e-5)
+        if not geom.is_empty:
+            yield p.id, shapely.to_wkb(geom)
+
+
+def build_store(path: Path, version: str, progress: Progress | None = None) -> None:
+    """Build the store at ``path`` atomically."""
+    report = progress or (lambda message, fraction: None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        b = _Builder(report)
+        report("reading continents and countries", 0.0)
+        b.add_continents()
+        countries = b.add_countries()
+        report("reading GeoNames cities", 0.1)
+        cities = sources.cities()
+        report("reading admin-1 regions", 0.3)
+        regions = b.add_regions(cities, countries)
+        report("adding cities and their names", 0.55)
+        b.add_cities(cities, countries, regions)
+        b.finish_region_names(regions)
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode=OFF")
+            db.execute("PRAGMA synchronous=OFF")
+            _write(db, b.places, sources.land_outline(), version, report)
+        finally:
+            db.close()
+        os.replace(tmp, path)
+        report("done", 1.0)
+    finally:
+        tmp.unlink(missing_ok=True)

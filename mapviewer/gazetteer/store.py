@@ -1,0 +1,211 @@
+"""The read-only gazetteer store: find it, check it, build it when needed, answer lookups."""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import struct
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from geopy.distance import great_circle
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import GazetteerError
+from ..text.normalize import skeleton
+
+ENV_PATH = "MAPVIEWER_GAZETTEER"
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``kind`` is continent, country, admin1 or city."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    region_id: int | None
+    lat: float
+    lon: float
+    population: int
+    geonameid: int | None
+    feature: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place found under a name, with the name as the store spells it and where it came from."""
+
+    place: Place
+    name: str
+    key: str
+    source: str
+
+
+_PLACE_COLUMNS = "p.id, p.name, p.kind, p.country, p.admin1, p.region_id, p.lat, p.lon, p.population, p.geonameid, p.feature"
+
+
+def default_path() -> Path:
+    """Where the store lives: $MAPVIEWER_GAZETTEER, else the user's cache directory."""
+    if os.environ.get(ENV_PATH):
+        return Path(os.environ[ENV_PATH])
+    from .build import BUILDER_VERSION
+    from .sources import data_version
+
+    cache = Path(platformdirs.user_cache_dir("mapviewer", appauthor=False))
+    return cache / f"gazetteer-{data_version(BUILDER_VERSION)}.sqlite"
+
+
+def problem(path: Path, version: str | None = None) -> str | None:
+    """Why the file at ``path`` cannot be trusted as a store, or None when it can."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+        size = path.stat().st_size
+    except OSError as e:
+        return f"cannot read {path}: {e.strerror or e}"
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return f"{path} is not a gazetteer store"
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    if pages * page_size != size:
+        return f"{path} is incomplete ({size} of {pages * page_size} bytes)"
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as e:
+        return f"{path} is damaged: {e}"
+    if version is not None and meta.get("version") != version:
+        return f"{path} was built from other data (version {meta.get('version')}, expected {version})"
+    return None
+
+
+def ensure_store(path: Path | None = None, progress: Progress | None = None) -> Path:
+    """Return the path of a trusted store, building it (with progress) when missing, stale or damaged."""
+    from .build import BUILDER_VERSION, build_store
+    from .sources import data_version
+
+    version = data_version(BUILDER_VERSION)
+    path = path or default_path()
+    if problem(path, version) is None:
+        return path
+    try:
+        build_store(path, version, progress)
+    except (OSError, sqlite3.Error) as e:
+        raise GazetteerError(f"could not build the gazetteer at {path}: {e}") from e
+    return path
+
+
+class GazetteerStore:
+    """Read-only access to a built store. Thread-safe: one connection behind a lock."""
+
+    def __init__(self, path: Path):
+        reason = problem(path)
+        if reason:
+            raise GazetteerError(reason)
+        self.path = path
+        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.meta = dict(self._query("SELECT key, value FROM meta"))
+        self.by_name = lru_cache(maxsize=65536)(self._by_name)
+        self.like = lru_cache(maxsize=8192)(self._like)
+        self.place = lru_cache(maxsize=65536)(self._place)
+
+    @classmethod
+    def open(cls, path: Path | None = None, progress: Progress | None = None) -> GazetteerStore:
+        """Open the store at ``path`` (default: the user's cache), building it first if needed."""
+        return cls(ensure_store(path, progress))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as e:
+                raise GazetteerError(f"the gazetteer at {self.path} is damaged ({e}); "
+                                     "run 'mapviewer gazetteer build'") from e
+
+    def _matches(self, where: str, arg: str) -> tuple[NameMatch, ...]:
+        rows = self._query(
+            f"SELECT {_PLACE_COLUMNS}, n.name, n.key, n.source FROM names n "
+            f"JOIN places p ON p.id = n.place_id WHERE {where}", (arg,))
+        return tuple(NameMatch(Place(*r[:11]), r[11], r[12], r[13]) for r in rows)
+
+    def _by_name(self, key: str) -> tuple[NameMatch, ...]:
+        """Places with exactly this folded name."""
+        return self._matches("n.key = ?", key)
+
+    def _like(self, key: str) -> tuple[NameMatch, ...]:
+        """Places whose name sounds like ``key`` (same consonant skeleton)."""
+        skel = skeleton(key)
+        return self._matches("n.skel = ?", skel) if len(skel) >= 3 else ()
+
+    def _place(self, place_id: int) -> Place | None:
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
+        return Place(*rows[0]) if rows else None
+
+    @lru_cache(maxsize=512)
+    def country(self, iso: str) -> Place | None:
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country' AND p.country = ?", (iso,))
+        return Place(*rows[0]) if rows else None
+
+    def region(self, place: Place) -> Place | None:
+        """The admin-1 region a city lies in."""
+        return self.place(place.region_id) if place.region_id else None
+
+    def word_frequency(self, key: str) -> float:
+        """How common ``key`` is as an English word (wordfreq's Zipf scale; 0 when unknown)."""
+        rows = self._query("SELECT zipf FROM words WHERE key = ?", (key,))
+        return rows[0][0] if rows else 0.0
+
+    def outline(self, place_id: int) -> BaseGeometry | None:
+        rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
+        return shapely.from_wkb(rows[0][0]) if rows else None
+
+    def basemap(self, name: str = "land") -> BaseGeometry | None:
+        rows = self._query("SELECT wkb FROM basemap WHERE name = ?", (name,))
+        return shapely.from_wkb(rows[0][0]) if rows else None
+
+    def country_outlines(self) -> list[tuple[Place, BaseGeometry]]:
+        rows = self._query(f"SELECT {_PLACE_COLUMNS}, o.wkb FROM outlines o JOIN places p ON p.id = o.place_id "
+                           "WHERE p.kind = 'country'")
+        return [(Place(*r[:11]), shapely.from_wkb(r[11])) for r in rows]
+
+    def near(self, lat: float, lon: float, radius_km: float, kinds: tuple[str, ...] = ("city",)) -> list[Place]:
+        """Places of ``kinds`` within ``radius_km`` of a point, nearest first."""
+        dlat = radius_km / 111.2
+        dlon = radius_km / (111.2 * max(math.cos(math.radians(lat)), 0.01))
+        marks = ",".join("?" * len(kinds))
+        rows = self._query(
+            f"SELECT {_PLACE_COLUMNS} FROM points r JOIN places p ON p.id = r.id "
+            f"WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ? AND p.kind IN ({marks})",
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *kinds))
+        places = [Place(*r) for r in rows]
+        dist = {p.id: distance_km((lat, lon), (p.lat, p.lon)) for p in places}
+        return sorted((p for p in places if dist[p.id] <= radius_km), key=lambda p: dist[p.id])
+
+    def counts(self) -> dict[str, int]:
+        counts = dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind"))
+        counts["names"] = self._query("SELECT COUNT(*) FROM names")[0][0]
+        counts["outlines"] = self._query("SELECT COUNT(*) FROM outlines")[0][0]
+        return counts
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points (geopy; a sphere is exact enough here)."""
+    return great_circle(a, b).km

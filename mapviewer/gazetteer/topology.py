@@ -1,0 +1,102 @@
+"""Decode TopoJSON (quantized, delta-encoded arcs) into shapely geometries.
+
+The bundled outline files are TopoJSON; decoding is a cumulative sum per arc, so it is done here
+with numpy rather than pulling in a converter that needs geopandas. world-atlas rings are spherical
+and may jump across the antimeridian (Russia, Fiji): rings are unwrapped, then cut at ±180°.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+
+def _decode_arcs(topology: dict[str, Any]) -> list[np.ndarray]:
+    transform = topology.get("transform")
+    arcs = []
+    for arc in topology["arcs"]:
+        xy = np.asarray(arc, dtype=float)[:, :2]
+        if transform:
+            xy = np.cumsum(xy, axis=0) * transform["scale"] + transform["translate"]
+        arcs.append(xy)
+    return arcs
+
+
+_WORLD = shapely.box(-180, -90, 180, 90)
+
+
+def _ring(arcs: list[np.ndarray], indexes: list[int]) -> np.ndarray:
+    parts = []
+    for i in indexes:
+        xy = arcs[i] if i >= 0 else arcs[~i][::-1]
+        parts.append(xy if not parts else xy[1:])
+    ring = np.concatenate(parts)
+    ring[:, 0] = np.unwrap(ring[:, 0], period=360)
+    return ring
+
+
+def _polygon(arcs: list[np.ndarray], rings: list[list[int]]) -> BaseGeometry | None:
+    coords = [_ring(arcs, r) for r in rings]
+    coords = [c for c in coords if len(c) >= 4]
+    if not coords:
+        return None
+    shell_mid = coords[0][:, 0].mean()
+    holes = [h - [360 * round((h[:, 0].mean() - shell_mid) / 360), 0] for h in coords[1:]]
+    polygon = shapely.make_valid(shapely.Polygon(coords[0], holes))
+    return wrap_antimeridian(polygon)
+
+
+def wrap_antimeridian(geom: BaseGeometry) -> BaseGeometry:
+    """Cut a geometry whose longitudes run past ±180° into parts inside [-180, 180]."""
+    west, _, east, _ = geom.bounds
+    if west >= -180 and east <= 180:
+        return geom
+    pieces = []
+    for shift in (-360, 0, 360):
+        moved = shapely.transform(geom, lambda xy, s=shift: xy + [s, 0])
+        piece = shapely.intersection(moved, _WORLD)
+        if not piece.is_empty:
+            pieces.append(piece)
+    return shapely.union_all(pieces)
+
+
+def _geometry(arcs: list[np.ndarray], obj: dict[str, Any]) -> BaseGeometry | None:
+    kind = obj.get("type")
+    if kind == "Polygon":
+        polys = [_polygon(arcs, obj["arcs"])]
+    elif kind == "MultiPolygon":
+        polys = [_polygon(arcs, p) for p in obj["arcs"]]
+    else:
+        return None
+    polys = [p for p in polys if p is not None and not p.is_empty]
+    if not polys:
+        return None
+    geom = shapely.union_all(polys) if len(polys) > 1 else polys[0]
+    geom = shapely.make_valid(geom) if not geom.is_valid else geom
+    return _polygonal(geom)
+
+
+def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
+    """Drop the slivers (lines, points) that cutting and repairing can leave behind."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else None
+
+
+def features(topology: dict[str, Any], name: str) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """Yield (properties plus id, geometry) for each polygonal geometry of object ``name``."""
+    arcs = _decode_arcs(topology)
+    obj = topology["objects"][name]
+    members = obj["geometries"] if obj.get("type") == "GeometryCollection" else [obj]
+    for member in members:
+        geom = _geometry(arcs, member)
+        if geom is not None and not geom.is_empty:
+            props = dict(member.get("properties") or {})
+            if "id" in member:
+                props["id"] = member["id"]
+            yield props, geom

@@ -1,0 +1,1 @@
+"""Text utilities: name normalisation and sentence splitting with character offsets."""

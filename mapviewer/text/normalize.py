@@ -1,0 +1,49 @@
+"""Name keys shared by the gazetteer builder and the geoparser, so both fold names the same way.
+
+>>> fold("Avdiïvka")
+'avdiivka'
+>>> fold("Luhans'k Oblast")
+'luhansk oblast'
+>>> skeleton(fold("Vougledar")) == skeleton(fold("Vuhledar"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+_APOSTROPHES = re.compile(r"['’ʼ`´‘ʹ]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Transliteration variants that news writers and gazetteers disagree on (French "ou", German "j",
+# Ukrainian/Russian h~g, kh~h, zh, ts...). Order matters: longer digraphs first.
+_DIGRAPHS = (
+    ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("kh", "h"), ("zh", "j"), ("dj", "j"), ("sh", "s"),
+    ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ou", "u"), ("ck", "k"), ("gh", "h"),
+    ("q", "k"), ("x", "ks"), ("w", "v"), ("y", "i"), ("g", "h"), ("z", "s"), ("c", "k"),
+)
+_VOWELS = re.compile(r"[aeiou]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 20)
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name."""
+    name = _APOSTROPHES.sub("", name)
+    ascii_name = (name if name.isascii() else _APOSTROPHES.sub("", unidecode(name))).lower()
+    return _NON_ALNUM.sub(" ", ascii_name).strip()
+
+
+@lru_cache(maxsize=1 << 20)
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded key: equal for most transliteration variants of one name."""
+    s = key.replace(" ", "")
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    if not s:
+        return ""
+    head, rest = s[0], _VOWELS.sub("", s[1:])
+    return _REPEATS.sub(r"\1", head + rest)
