@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import MapviewerError
 
@@ -39,12 +40,46 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _geoparse(args: argparse.Namespace) -> int:
+    import json
+
+    from .corpus import geoparse_corpus, read_corpus
+    from .gazetteer.store import ensure_store
+    from .io import write_atomic
+
+    store_path = ensure_store(progress=_progress_printer())
+    if args.jsonl:
+        lines = (json.dumps(p, ensure_ascii=False) + "\n" for p in
+                 geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
+        if args.out:
+            write_atomic(args.out, "".join(lines))
+        else:
+            sys.stdout.writelines(lines)
+        return 0
+    from .export import write_analyses
+    from .documents import read_document
+    from .gazetteer.store import GazetteerStore
+    from .pipeline import Geoparser
+
+    geoparser = Geoparser(GazetteerStore(store_path))
+    analyses = [geoparser.analyse(read_document(path)) for path in args.files]
+    write_analyses(analyses, args.format, args.out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mapviewer", description="Every place an article mentions, on a map.")
     sub = parser.add_subparsers(dest="command", required=True)
     gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer")
     gaz.add_argument("action", choices=("build", "info"))
     gaz.set_defaults(run=_gazetteer)
+    geo = sub.add_parser("geoparse", help="find and resolve the places of articles or of a corpus")
+    geo.add_argument("files", nargs="*", type=Path, help="articles (.txt, .md, .html)")
+    geo.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl")
+    geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
+    geo.add_argument("--out", type=Path, help="output file (default: standard output)")
+    geo.add_argument("--workers", type=int, help="processes for a corpus (default: all cores)")
+    geo.set_defaults(run=_geoparse)
     return parser
 
 

@@ -116,3 +116,43 @@ def demonym_forms(demonym: str) -> set[str]:
     if demonym.endswith(("an", "i", "ean", "ian")) and not demonym.endswith("ese"):
         forms.add(demonym + "s")
     return forms
+
+
+# Names a continent is written as in the news; the EU is placed on Europe (never on the town of Eu).
+CONTINENT_NAMES: dict[str, tuple[str, ...]] = {
+    "Europe": ("EU", "European Union"),
+}
+CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Europe": ("European", "Europeans"),
+    "Africa": ("African", "Africans"),
+    "Asia": ("Asian", "Asians"),
+    "South America": ("South American", "South Americans", "Latin America"),
+    "North America": ("North American", "North Americans"),
+    "Oceania": ("Oceanian",),
+    "Antarctica": ("Antarctic",),
+}
+
+# Associated Press abbreviations of US states and Canadian provinces, as written in datelines.
+AP_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US.AL": ("Ala.",), "US.AZ": ("Ariz.",), "US.AR": ("Ark.",), "US.CA": ("Calif.",),
+    "US.CO": ("Colo.",), "US.CT": ("Conn.",), "US.DE": ("Del.",), "US.FL": ("Fla.",), "US.GA": ("Ga.",),
+    "US.IL": ("Ill.",), "US.IN": ("Ind.",), "US.KS": ("Kan.", "Kans."), "US.KY": ("Ky.",), "US.LA": ("La.",),
+    "US.MD": ("Md.",), "US.MA": ("Mass.",), "US.MI": ("Mich.",), "US.MN": ("Minn.",), "US.MS": ("Miss.",),
+    "US.MO": ("Mo.",), "US.MT": ("Mont.",), "US.NE": ("Neb.", "Nebr."), "US.NV": ("Nev.",),
+    "US.NH": ("N.H.",), "US.NJ": ("N.J.",), "US.NM": ("N.M.",), "US.NY": ("N.Y.",), "US.NC": ("N.C.",),
+    "US.ND": ("N.D.",), "US.OK": ("Okla.",), "US.OR": ("Ore.",), "US.PA": ("Pa.",), "US.RI": ("R.I.",),
+    "US.SC": ("S.C.",), "US.SD": ("S.D.",), "US.TN": ("Tenn.",), "US.TX": ("Tex.",), "US.VT": ("Vt.",),
+    "US.VA": ("Va.",), "US.WA": ("Wash.",), "US.WV": ("W.Va.", "W. Va."), "US.WI": ("Wis.", "Wisc."),
+    "US.WY": ("Wyo.",), "US.DC": ("D.C.", "DC"),
+    "CA.02": ("B.C.", "BC"), "CA.01": ("Alta.",), "CA.08": ("Ont.",), "CA.10": ("Que.",),
+    "CA.11": ("Sask.",), "CA.03": ("Man.",),
+}
+
+# Buildings that stand for a government in the news ("the Kremlin said"): placed on the capital.
+CAPITAL_METONYMS: dict[str, tuple[str, ...]] = {
+    "RU": ("Kremlin",),
+    "US": ("White House", "Capitol Hill"),
+    "GB": ("Downing Street", "Whitehall"),
+    "FR": ("Elysee Palace", "Élysée"),
+    "CN": ("Zhongnanhai",),
+}

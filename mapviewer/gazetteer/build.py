@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
 
-BUILDER_VERSION = 3
+BUILDER_VERSION = 5
 Progress = Callable[[str, float], None]
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
@@ -53,8 +53,8 @@ CREATE INDEX places_geonameid ON places (geonameid);
 """
 
 # Where a name came from (the names.source column).
-PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM = (
-    "geonames", "geonames-alternate", "natural-earth", "countryinfo", "generated", "demonym")
+PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM, METONYM = (
+    "geonames", "geonames-alternate", "natural-earth", "countryinfo", "generated", "demonym", "metonym")
 
 
 @dataclass(slots=True)
@@ -138,6 +138,10 @@ class _Builder:
             for alt in c.get("alternateNames", []):
                 if alt.get("lang") in ("en", None, "") and _plausible_alternate(alt["name"], primary):
                     place.add_name(alt["name"], ALTERNATE)
+            for name in aliases.CONTINENT_NAMES.get(c["name"], ()):
+                place.add_name(name, GENERATED)
+            for name in aliases.CONTINENT_DEMONYMS.get(c["name"], ()):
+                place.add_name(name, DEMONYM)
 
     def add_countries(self) -> dict[str, _Place]:
         infos = sources.country_infos()
@@ -283,6 +287,8 @@ class _Builder:
             if iso not in best_capital and capital_names.get(iso) in keys:
                 best_capital[iso] = place
                 place.feature = "P.PPLC"
+                for name in aliases.CAPITAL_METONYMS.get(iso, ()):
+                    place.add_name(name, METONYM)
             # A region named after its main city takes the city's spellings ("Lugansk" region).
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
                 for alt in alternates:
@@ -294,6 +300,10 @@ class _Builder:
             for name, _ in list(region.names.values()):
                 for form in aliases.region_names(name):
                     region.add_name(form, GENERATED)
+        for code, names in aliases.AP_ABBREVIATIONS.items():
+            for name in names:
+                if code in regions:
+                    regions[code].add_name(name, GENERATED)
 
 
 def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, version: str,
@@ -311,9 +321,9 @@ def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, ver
     db.executemany("INSERT INTO names VALUES (?,?,?,?,?)",
                    ((key, pid, name, source, skeleton(key)) for key, pid, name, source in rows))
     progress("writing word frequencies", 0.85)
-    single = {key for p in places for key in p.names if " " not in key}
+    words = {fold(w) for w in _english_frequencies()} | {key for p in places for key in p.names if " " not in key}
     db.executemany("INSERT INTO words VALUES (?,?)",
-                   ((k, z) for k in single if (z := _zipf(k)) > 0))
+                   ((k, z) for k in words if " " not in k and (z := _zipf(k)) >= 1.0))
     progress("writing outlines", 0.9)
     db.executemany("INSERT INTO outlines VALUES (?,?)", _outline_rows(places))
     db.execute("INSERT INTO basemap VALUES (?,?)",

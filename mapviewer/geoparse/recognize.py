@@ -1,0 +1,275 @@
+"""Recognition: find the spans of an article that name places.
+
+Capitalised word runs (with the connectors place names contain: "Rio de Janeiro", "Stratford-upon-Avon")
+are looked up in the gazetteer, longest first. A hit is kept unless the evidence says it is
+something else: an ordinary word at the start of a sentence ("But", "West"), part of a person's
+name ("Vladimir Putin", "Paris Hilton"), an acronym of something else ("EU" is not Eu, France).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..gazetteer.geocoder import importance
+from ..gazetteer.store import GazetteerStore, NameMatch
+from ..model import Sentence
+from ..text.normalize import fold
+
+MAX_TOKENS = 6
+FUZZY_MIN_RATIO = 80
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’.\-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Lower-case words inside place names.
+CONNECTORS = frozenset("of de del della di da do dos das du des la le les el al upon on am an im der den "
+                       "die and y en sur sous the".split())
+# Lower-case words that may end a place name: "Kursk region", "Donetsk oblast".
+TRAILERS = frozenset("region oblast province state governorate prefecture county district krai "
+                     "republic territory city".split())
+# Capitalised words that may stand next to a place name without making it part of a person's name.
+COMPANIONS = frozenset("""
+north south east west northern southern eastern western central greater upper lower new old
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+city county state province region oblast district capital metro metropolitan area valley river lake
+bay sea ocean island islands coast mountains mountain airport port harbour harbor station street road
+avenue square park bridge university college school hospital police council government parliament
+ministry mayor governor president premier minister chief court senate assembly army navy
+post times herald tribune journal news daily press chronicle gazette telegraph star globe
+fc united club stadium bank exchange museum zoo hotel church cathedral
+""".split())
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir lord lady dame president premier minister chancellor senator sen rep gov
+governor mayor king queen prince princess pope general gen colonel col captain capt lieutenant lt
+sergeant sgt judge justice secretary ambassador spokesman spokeswoman sheikh emir sultan rabbi father
+saint st
+""".split()) - {"saint", "st"}
+# Words that start sentences and headlines in capitals: never evidence of a name.
+_SENTENCE_INITIAL_ZIPF = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A recognised place name and the gazetteer entries it may mean."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    matches: tuple[NameMatch, ...]
+    adjective: bool
+    region_hint: bool
+    similarity: float = 1.0  # below 1 for a misspelling or transliteration ("Vougledar")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    cap: bool
+    initial: bool  # first word of a sentence or a line
+
+
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
+    starts = {s.start for s in sentences}
+    out = []
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if word.endswith(".") and not _DOTTED.fullmatch(word):
+            word, end = word[:-1], end - 1
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            end -= len(possessive.group())
+            word = text[start:end]
+        if word:
+            out.append(_Token(start, end, word, word[0].isupper(), _after_opening(text, start, starts)))
+    return out
+
+
+def _after_opening(text: str, start: int, starts: set[int]) -> bool:
+    """True for the first word after a sentence start, a quote or a bullet."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘«(•-–—[*":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:" or (i + 1) in starts
+
+
+class Recognizer:
+    """Finds place-name spans with the gazetteer as its lexicon."""
+
+    def __init__(self, store: GazetteerStore):
+        self.store = store
+
+    def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
+        tokens = _tokens(text, sentences)
+        lowercase_words = {t.text.lower() for t in tokens if not t.cap}
+        persons = self._person_words(tokens, text)
+        spans: list[Span] = []
+        i = 0
+        while i < len(tokens):
+            span, used = self._longest(text, tokens, i)
+            if span is not None and span.key not in persons and self._plausible(
+                    span, tokens, i, used, text, lowercase_words):
+                spans.append(span)
+                i += used
+                continue
+            if span is None and tokens[i].cap:
+                fuzzy = self._misspelt(tokens, i, text, persons)
+                if fuzzy is not None:
+                    spans.append(fuzzy)
+                    i += 1
+                    continue
+            spans.extend(self._hyphen_parts(tokens[i], text))
+            i += 1
+        return spans
+
+    def _person_words(self, tokens: list[_Token], text: str) -> set[str]:
+        """Words used in this document as parts of people's names ("Vladimir Putin", "President Trump")."""
+        persons: set[str] = set()
+        for a, b in zip(tokens, tokens[1:]):
+            if not (a.cap and b.cap) or text[a.end:b.start] != " ":
+                continue
+            a_low, b_low = a.text.lower(), b.text.lower()
+            if a_low.rstrip(".") in TITLES:
+                if not self.store.by_name(fold(b.text)):
+                    persons.add(fold(b.text))
+                continue
+            if a_low in COMPANIONS or b_low in COMPANIONS or a.text.isupper() or b.text.isupper():
+                continue
+            if self.store.by_name(fold(f"{a.text} {b.text}")):
+                continue
+            for t in (a, b):
+                key = fold(t.text)
+                if (not self.store.by_name(key) and self.store.word_frequency(key) < _SENTENCE_INITIAL_ZIPF
+                        and not (t is a and a.initial)):
+                    persons.add(key)
+        return persons
+
+    def _misspelt(self, tokens: list[_Token], i: int, text: str, persons: set[str]) -> Span | None:
+        """A capitalised word the gazetteer lacks may be a misspelling or transliteration of a place."""
+        tok = tokens[i]
+        key = fold(tok.text)
+        if (len(key) < 6 or " " in key or tok.text.isupper() or key in persons
+                or self.store.word_frequency(key) >= 2.0):
+            return None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens) and tokens[j].cap and not (j < i and tokens[j].initial):
+                lo, hi = sorted((tokens[j], tok), key=lambda t: t.start)
+                if text[lo.end:hi.start] == " ":
+                    return None
+        scored = [(fuzz.ratio(key, m.key), m) for m in self.store.like(key)]
+        scored = [(r, m) for r, m in scored if r >= FUZZY_MIN_RATIO]
+        if not scored:
+            return None
+        best = max(r for r, _ in scored)
+        matches = tuple(m for r, m in scored if r >= best - 5)
+        return Span(tok.start, tok.end, tok.text, key, matches, False,
+                    _region_hint(text, tok.start, tok.end), best / 100)
+
+    def _longest(self, text: str, tokens: list[_Token], i: int) -> tuple[Span | None, int]:
+        first = tokens[i]
+        if not first.cap:
+            return None, 1
+        ends = []
+        for j in range(i, min(i + MAX_TOKENS, len(tokens))):
+            tok = tokens[j]
+            if j > i:
+                gap = text[tokens[j - 1].end:tok.start]
+                if gap not in (" ", "-") and not (gap == "" and tok.text.startswith("-")):
+                    break
+            lower = tok.text.lower()
+            if tok.cap or (j > i and lower in TRAILERS):
+                ends.append(j)
+            elif j == i or lower not in CONNECTORS:
+                break
+        for j in reversed(ends):
+            start, end = first.start, tokens[j].end
+            surface = text[start:end]
+            key = fold(surface)
+            matches = self._accepted_matches(surface, key)
+            if matches:
+                adjective = all(m.source == "demonym" for m in matches)
+                return Span(start, end, surface, key, matches, adjective, _region_hint(text, start, end)), j - i + 1
+        return None, 1
+
+    def _accepted_matches(self, surface: str, key: str) -> tuple[NameMatch, ...]:
+        """Matches whose stored spelling fits the text's case: "EU" is not "Eu", "Us" is not "US"."""
+        matches = self.store.by_name(key)
+        if not matches:
+            return ()
+        strict = len(surface) <= 5 and (surface.isupper() or "." in surface)
+        kept = []
+        for m in matches:
+            stored_strict = len(m.name) <= 6 and (m.name.isupper() or "." in m.name)
+            if (strict or stored_strict) and m.name.rstrip(".") != surface.rstrip("."):
+                continue
+            kept.append(m)
+        return tuple(kept)
+
+    def _plausible(self, span: Span, tokens: list[_Token], i: int, used: int, text: str,
+                   lowercase_words: set[str]) -> bool:
+        first = tokens[i]
+        if used > 1 or span.adjective:
+            return not (first.initial and used == 1 and span.key in lowercase_words)
+        if span.key in COMPANIONS:
+            return False
+        best = max(importance(m.place) for m in span.matches)
+        zipf = self.store.word_frequency(span.key)
+        if span.key in lowercase_words and zipf >= 3.0:
+            return False
+        limit = 3.2 + 0.3 * best if first.initial else 4.0 + 0.3 * best
+        if zipf > limit:
+            return False
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev is not None and text[prev.end:first.start] in (" ", ". ") and prev.text.lower().rstrip(".") in TITLES:
+            return False
+        if nxt is not None and nxt.cap and text[first.end:nxt.start] == " " and _name_part(nxt, self.store):
+            return False
+        if (prev is not None and prev.cap and not prev.initial and text[prev.end:first.start] == " "
+                and _name_part(prev, self.store)):
+            return False
+        return True
+
+    def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
+        """'Russia-Ukraine', 'pro-Russian', 'U.S.-led': the capitalised parts of a compound word."""
+        parts = token.text.split("-")
+        if len(parts) < 2 or any(p.lower() in CONNECTORS or len(p) == 1 for p in parts):
+            return []  # "Mar-a-Lago" is one name, not "Lago"
+        spans = []
+        offset = token.start
+        for part in parts:
+            if part[:1].isupper() and len(part) > 1:
+                key = fold(part)
+                matches = self._accepted_matches(part, key)
+                if matches and self.store.word_frequency(key) < 4.5:
+                    adjective = all(m.source == "demonym" for m in matches)
+                    spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
+            offset += len(part) + 1
+        return spans
+
+
+def _name_part(token: _Token, store: GazetteerStore) -> bool:
+    """A capitalised neighbour that is neither a place word nor a common word: likely a person's name."""
+    lower = token.text.lower()
+    if lower in COMPANIONS or token.text.isupper():
+        return False
+    return not store.by_name(fold(token.text))
+
+
+_REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorates?|prefectures?|krais?)\b",
+                         re.IGNORECASE)
+
+
+def _region_hint(text: str, start: int, end: int) -> bool:
+    """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk'."""
+    before = text[max(0, start - 100):start]
+    before = re.split(r"[.!?\n]", before)[-1]
+    return bool(_REGION_CUE.search(before) or _REGION_CUE.match(text[end:end + 14].strip()))
