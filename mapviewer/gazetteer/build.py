@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
 
-BUILDER_VERSION = 5
+BUILDER_VERSION = 7
 Progress = Callable[[str, float], None]
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
@@ -33,6 +33,10 @@ COUNTRY_TOLERANCE = 0.02
 LAND_TOLERANCE = 0.05
 # An alternate name that is this common as an English word ("But", "The", "So") is not kept.
 COMMON_WORD_ZIPF = 4.5
+# A small town whose own name is one of the commonest English words ("On", "We", "Of") cannot be
+# found by that word: in English text it is always the word.
+FUNCTION_WORD_ZIPF = 6.0
+FUNCTION_WORD_MIN_POPULATION = 100_000
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,6 +47,7 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL,
     source TEXT NOT NULL, skel TEXT NOT NULL, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
 CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
+CREATE TABLE person_names (key TEXT PRIMARY KEY, first REAL NOT NULL, last REAL NOT NULL) WITHOUT ROWID;
 CREATE TABLE outlines (place_id INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
 CREATE TABLE basemap (name TEXT PRIMARY KEY, wkb BLOB NOT NULL);
 CREATE VIRTUAL TABLE points USING rtree(id, min_lat, max_lat, min_lon, max_lon);
@@ -58,7 +63,7 @@ PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM, METONYM = (
 
 
 @dataclass(slots=True)
-class _Place:
+class PlaceRecord:
     id: int
     name: str
     kind: str
@@ -120,10 +125,10 @@ def _label_point(geom: BaseGeometry) -> tuple[float, float]:
 class _Builder:
     def __init__(self, progress: Progress):
         self.progress = progress
-        self.places: list[_Place] = []
+        self.places: list[PlaceRecord] = []
 
-    def new_place(self, **kw) -> _Place:
-        place = _Place(id=len(self.places) + 1, **kw)
+    def new_place(self, **kw) -> PlaceRecord:
+        place = PlaceRecord(id=len(self.places) + 1, **kw)
         self.places.append(place)
         return place
 
@@ -143,14 +148,17 @@ class _Builder:
             for name in aliases.CONTINENT_DEMONYMS.get(c["name"], ()):
                 place.add_name(name, DEMONYM)
 
-    def add_countries(self) -> dict[str, _Place]:
+    def add_countries(self) -> dict[str, PlaceRecord]:
         infos = sources.country_infos()
+        geonames_points = sources.country_points()
         outlines = {int(p["id"]): g for p, g in sources.country_outlines() if p.get("id")}
-        by_iso: dict[str, _Place] = {}
+        by_iso: dict[str, PlaceRecord] = {}
         for iso, c in sources.countries().items():
             info = infos.get(iso, {})
             outline = outlines.get(int(c["isonumeric"]))
-            if info.get("latlng"):
+            if iso in geonames_points:
+                lat, lon = geonames_points[iso]
+            elif info.get("latlng"):
                 lat, lon = map(float, info["latlng"][:2])
             elif outline is not None:
                 lat, lon = _label_point(outline)
@@ -175,8 +183,8 @@ class _Builder:
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
-    def add_regions(self, cities: dict[str, dict], countries: dict[str, _Place]) -> dict[str, _Place]:
-        regions: dict[str, _Place] = {}
+    def add_regions(self, cities: dict[str, dict], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+        regions: dict[str, PlaceRecord] = {}
         for a in sources.admin1_codes():
             if a.country not in countries:
                 continue
@@ -203,7 +211,7 @@ class _Builder:
 
         by_name = {(p.country, fold(aliases.region_base(p.name))): p for p in regions.values()}
         members: dict[int, list[int]] = defaultdict(list)  # region place id -> NE indexes
-        ne_place: dict[int, _Place] = {}
+        ne_place: dict[int, PlaceRecord] = {}
         for ri, (props, geom) in enumerate(ne):
             iso = props.get("iso_a2")
             votes = weight.get(ri)
@@ -230,7 +238,7 @@ class _Builder:
         self._link_cities(city_list, regions, ne_of_city, ne_place)
         return regions
 
-    def _place_regions_without_outline(self, regions: dict[str, _Place], cities: dict) -> None:
+    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict) -> None:
         """Regions with an outline sit at its label point; others at their population centre."""
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in cities.values():
@@ -251,9 +259,9 @@ class _Builder:
         for i, place in enumerate(self.places, 1):
             place.id = i
 
-    def _link_cities(self, city_list: list[dict], regions: dict[str, _Place],
-                     ne_of_city: dict[int, int], ne_place: dict[int, _Place]) -> None:
-        self._city_region: dict[int, _Place] = {}
+    def _link_cities(self, city_list: list[dict], regions: dict[str, PlaceRecord],
+                     ne_of_city: dict[int, int], ne_place: dict[int, PlaceRecord]) -> None:
+        self._city_region: dict[int, PlaceRecord] = {}
         for ci, c in enumerate(city_list):
             region = regions.get(f"{c['countrycode']}.{c['admin1code']}")
             if region is None and ci in ne_of_city:
@@ -263,10 +271,10 @@ class _Builder:
                 region.population += c["population"]
 
     # -- cities ---------------------------------------------------------------------------------
-    def add_cities(self, cities: dict[str, dict], countries: dict[str, _Place],
-                   regions: dict[str, _Place]) -> None:
+    def add_cities(self, cities: dict[str, dict], countries: dict[str, PlaceRecord],
+                   regions: dict[str, PlaceRecord]) -> None:
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
-        best_capital: dict[str, _Place] = {}
+        best_capital: dict[str, PlaceRecord] = {}
         region_bases = {(r.country, fold(aliases.region_base(r.name))): r for r in regions.values()}
         for c in sorted(cities.values(), key=lambda c: -c["population"]):
             iso = c["countrycode"]
@@ -278,7 +286,8 @@ class _Builder:
                                    admin1=region.admin1 if region else c.get("admin1code"),
                                    region_id=region.id if region else None,
                                    geonameid=c["geonameid"], feature="P.PPL")
-            place.add_name(c["name"], PRIMARY)
+            if c["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(fold(c["name"])) < FUNCTION_WORD_ZIPF:
+                place.add_name(c["name"], PRIMARY)
             primary = {fold(c["name"])}
             alternates = [a for a in c.get("alternatenames", ()) if _plausible_alternate(a, primary)]
             for alt in alternates:
@@ -295,7 +304,7 @@ class _Builder:
                     for form in aliases.region_names(alt):
                         region.add_name(form, GENERATED)
 
-    def finish_region_names(self, regions: dict[str, _Place]) -> None:
+    def finish_region_names(self, regions: dict[str, PlaceRecord]) -> None:
         for region in regions.values():
             for name, _ in list(region.names.values()):
                 for form in aliases.region_names(name):
@@ -306,7 +315,7 @@ class _Builder:
                     regions[code].add_name(name, GENERATED)
 
 
-def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, version: str,
+def _write(db: sqlite3.Connection, places: list[PlaceRecord], land: BaseGeometry, version: str,
            progress: Progress) -> None:
     db.executescript(SCHEMA)
     progress("writing places", 0.7)
@@ -324,6 +333,8 @@ def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, ver
     words = {fold(w) for w in _english_frequencies()} | {key for p in places for key in p.names if " " not in key}
     db.executemany("INSERT INTO words VALUES (?,?)",
                    ((k, z) for k in words if " " not in k and (z := _zipf(k)) >= 1.0))
+    db.executemany("INSERT INTO person_names VALUES (?,?,?)",
+                   ((k, f, l) for k, (f, l) in sources.person_names().items()))
     progress("writing outlines", 0.9)
     db.executemany("INSERT INTO outlines VALUES (?,?)", _outline_rows(places))
     db.execute("INSERT INTO basemap VALUES (?,?)",
@@ -336,7 +347,7 @@ def _write(db: sqlite3.Connection, places: list[_Place], land: BaseGeometry, ver
     db.commit()
 
 
-def _outline_rows(places: Iterable[_Place]):
+def _outline_rows(places: Iterable[PlaceRecord]):
     for p in places:
         if p.outline is None:
             continue
@@ -348,28 +359,35 @@ def _outline_rows(places: Iterable[_Place]):
 
 
 def build_store(path: Path, version: str, progress: Progress | None = None) -> None:
-    """Build the store at ``path`` atomically."""
+    """Build the store at ``path`` from the sources, atomically."""
+    report = progress or (lambda message, fraction: None)
+    b = _Builder(report)
+    report("reading continents and countries", 0.0)
+    b.add_continents()
+    countries = b.add_countries()
+    report("reading GeoNames cities", 0.1)
+    cities = sources.cities()
+    report("reading admin-1 regions", 0.3)
+    regions = b.add_regions(cities, countries)
+    report("adding cities and their names", 0.55)
+    b.add_cities(cities, countries, regions)
+    b.finish_region_names(regions)
+    write_store(path, b.places, sources.land_outline(), version, report)
+
+
+def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, version: str,
+                progress: Progress | None = None) -> None:
+    """Write ``places`` as a store: into a temporary file, renamed over ``path`` once complete."""
     report = progress or (lambda message, fraction: None)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     tmp.unlink(missing_ok=True)
     try:
-        b = _Builder(report)
-        report("reading continents and countries", 0.0)
-        b.add_continents()
-        countries = b.add_countries()
-        report("reading GeoNames cities", 0.1)
-        cities = sources.cities()
-        report("reading admin-1 regions", 0.3)
-        regions = b.add_regions(cities, countries)
-        report("adding cities and their names", 0.55)
-        b.add_cities(cities, countries, regions)
-        b.finish_region_names(regions)
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA journal_mode=OFF")
             db.execute("PRAGMA synchronous=OFF")
-            _write(db, b.places, sources.land_outline(), version, report)
+            _write(db, places, land, version, report)
         finally:
             db.close()
         os.replace(tmp, path)

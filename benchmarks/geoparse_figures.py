@@ -1,0 +1,73 @@
+"""Geoparsing figures: accuracy on the development corpora (scored by their own scorer), speed, memory.
+
+    python benchmarks/geoparse_figures.py [--eval ../shared/eval]
+
+Accuracy: each corpus is geoparsed with `mapviewer geoparse --jsonl` and scored by `score.py`.
+Speed: every article of both corpora geoparsed once, one process, gazetteer already open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+CORPORA = {"GeoWebNews": "gwn.jsonl", "TR-News": "trnews.jsonl"}
+
+
+def score(eval_dir: Path, gold: Path, pred: Path) -> dict:
+    out = subprocess.run([sys.executable, str(eval_dir / "score.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def accuracy(eval_dir: Path) -> None:
+    print(f"{'corpus':12s} {'P':>6s} {'R':>6s} {'F1':>6s}   {'exactF1':>7s}  {'acc@161':>7s} {'AUC':>6s} "
+          f"{'rec@161':>7s}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, file in CORPORA.items():
+            pred = Path(tmp) / file
+            subprocess.run([sys.executable, "-m", "mapviewer", "geoparse", "--jsonl", str(eval_dir / file),
+                            "--out", str(pred)], check=True, stderr=subprocess.DEVNULL)
+            s = score(eval_dir, eval_dir / file, pred)
+            o, x, r = s["recognition"]["overlap"], s["recognition"]["exact"], s["resolution"]
+            print(f"{name:12s} {o['precision']:6.3f} {o['recall']:6.3f} {o['f1']:6.3f}   {x['f1']:7.3f}  "
+                  f"{r['acc161']:7.3f} {r['auc']:6.3f} {s['end_to_end']['recall161']:7.3f}")
+
+
+def speed(eval_dir: Path) -> None:
+    from mapviewer.gazetteer import GazetteerStore
+    from mapviewer.model import Document
+    from mapviewer.pipeline import Geoparser
+
+    texts = [json.loads(line)["text"] for file in CORPORA.values()
+             for line in (eval_dir / file).read_text(encoding="utf-8").splitlines() if line.strip()]
+    geoparser = Geoparser(GazetteerStore.open())
+    geoparser.analyse(Document("Warm-up in Kyiv and Paris."))
+    words = sum(len(t.split()) for t in texts)
+    t = time.perf_counter()
+    for text in texts:
+        geoparser.analyse(Document(text))
+    elapsed = time.perf_counter() - t
+    print(f"speed        {words / elapsed:,.0f} words/s ({len(texts)} articles, {words:,} words, "
+          f"{elapsed:.2f} s, one process, each article seen once)")
+    print(f"per 1,000 words {1000 * elapsed / words * 1000:.1f} ms")
+    print(f"peak RSS     {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with the corpora and score.py")
+    args = ap.parse_args()
+    accuracy(args.eval)
+    speed(args.eval)
+
+
+if __name__ == "__main__":
+    main()
