@@ -34,7 +34,7 @@ t = time.perf_counter()
 for n in queries:
     g.geocode(n)
 warm = len(queries) / (time.perf_counter() - t)
-g.store.by_name.cache_clear(); g.store.like.cache_clear(); g.store.place.cache_clear()
+g.store.clear_cache()
 t = time.perf_counter()
 for n in names:
     g.geocode(n)

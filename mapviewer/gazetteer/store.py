@@ -7,7 +7,7 @@ import os
 import sqlite3
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from ..errors import GazetteerError
 from ..text.normalize import skeleton
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
+_CACHE_LIMIT = 200_000
 Progress = Callable[[str, float], None]
 
 
@@ -123,7 +124,9 @@ class GazetteerStore:
         self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.meta = dict(self._query("SELECT key, value FROM meta"))
-        self.by_name = lru_cache(maxsize=65536)(self._by_name)
+        self._names: dict[str, tuple[NameMatch, ...]] = {}
+        self._words: dict[str, float] = {}
+        self._persons: dict[str, tuple[float, float]] = {}
         self.like = lru_cache(maxsize=8192)(self._like)
         self.place = lru_cache(maxsize=65536)(self._place)
 
@@ -143,20 +146,44 @@ class GazetteerStore:
                 raise GazetteerError(f"the gazetteer at {self.path} is damaged ({e}); "
                                      "run 'mapviewer gazetteer build'") from e
 
-    def _matches(self, where: str, arg: str) -> tuple[NameMatch, ...]:
+    def _matches(self, where: str, args: tuple) -> list[NameMatch]:
         rows = self._query(
             f"SELECT {_PLACE_COLUMNS}, n.name, n.key, n.source FROM names n "
-            f"JOIN places p ON p.id = n.place_id WHERE {where}", (arg,))
-        return tuple(NameMatch(Place(*r[:11]), r[11], r[12], r[13]) for r in rows)
+            f"JOIN places p ON p.id = n.place_id WHERE {where}", args)
+        return [NameMatch(Place(*r[:11]), r[11], r[12], r[13]) for r in rows]
 
-    def _by_name(self, key: str) -> tuple[NameMatch, ...]:
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Look up many folded names in a few queries; a document's lookups then hit the cache."""
+        if len(self._names) > _CACHE_LIMIT:
+            self.clear_cache()
+        todo = list({k for k in keys if k not in self._names})
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found: dict[str, list[NameMatch]] = {k: [] for k in chunk}
+            for m in self._matches(f"n.key IN ({marks})", tuple(chunk)):
+                found[m.key].append(m)
+            self._names.update((k, tuple(v)) for k, v in found.items())
+            self._words.update({k: 0.0 for k in chunk})
+            self._words.update(self._query(f"SELECT key, zipf FROM words WHERE key IN ({marks})", tuple(chunk)))
+            self._persons.update({k: (0.0, 0.0) for k in chunk})
+            self._persons.update((k, (f, la)) for k, f, la in self._query(
+                f"SELECT key, first, last FROM person_names WHERE key IN ({marks})", tuple(chunk)))
+
+    def clear_cache(self) -> None:
+        self._names.clear(), self._words.clear(), self._persons.clear()
+        self.like.cache_clear(), self.place.cache_clear()
+
+    def by_name(self, key: str) -> tuple[NameMatch, ...]:
         """Places with exactly this folded name."""
-        return self._matches("n.key = ?", key)
+        if key not in self._names:
+            self.prefetch((key,))
+        return self._names[key]
 
     def _like(self, key: str) -> tuple[NameMatch, ...]:
         """Places whose name sounds like ``key`` (same consonant skeleton)."""
         skel = skeleton(key)
-        return self._matches("n.skel = ?", skel) if len(skel) >= 3 else ()
+        return tuple(self._matches("n.skel = ?", (skel,))) if len(skel) >= 3 else ()
 
     def _place(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
@@ -173,13 +200,15 @@ class GazetteerStore:
 
     def word_frequency(self, key: str) -> float:
         """How common ``key`` is as an English word (wordfreq's Zipf scale; 0 when unknown)."""
-        rows = self._query("SELECT zipf FROM words WHERE key = ?", (key,))
-        return rows[0][0] if rows else 0.0
+        if key not in self._words:
+            self.prefetch((key,))
+        return self._words[key]
 
     def person_name(self, key: str) -> tuple[float, float]:
         """How common ``key`` is as a first name and as a surname (% of US Census 1990 people)."""
-        rows = self._query("SELECT first, last FROM person_names WHERE key = ?", (key,))
-        return rows[0] if rows else (0.0, 0.0)
+        if key not in self._persons:
+            self.prefetch((key,))
+        return self._persons[key]
 
     def outline(self, place_id: int) -> BaseGeometry | None:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))

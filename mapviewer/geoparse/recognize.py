@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -52,6 +53,8 @@ CALENDAR = frozenset("""january february march april may june july august septem
 monday tuesday wednesday thursday friday saturday sunday""".split())
 LOCATIVES = frozenset("in at near from to into outside inside across around throughout towards toward via "
                       "within between".split())
+_KEPT_LOWER = CONNECTORS | TRAILERS | LOCATIVES | TITLES
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 # Person-name evidence, in % of the US Census 1990 population, and the importance (see
 # gazetteer.importance) above which a place name is taken as a place whatever its neighbours.
 FIRST_NAME_PCT = 0.005
@@ -74,24 +77,26 @@ class Span:
     similarity: float = 1.0  # below 1 for a misspelling or transliteration ("Vougledar")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
     cap: bool
-    initial: bool  # first word of a sentence or a line
+    initial: bool  # first word of a sentence, a line or a quotation
 
 
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 
 def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
+    """Capitalised words and the lower-case words that matter next to them; offsets into ``text``."""
     starts = {s.start for s in sentences}
     out = []
     for m in TOKEN.finditer(text):
-        start, end = m.span()
         word = m.group()
+        if not word[0].isupper() and word not in _KEPT_LOWER:
+            continue
+        start, end = m.span()
         if word.endswith(".") and not _DOTTED.fullmatch(word):
             word, end = word[:-1], end - 1
         possessive = _POSSESSIVE.search(word)
@@ -99,7 +104,8 @@ def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
             end -= len(possessive.group())
             word = text[start:end]
         if word:
-            out.append(_Token(start, end, word, word[0].isupper(), _after_opening(text, start, starts)))
+            cap = word[0].isupper()
+            out.append(_Token(start, end, word, cap, cap and _after_opening(text, start, starts)))
     return out
 
 
@@ -119,7 +125,8 @@ class Recognizer:
 
     def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
         tokens = _tokens(text, sentences)
-        lowercase_words = {t.text.lower() for t in tokens if not t.cap}
+        lowercase_words = set(_LOWER_WORD.findall(text))
+        self.store.prefetch(self._lookups(text, tokens))
         persons = self._person_words(tokens, text)
         spans: list[Span] = []
         i = 0
@@ -136,9 +143,24 @@ class Recognizer:
                     spans.append(fuzzy)
                     i += 1
                     continue
-            spans.extend(self._hyphen_parts(tokens[i], text))
+            if "-" in tokens[i].text:
+                spans.extend(self._hyphen_parts(tokens[i], text))
             i += 1
         return spans
+
+    def _lookups(self, text: str, tokens: list[_Token]) -> set[str]:
+        """Every name the document will ask the gazetteer about, to fetch them in a few queries."""
+        keys = set()
+        for i, tok in enumerate(tokens):
+            if not tok.cap:
+                continue
+            keys.add(fold(tok.text))
+            keys.update(fold(text[tok.start:tokens[j].end]) for j in _ends(text, tokens, i))
+            if i + 1 < len(tokens) and tokens[i + 1].cap:
+                keys.add(fold(tokens[i + 1].text))
+            if "-" in tok.text:
+                keys.update(fold(part) for part in tok.text.split("-"))
+        return keys
 
     def _person_words(self, tokens: list[_Token], text: str) -> set[str]:
         """Words used in this document as parts of people's names ("Vladimir Putin", "President Trump")."""
@@ -187,19 +209,7 @@ class Recognizer:
         first = tokens[i]
         if not first.cap:
             return None, 1
-        ends = []
-        for j in range(i, min(i + MAX_TOKENS, len(tokens))):
-            tok = tokens[j]
-            if j > i:
-                gap = text[tokens[j - 1].end:tok.start]
-                if gap not in (" ", "-") and not (gap == "" and tok.text.startswith("-")):
-                    break
-            lower = tok.text.lower()
-            if tok.cap or (j > i and lower in TRAILERS):
-                ends.append(j)
-            elif j == i or lower not in CONNECTORS:
-                break
-        for j in reversed(ends):
+        for j in reversed(_ends(text, tokens, i)):
             start, end = first.start, tokens[j].end
             surface = text[start:end]
             key = fold(surface)
@@ -251,7 +261,7 @@ class Recognizer:
         if (prev is not None and prev.cap and not prev.initial and text[prev.end:first.start] == " "
                 and _name_part(prev, self.store) and best < MAJOR_PLACE):
             return False  # "Bernie Sanders"
-        locative = prev is not None and prev.text.lower() in LOCATIVES
+        locative = prev is not None and prev.text.lower() in LOCATIVES and text[prev.end:first.start] == " "
         return locative or surname < SURNAME_PCT or best >= KNOWN_PLACE  # "Kelly said" vs "in Kelly"
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
@@ -270,6 +280,21 @@ class Recognizer:
                     spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
             offset += len(part) + 1
         return spans
+
+
+def _ends(text: str, tokens: list[_Token], i: int) -> list[int]:
+    """Indexes of the tokens that may end a place name starting at capitalised token ``i``."""
+    ends = [i]
+    for j in range(i + 1, min(i + MAX_TOKENS, len(tokens))):
+        tok = tokens[j]
+        gap = text[tokens[j - 1].end:tok.start]
+        if gap != " " and gap != "-":
+            break
+        if tok.cap or tok.text in TRAILERS:
+            ends.append(j)
+        elif tok.text not in CONNECTORS:
+            break
+    return ends
 
 
 def _is_acronym(text: str) -> bool:

@@ -84,6 +84,8 @@ class Resolver:
             groups[span.key].append(span)
         cands = {key: _candidates(group[0]) for key, group in groups.items()}
         cands = {k: v for k, v in cands.items() if v}
+        if not cands:
+            return {}
         hints = {k: any(s.region_hint for s in groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
@@ -92,10 +94,12 @@ class Resolver:
             if hints[k]:
                 priors[k] = priors[k] + np.array([W_REGION_CUE if p.kind == "admin1" else 0.0 for p, _ in v])
 
+        context = _Context(cands, counts)
         choice = {k: 0 for k in cands}
         scores = dict(priors)
         for _ in range(ITERATIONS):
-            scores = {k: priors[k] + self._context(k, cands, choice, counts) for k in cands}
+            support = context.support(choice)
+            scores = {k: priors[k] + support[k] for k in cands}
             choice = {k: int(np.argmax(s)) for k, s in scores.items()}
 
         readings: dict[str, Reading] = {}
@@ -111,31 +115,52 @@ class Resolver:
                                   _kind(groups[k][0], best_match))
         return readings
 
-    def _context(self, key: str, cands: dict[str, list[tuple[Place, NameMatch]]], choice: dict[str, int],
-                 counts: dict[str, int]) -> np.ndarray:
-        """Support each reading of ``key`` gets from the current readings of the other names."""
-        others = [(cands[k][choice[k]][0], counts[k]) for k in cands if k != key]
-        mine = cands[key]
-        if not others:
-            return np.zeros(len(mine))
-        countries: dict[str, float] = defaultdict(float)
+
+class _Context:
+    """Support each reading of each name gets from the current readings of the document's other names."""
+
+    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch]]], counts: dict[str, int]):
+        self.keys = list(cands)
+        self.cands = cands
+        self.counts = counts
+        places = [p for k in self.keys for p, _ in cands[k]]
+        self.owner = np.array([i for i, k in enumerate(self.keys) for _ in cands[k]], dtype=int)
+        self.lat = np.array([p.lat for p in places])
+        self.lon = np.array([p.lon for p in places])
+        self.country = [p.country for p in places]
+        self.region = [p.id if p.kind == "admin1" else (p.region_id or -1) for p in places]
+        self.local = np.array([p.kind in ("city", "admin1") for p in places])
+        self.no_country = np.array([p.country is None for p in places])
+        self.offsets = np.cumsum([0] + [len(cands[k]) for k in self.keys])
+
+    def support(self, choice: dict[str, int]) -> dict[str, np.ndarray]:
+        chosen = np.array([self.offsets[i] + choice[k] for i, k in enumerate(self.keys)], dtype=int)
+        weight = np.array([self.counts[k] for k in self.keys], dtype=float)
+        countries: dict[str | None, float] = defaultdict(float)
         regions: dict[int, float] = defaultdict(float)
-        for place, n in others:
-            if place.country:
-                countries[place.country] += n
-            if place.kind == "admin1":
-                regions[place.id] += n
-            elif place.region_id:
-                regions[place.region_id] += n
-        total = sum(n for _, n in others)
-        country_support = np.array([math.sqrt(countries.get(p.country, 0) / total) for p, _ in mine])
-        region_support = np.array([
-            math.sqrt(regions.get(p.id if p.kind == "admin1" else p.region_id or -1, 0) / total) for p, _ in mine])
-        local = [p for p, _ in others if p.kind in ("city", "admin1")]
-        near = np.zeros(len(mine))
-        if local:
-            dist = _haversine_km(np.array([p.lat for p, _ in mine]), np.array([p.lon for p, _ in mine]),
-                                 np.array([p.lat for p in local]), np.array([p.lon for p in local]))
+        for c, w in zip(chosen, weight):
+            countries[self.country[c]] += w
+            regions[self.region[c]] += w
+        total = weight.sum()
+        own = weight[self.owner]                      # a reading does not support itself
+        own_chosen = np.zeros(len(self.owner), dtype=bool)
+        own_chosen[chosen] = True
+        same_country = np.array([self.country[i] == self.country[chosen[o]] for i, o in enumerate(self.owner)])
+        same_region = np.array([self.region[i] == self.region[chosen[o]] for i, o in enumerate(self.owner)])
+        others = np.maximum(total - own, 1e-9)
+        c_share = (np.array([countries[c] for c in self.country]) - own * same_country) / others
+        r_share = (np.array([regions[r] for r in self.region]) - own * same_region) / others
+        r_share[np.array(self.region) == -1] = 0.0
+        near = np.zeros(len(self.owner))
+        anchors = chosen[self.local[chosen]]
+        if len(anchors):
+            dist = _haversine_km(self.lat, self.lon, self.lat[anchors], self.lon[anchors])
+            dist[self.owner[:, None] == self.owner[anchors][None, :]] = np.inf
             near = np.exp(-dist.min(axis=1) / NEAR_KM)
-            near[[p.kind in ("country", "continent") for p, _ in mine]] = 0.0
-        return W_COUNTRY * country_support + W_REGION * region_support + W_NEAR * near
+            near[~self.local] = 0.0
+        c_share[self.no_country] = 0.0
+        total_support = (W_COUNTRY * np.sqrt(np.clip(c_share, 0, 1)) + W_REGION * np.sqrt(np.clip(r_share, 0, 1))
+                         + W_NEAR * near)
+        if len(self.keys) == 1:
+            total_support[:] = 0.0
+        return {k: total_support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}
