@@ -21,7 +21,8 @@ from ..errors import GazetteerError
 from ..text.normalize import skeleton
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
-_CACHE_LIMIT = 200_000
+_NAME_CACHE_LIMIT = 200_000
+WORD_FLOOR = 2.0
 Progress = Callable[[str, float], None]
 
 
@@ -125,8 +126,8 @@ class GazetteerStore:
         self._lock = threading.Lock()
         self.meta = dict(self._query("SELECT key, value FROM meta"))
         self._names: dict[str, tuple[NameMatch, ...]] = {}
-        self._words: dict[str, float] = {}
-        self._persons: dict[str, tuple[float, float]] = {}
+        self._words: dict[str, float] | None = None  # loaded on first use: most users never need them
+        self._persons: dict[str, tuple[float, float]] | None = None
         self.like = lru_cache(maxsize=8192)(self._like)
         self.place = lru_cache(maxsize=65536)(self._place)
 
@@ -154,8 +155,8 @@ class GazetteerStore:
 
     def prefetch(self, keys: Iterable[str]) -> None:
         """Look up many folded names in a few queries; a document's lookups then hit the cache."""
-        if len(self._names) > _CACHE_LIMIT:
-            self.clear_cache()
+        if len(self._names) > _NAME_CACHE_LIMIT:
+            self._names.clear()
         todo = list({k for k in keys if k not in self._names})
         for i in range(0, len(todo), 500):
             chunk = todo[i:i + 500]
@@ -164,14 +165,9 @@ class GazetteerStore:
             for m in self._matches(f"n.key IN ({marks})", tuple(chunk)):
                 found[m.key].append(m)
             self._names.update((k, tuple(v)) for k, v in found.items())
-            self._words.update({k: 0.0 for k in chunk})
-            self._words.update(self._query(f"SELECT key, zipf FROM words WHERE key IN ({marks})", tuple(chunk)))
-            self._persons.update({k: (0.0, 0.0) for k in chunk})
-            self._persons.update((k, (f, la)) for k, f, la in self._query(
-                f"SELECT key, first, last FROM person_names WHERE key IN ({marks})", tuple(chunk)))
 
     def clear_cache(self) -> None:
-        self._names.clear(), self._words.clear(), self._persons.clear()
+        self._names.clear()
         self.like.cache_clear(), self.place.cache_clear()
 
     def by_name(self, key: str) -> tuple[NameMatch, ...]:
@@ -199,16 +195,16 @@ class GazetteerStore:
         return self.place(place.region_id) if place.region_id else None
 
     def word_frequency(self, key: str) -> float:
-        """How common ``key`` is as an English word (wordfreq's Zipf scale; 0 when unknown)."""
-        if key not in self._words:
-            self.prefetch((key,))
-        return self._words[key]
+        """How common ``key`` is as an English word (wordfreq's Zipf scale; below 2 reads as 0)."""
+        if self._words is None:
+            self._words = dict(self._query("SELECT key, zipf FROM words WHERE zipf >= ?", (WORD_FLOOR,)))
+        return self._words.get(key, 0.0)
 
     def person_name(self, key: str) -> tuple[float, float]:
         """How common ``key`` is as a first name and as a surname (% of US Census 1990 people)."""
-        if key not in self._persons:
-            self.prefetch((key,))
-        return self._persons[key]
+        if self._persons is None:
+            self._persons = {k: (f, la) for k, f, la in self._query("SELECT key, first, last FROM person_names")}
+        return self._persons.get(key, (0.0, 0.0))
 
     def outline(self, place_id: int) -> BaseGeometry | None:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))

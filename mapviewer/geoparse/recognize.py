@@ -21,7 +21,6 @@ from ..text.normalize import fold
 
 MAX_TOKENS = 6
 FUZZY_MIN_RATIO = 80
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’.\-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Lower-case words inside place names.
@@ -53,8 +52,17 @@ CALENDAR = frozenset("""january february march april may june july august septem
 monday tuesday wednesday thursday friday saturday sunday""".split())
 LOCATIVES = frozenset("in at near from to into outside inside across around throughout towards toward via "
                       "within between".split())
-_KEPT_LOWER = CONNECTORS | TRAILERS | LOCATIVES | TITLES
+# Capitalised function words that begin sentences and never begin a place name.
+_NEVER_NAMES = frozenset("""A An It He She We They I You But And Or So If In On At As By For From Of To With
+This That These Those His Her Its Our Their My Your What When Where Who Whom Why How While After Before
+Also Although Because However Meanwhile Yet Not No Yes There Here Then Than Now Some Many Most All Any Each
+Every Both Either Neither One Two Three Is Are Was Were Be Been Has Have Had Do Does Did Will Would Can Could
+Should May Might Must""".split())
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+# Words that start with a capital (a rare lower-case start in Latin Extended-A is dropped in code).
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
+_CONNECTOR_GAP = re.compile(r"(?: (?:" + "|".join(CONNECTORS) + r"))+ ")
+_TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
 # Person-name evidence, in % of the US Census 1990 population, and the importance (see
 # gazetteer.importance) above which a place name is taken as a place whatever its neighbours.
 FIRST_NAME_PCT = 0.005
@@ -81,7 +89,6 @@ class _Token(NamedTuple):
     start: int
     end: int
     text: str
-    cap: bool
     initial: bool  # first word of a sentence, a line or a quotation
 
 
@@ -89,24 +96,30 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 
 def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
-    """Capitalised words and the lower-case words that matter next to them; offsets into ``text``."""
+    """The capitalised words of ``text`` (where names start), with exact offsets."""
     starts = {s.start for s in sentences}
     out = []
-    for m in TOKEN.finditer(text):
+    for m in _CAPITALISED.finditer(text):
         word = m.group()
-        if not word[0].isupper() and word not in _KEPT_LOWER:
+        if word in _NEVER_NAMES or not word[0].isupper():
             continue
-        start, end = m.span()
-        if word.endswith(".") and not _DOTTED.fullmatch(word):
-            word, end = word[:-1], end - 1
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            end -= len(possessive.group())
-            word = text[start:end]
+        start = m.start()
+        if word[-1] in ".-'’" and not _DOTTED.fullmatch(word):
+            word = word.rstrip(".-'’")
+        if "'" in word or "’" in word:
+            possessive = _POSSESSIVE.search(word)
+            if possessive and len(word) > 3:
+                word = word[: len(word) - len(possessive.group())]
         if word:
-            cap = word[0].isupper()
-            out.append(_Token(start, end, word, cap, cap and _after_opening(text, start, starts)))
+            out.append(_Token(start, start + len(word), word, _after_opening(text, start, starts)))
     return out
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start`` ("in" for "in Kelly"), or ''."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    return text[text.rfind(" ", 0, start - 1) + 1:start - 1]
 
 
 def _after_opening(text: str, start: int, starts: set[int]) -> bool:
@@ -126,18 +139,19 @@ class Recognizer:
     def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
         tokens = _tokens(text, sentences)
         lowercase_words = set(_LOWER_WORD.findall(text))
-        self.store.prefetch(self._lookups(text, tokens))
+        ends = [_ends(text, tokens, i) for i in range(len(tokens))]
+        self.store.prefetch(self._lookups(text, tokens, ends))
         persons = self._person_words(tokens, text)
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            span, used = self._longest(text, tokens, i)
+            span, used = self._longest(text, tokens, i, ends[i])
             if span is not None and span.key not in persons and self._plausible(
                     span, tokens, i, used, text, lowercase_words):
                 spans.append(span)
                 i += used
                 continue
-            if span is None and tokens[i].cap:
+            if span is None:
                 fuzzy = self._misspelt(tokens, i, text, persons)
                 if fuzzy is not None:
                     spans.append(fuzzy)
@@ -148,16 +162,12 @@ class Recognizer:
             i += 1
         return spans
 
-    def _lookups(self, text: str, tokens: list[_Token]) -> set[str]:
+    def _lookups(self, text: str, tokens: list[_Token], ends: list[list[tuple[int, int]]]) -> set[str]:
         """Every name the document will ask the gazetteer about, to fetch them in a few queries."""
         keys = set()
-        for i, tok in enumerate(tokens):
-            if not tok.cap:
-                continue
+        for tok, tok_ends in zip(tokens, ends):
             keys.add(fold(tok.text))
-            keys.update(fold(text[tok.start:tokens[j].end]) for j in _ends(text, tokens, i))
-            if i + 1 < len(tokens) and tokens[i + 1].cap:
-                keys.add(fold(tokens[i + 1].text))
+            keys.update(fold(text[tok.start:end]) for _, end in tok_ends)
             if "-" in tok.text:
                 keys.update(fold(part) for part in tok.text.split("-"))
         return keys
@@ -166,7 +176,7 @@ class Recognizer:
         """Words used in this document as parts of people's names ("Vladimir Putin", "President Trump")."""
         persons: set[str] = set()
         for a, b in zip(tokens, tokens[1:]):
-            if not (a.cap and b.cap) or text[a.end:b.start] != " ":
+            if text[a.end:b.start] != " ":
                 continue
             a_low, b_low = a.text.lower(), b.text.lower()
             if a_low.rstrip(".") in TITLES:
@@ -192,7 +202,7 @@ class Recognizer:
                 or self.store.word_frequency(key) >= 2.0):
             return None
         for j in (i - 1, i + 1):
-            if 0 <= j < len(tokens) and tokens[j].cap and not (j < i and tokens[j].initial):
+            if 0 <= j < len(tokens) and not (j < i and tokens[j].initial):
                 lo, hi = sorted((tokens[j], tok), key=lambda t: t.start)
                 if text[lo.end:hi.start] == " ":
                     return None
@@ -205,12 +215,11 @@ class Recognizer:
         return Span(tok.start, tok.end, tok.text, key, matches, False,
                     _region_hint(text, tok.start, tok.end), best / 100)
 
-    def _longest(self, text: str, tokens: list[_Token], i: int) -> tuple[Span | None, int]:
+    def _longest(self, text: str, tokens: list[_Token], i: int, ends: list[tuple[int, int]]
+                 ) -> tuple[Span | None, int]:
         first = tokens[i]
-        if not first.cap:
-            return None, 1
-        for j in reversed(_ends(text, tokens, i)):
-            start, end = first.start, tokens[j].end
+        for j, end in reversed(ends):
+            start = first.start
             surface = text[start:end]
             key = fold(surface)
             matches = self._accepted_matches(surface, key)
@@ -255,13 +264,13 @@ class Recognizer:
         if prev is not None and text[prev.end:first.start] in (" ", ". ") and prev.text.lower().rstrip(".") in TITLES:
             return False
         first_name, surname = self.store.person_name(span.key)
-        if (nxt is not None and nxt.cap and text[first.end:nxt.start] == " " and _name_part(nxt, self.store)
+        if (nxt is not None and text[first.end:nxt.start] == " " and _name_part(nxt, self.store)
                 and (first_name >= FIRST_NAME_PCT or best < MAJOR_PLACE)):
             return False  # "Donald Trump", "Vladimir Putin"
-        if (prev is not None and prev.cap and not prev.initial and text[prev.end:first.start] == " "
+        if (prev is not None and not prev.initial and text[prev.end:first.start] == " "
                 and _name_part(prev, self.store) and best < MAJOR_PLACE):
             return False  # "Bernie Sanders"
-        locative = prev is not None and prev.text.lower() in LOCATIVES and text[prev.end:first.start] == " "
+        locative = _word_before(text, first.start) in LOCATIVES
         return locative or surname < SURNAME_PCT or best >= KNOWN_PLACE  # "Kelly said" vs "in Kelly"
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
@@ -282,18 +291,20 @@ class Recognizer:
         return spans
 
 
-def _ends(text: str, tokens: list[_Token], i: int) -> list[int]:
-    """Indexes of the tokens that may end a place name starting at capitalised token ``i``."""
-    ends = [i]
-    for j in range(i + 1, min(i + MAX_TOKENS, len(tokens))):
-        tok = tokens[j]
-        gap = text[tokens[j - 1].end:tok.start]
-        if gap != " " and gap != "-":
-            break
-        if tok.cap or tok.text in TRAILERS:
-            ends.append(j)
-        elif tok.text not in CONNECTORS:
-            break
+def _ends(text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
+    """(last capitalised token, end offset) of every span that may be a place name starting at token ``i``:
+    runs of capitalised words joined by spaces, hyphens or connectors ("Rio de Janeiro"), optionally
+    followed by a lower-case region word ("Kursk region")."""
+    ends = []
+    for j in range(i, min(i + MAX_TOKENS, len(tokens))):
+        if j > i:
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap):
+                break
+        ends.append((j, tokens[j].end))
+        trailer = _TRAILER.match(text, tokens[j].end)
+        if trailer:
+            ends.append((j, trailer.end()))
     return ends
 
 

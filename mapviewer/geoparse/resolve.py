@@ -19,7 +19,7 @@ from ..gazetteer.store import NameMatch, Place
 from .recognize import Span
 
 MAX_CANDIDATES = 25
-ITERATIONS = 3
+ITERATIONS = 2
 
 # Weights of the evidence, in units of "ten times the population" (one step of log10 population).
 W_PRIMARY_NAME = 1.0        # the place's own name, not an alternate name of another place
@@ -48,12 +48,13 @@ class Reading:
         return self.places[0] if self.places else None
 
 
-def _candidates(span: Span) -> list[tuple[Place, NameMatch]]:
-    best: dict[int, tuple[Place, NameMatch]] = {}
+def _candidates(span: Span) -> list[tuple[Place, NameMatch, float]]:
+    """(place, matched name, prior) for the most likely readings of a name."""
+    best: dict[int, NameMatch] = {}
     for m in span.matches:
         if m.place.id not in best or m.source in _OWN_NAME_SOURCES:
-            best[m.place.id] = (m.place, m)
-    ranked = sorted(best.values(), key=lambda pm: -_prior(*pm))
+            best[m.place.id] = m
+    ranked = sorted(((m.place, m, _prior(m.place, m)) for m in best.values()), key=lambda c: -c[2])
     return ranked[:MAX_CANDIDATES]
 
 
@@ -89,10 +90,8 @@ class Resolver:
         hints = {k: any(s.region_hint for s in groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
-        priors = {k: np.array([_prior(p, m) for p, m in v]) for k, v in cands.items()}
-        for k, v in cands.items():
-            if hints[k]:
-                priors[k] = priors[k] + np.array([W_REGION_CUE if p.kind == "admin1" else 0.0 for p, _ in v])
+        priors = {k: np.array([prior + (W_REGION_CUE if hints[k] and p.kind == "admin1" else 0.0)
+                                for p, _, prior in v]) for k, v in cands.items()}
 
         context = _Context(cands, counts)
         choice = {k: 0 for k in cands}
@@ -110,7 +109,7 @@ class Resolver:
             order = np.argsort(-s)
             z = np.exp((s[order] - s[order[0]]) / TEMPERATURE)
             probs = z / z.sum()
-            best_place, best_match = v[order[0]]
+            best_match = v[order[0]][1]
             readings[k] = Reading(tuple(v[i][0] for i in order), tuple(float(p) for p in probs),
                                   _kind(groups[k][0], best_match))
         return readings
@@ -119,38 +118,35 @@ class Resolver:
 class _Context:
     """Support each reading of each name gets from the current readings of the document's other names."""
 
-    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch]]], counts: dict[str, int]):
+    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch, float]]], counts: dict[str, int]):
         self.keys = list(cands)
-        self.cands = cands
-        self.counts = counts
-        places = [p for k in self.keys for p, _ in cands[k]]
+        places = [c[0] for k in self.keys for c in cands[k]]
         self.owner = np.array([i for i, k in enumerate(self.keys) for _ in cands[k]], dtype=int)
+        self.offsets = np.cumsum([0] + [len(cands[k]) for k in self.keys])
+        self.weight = np.array([counts[k] for k in self.keys], dtype=float)
         self.lat = np.array([p.lat for p in places])
         self.lon = np.array([p.lon for p in places])
-        self.country = [p.country for p in places]
-        self.region = [p.id if p.kind == "admin1" else (p.region_id or -1) for p in places]
+        codes: dict[str | None, int] = {None: -1}
+        self.country = np.array([codes.setdefault(p.country, len(codes)) if p.country else -1 for p in places])
+        self.region = np.array([p.id if p.kind == "admin1" else (p.region_id or -1) for p in places])
         self.local = np.array([p.kind in ("city", "admin1") for p in places])
-        self.no_country = np.array([p.country is None for p in places])
-        self.offsets = np.cumsum([0] + [len(cands[k]) for k in self.keys])
+
+    @staticmethod
+    def _share(values: np.ndarray, chosen: np.ndarray, weight: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """For each reading: the weight of the other names whose reading has the same value (country, region)."""
+        same = values[:, None] == values[chosen][None, :]
+        same[:, :] &= (values != -1)[:, None]
+        share = same.astype(float) @ weight
+        own = weight[owner] * (values == values[chosen[owner]]) * (values != -1)
+        return share - own
 
     def support(self, choice: dict[str, int]) -> dict[str, np.ndarray]:
-        chosen = np.array([self.offsets[i] + choice[k] for i, k in enumerate(self.keys)], dtype=int)
-        weight = np.array([self.counts[k] for k in self.keys], dtype=float)
-        countries: dict[str | None, float] = defaultdict(float)
-        regions: dict[int, float] = defaultdict(float)
-        for c, w in zip(chosen, weight):
-            countries[self.country[c]] += w
-            regions[self.region[c]] += w
-        total = weight.sum()
-        own = weight[self.owner]                      # a reading does not support itself
-        own_chosen = np.zeros(len(self.owner), dtype=bool)
-        own_chosen[chosen] = True
-        same_country = np.array([self.country[i] == self.country[chosen[o]] for i, o in enumerate(self.owner)])
-        same_region = np.array([self.region[i] == self.region[chosen[o]] for i, o in enumerate(self.owner)])
-        others = np.maximum(total - own, 1e-9)
-        c_share = (np.array([countries[c] for c in self.country]) - own * same_country) / others
-        r_share = (np.array([regions[r] for r in self.region]) - own * same_region) / others
-        r_share[np.array(self.region) == -1] = 0.0
+        if len(self.keys) == 1:
+            return {self.keys[0]: np.zeros(len(self.owner))}
+        chosen = self.offsets[:-1] + np.array([choice[k] for k in self.keys], dtype=int)
+        others = np.maximum(self.weight.sum() - self.weight[self.owner], 1e-9)
+        c_share = self._share(self.country, chosen, self.weight, self.owner) / others
+        r_share = self._share(self.region, chosen, self.weight, self.owner) / others
         near = np.zeros(len(self.owner))
         anchors = chosen[self.local[chosen]]
         if len(anchors):
@@ -158,9 +154,6 @@ class _Context:
             dist[self.owner[:, None] == self.owner[anchors][None, :]] = np.inf
             near = np.exp(-dist.min(axis=1) / NEAR_KM)
             near[~self.local] = 0.0
-        c_share[self.no_country] = 0.0
-        total_support = (W_COUNTRY * np.sqrt(np.clip(c_share, 0, 1)) + W_REGION * np.sqrt(np.clip(r_share, 0, 1))
-                         + W_NEAR * near)
-        if len(self.keys) == 1:
-            total_support[:] = 0.0
-        return {k: total_support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}
+        support = W_COUNTRY * np.sqrt(np.clip(c_share, 0, 1)) + W_REGION * np.sqrt(np.clip(r_share, 0, 1)) \
+            + W_NEAR * near
+        return {k: support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}
