@@ -179,7 +179,10 @@ class GazetteerStore:
     def _like(self, key: str) -> tuple[NameMatch, ...]:
         """Places whose name sounds like ``key`` (same consonant skeleton)."""
         skel = skeleton(key)
-        return tuple(self._matches("n.skel = ?", (skel,))) if len(skel) >= 3 else ()
+        if len(skel) < 3:
+            return ()
+        return tuple(self._matches("n.skel = ? AND length(n.key) BETWEEN ? AND ?",
+                                   (skel, len(key) - 4, len(key) + 4)))
 
     def _place(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))

@@ -326,6 +326,5 @@ _REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorate
 
 def _region_hint(text: str, start: int, end: int) -> bool:
     """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk'."""
-    before = text[max(0, start - 100):start]
-    before = re.split(r"[.!?\n]", before)[-1]
-    return bool(_REGION_CUE.search(before) or _REGION_CUE.match(text[end:end + 14].strip()))
+    lo = max(0, start - 100, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip()))

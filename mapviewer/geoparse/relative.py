@@ -1,0 +1,61 @@
+"""Places given relative to another: "Yelyzavtivka, located about ten kilometers south of Kurakhove".
+
+A village too small for the gazetteer is still placed: at the stated distance and bearing from the
+place it is described against (geopy's geodesic destination).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geopy.distance import distance as geodesic_distance
+
+from ..gazetteer.store import Place
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12}
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+             "west": 270, "northwest": 315}
+_UNITS = {"km": 1.0, "kilometers": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometre": 1.0,
+          "miles": 1.609344, "mile": 1.609344, "mi": 1.609344}
+
+RELATIVE = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+){0,3}),?\s+(?:(?:which is|is|was|located|situated|lying)\s+)*"
+    r"(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|barely)\s+)?"
+    r"(?P<number>\d+(?:\.\d+)?|" + "|".join(_NUMBERS) + r")[\s-]*"
+    r"(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\s+(?:to the\s+)?"
+    r"(?P<bearing>(?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """``text[start:end]`` lies ``km`` away from the place named at ``anchor_start``, on ``bearing``."""
+
+    start: int
+    end: int
+    text: str
+    km: float
+    bearing: float
+    anchor_start: int
+
+
+def find_relative(text: str) -> list[Relative]:
+    out = []
+    for m in RELATIVE.finditer(text):
+        number = m.group("number").lower()
+        value = float(number) if number[0].isdigit() else float(_NUMBERS[number])
+        bearing = _BEARINGS[re.sub(r"[\s-]", "", m.group("bearing").lower())]
+        out.append(Relative(m.start("name"), m.end("name"), m.group("name"),
+                            value * _UNITS[m.group("unit").lower()], bearing, m.end()))
+    return out
+
+
+def place_from(anchor: Place, rel: Relative, place_id: int) -> Place:
+    """A place of its own at the stated distance and bearing from ``anchor``."""
+    point = geodesic_distance(kilometers=rel.km).destination((anchor.lat, anchor.lon), bearing=rel.bearing)
+    return Place(id=place_id, name=rel.text, kind="city", country=anchor.country, admin1=anchor.admin1,
+                 region_id=anchor.region_id if anchor.kind == "city" else anchor.id if anchor.kind == "admin1" else None,
+                 lat=round(point.latitude, 5), lon=round(point.longitude, 5), population=0, geonameid=None,
+                 feature="P.PPL")
