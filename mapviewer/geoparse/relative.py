@@ -41,9 +41,20 @@ class Relative:
     anchor_start: int
 
 
+_CUE = re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:to the\s+)?(?:north|south|east|west)", re.IGNORECASE)
+
+
 def find_relative(text: str) -> list[Relative]:
     out = []
-    for m in RELATIVE.finditer(text):
+    for cue in _CUE.finditer(text):  # the full pattern only runs near a "N km south" cue: fast on any text
+        m = None
+        for lo in range(max(0, cue.start() - 120), cue.start()):
+            if text[lo].isupper() and (lo == 0 or not text[lo - 1].isalnum()):
+                m = RELATIVE.match(text, lo, cue.end() + 40)
+                if m:
+                    break
+        if m is None:
+            continue
         number = m.group("number").lower()
         value = float(number) if number[0].isdigit() else float(_NUMBERS[number])
         bearing = _BEARINGS[re.sub(r"[\s-]", "", m.group("bearing").lower())]
