@@ -43,7 +43,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
 def _geoparse(args: argparse.Namespace) -> int:
     import json
 
-    from .corpus import geoparse_corpus, read_corpus
+    from .corpus import geoparse_corpus, prediction, read_corpus
     from .gazetteer.store import ensure_store
     from .io import write_atomic
 
@@ -56,14 +56,36 @@ def _geoparse(args: argparse.Namespace) -> int:
         else:
             sys.stdout.writelines(lines)
         return 0
-    from .export import write_analyses
+    if not args.files:
+        raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
+    store, analyses = _analyse_files(args.files, store_path)
+    if args.format == "jsonl":
+        lines = "".join(json.dumps(prediction(a.document.source, a), ensure_ascii=False) + "\n" for a in analyses)
+        write_atomic(args.out, lines) if args.out else sys.stdout.write(lines)
+        return 0
+    from .export import csv_text, geojson
+
+    text = csv_text(analyses, store) if args.format == "csv" else json.dumps(geojson(analyses, store), ensure_ascii=False)
+    write_atomic(args.out, text) if args.out else sys.stdout.write(text)
+    return 0
+
+
+def _analyse_files(paths: list[Path], store_path: Path | None = None):
     from .documents import read_document
-    from .gazetteer.store import GazetteerStore
+    from .gazetteer.store import GazetteerStore, ensure_store
     from .pipeline import Geoparser
 
-    geoparser = Geoparser(GazetteerStore(store_path))
-    analyses = [geoparser.analyse(read_document(path)) for path in args.files]
-    write_analyses(analyses, args.format, args.out)
+    store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))
+    geoparser = Geoparser(store)
+    return store, [geoparser.analyse(read_document(path)) for path in paths]
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    store, analyses = _analyse_files(args.files)
+    export(analyses, store, args.out, outlines=args.outlines)
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
@@ -80,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
     geo.add_argument("--workers", type=int, help="processes for a corpus (default: all cores)")
     geo.set_defaults(run=_geoparse)
+    exp = sub.add_parser("export", help="export the map of articles as HTML, GeoJSON or CSV")
+    exp.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
+    exp.add_argument("--out", type=Path, required=True, help="OUT.html, OUT.geojson or OUT.csv")
+    exp.add_argument("--outlines", action="store_true", help="GeoJSON: add region and country outlines")
+    exp.set_defaults(run=_export)
     return parser
 
 
