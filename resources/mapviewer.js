@@ -104,20 +104,30 @@ document.addEventListener("DOMContentLoaded", function () {
     if (bridge && origin !== "host") bridge.placeClicked(key);
   }
 
+  var ZOOM = {city: 9, admin1: 6, country: 5, continent: 3};
+
   function focusPlace(key) {
     var list = layers[key];
     if (!list || !list.length) return;
-    var layer = list[0];
-    var open = function () { layer.openPopup(layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter()); };
-    if (layer.getLatLng && cluster && cluster.hasLayer(layer)) {
-      cluster.zoomToShowLayer(layer, open);
-    } else if (layer.getBounds) {
-      map.flyToBounds(layer.getBounds(), {maxZoom: 8, duration: 0.6});
-      map.once("moveend", open);
+    var marker = list.filter(function (l) { return l.getLatLng; })[0];
+    var outline = list.filter(function (l) { return l.getBounds && !l.getLatLng; })[0];
+    var at = marker ? marker.getLatLng() : outline.getBounds().getCenter();
+    if (outline) {
+      map.fitBounds(outline.getBounds(), {maxZoom: 8, animate: false});
     } else {
-      map.flyTo(layer.getLatLng(), Math.max(map.getZoom(), 7), {duration: 0.6});
-      map.once("moveend", open);
+      map.setView(at, Math.max(map.getZoom(), ZOOM[data.places[key].kind] || 6), {animate: false});
     }
+    /* a popup of the map's own: cluster redraws add and remove markers, which would close a bound one */
+    L.popup({maxWidth: 420, minWidth: 240}).setLatLng(at).setContent(popupNode(key)).openOn(map);
+    var tries = 0;
+    (function spread() {                         /* a marker still inside a cluster: spread the cluster */
+      var parent = marker && cluster ? cluster.getVisibleParent(marker) : null;
+      if (parent && parent !== marker && parent.spiderfy && parent._map) {
+        parent.spiderfy();
+      } else if (marker && !marker._map && tries++ < 20) {
+        setTimeout(spread, 100);
+      }
+    })();
   }
 
   if (panel) {
@@ -145,7 +155,11 @@ document.addEventListener("DOMContentLoaded", function () {
     map: map, places: data.places, layers: layers,
     focusPlace: focusPlace,
     select: function (key) { select(key, "host"); },
-    clickPlace: function (key) { var l = layers[key] && layers[key][0]; if (l) l.fire("click"); },
+    /* what a click on the place's marker does, for hosts and tests: highlight its sentences, open its popup */
+    clickPlace: function (key) {
+      select(key, "map");
+      focusPlace(key);
+    },
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
