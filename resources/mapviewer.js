@@ -55,8 +55,7 @@ document.addEventListener("DOMContentLoaded", function () {
     layer.on("click", function () { select(key, "map"); });
   }
 
-  Object.keys(data.markers).forEach(function (name) { register(data.markers[name], window[name]); });
-  data.outlines.forEach(function (name) {
+  [data.markers].concat(data.outlines).forEach(function (name) {
     window[name].eachLayer(function (layer) { register(layer.feature.properties.place, layer); });
   });
   map.attributionControl.addAttribution(data.attribution);

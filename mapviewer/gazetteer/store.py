@@ -128,6 +128,7 @@ class GazetteerStore:
         self._names: dict[str, tuple[NameMatch, ...]] = {}
         self._words: dict[str, float] | None = None  # loaded on first use: most users never need them
         self._persons: dict[str, tuple[float, float]] | None = None
+        self._countries: dict[str, Place] | None = None
         self.like = lru_cache(maxsize=8192)(self._like)
         self.place = lru_cache(maxsize=65536)(self._place)
 
@@ -188,10 +189,12 @@ class GazetteerStore:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
         return Place(*rows[0]) if rows else None
 
-    @lru_cache(maxsize=512)
     def country(self, iso: str) -> Place | None:
-        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country' AND p.country = ?", (iso,))
-        return Place(*rows[0]) if rows else None
+        """The country with this ISO 3166-1 alpha-2 code (all countries are read once, in one query)."""
+        if self._countries is None:
+            rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country'")
+            self._countries = {r[3]: Place(*r) for r in rows}
+        return self._countries.get(iso)
 
     def region(self, place: Place) -> Place | None:
         """The admin-1 region a city lies in."""

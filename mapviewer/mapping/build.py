@@ -8,6 +8,8 @@ text with DOM text nodes, so no article text is ever parsed as HTML or JavaScrip
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -43,18 +45,29 @@ def _rounded(geom, digits: int = 4):
     return shapely.set_precision(geom, 10 ** -digits)
 
 
+@lru_cache(maxsize=4)
+def _basemap_geojson(store_path: str) -> tuple[dict, dict]:
+    """Land and country borders, simplified for a world view; computed once per store."""
+    store = GazetteerStore(Path(store_path))
+    try:
+        land = store.basemap("land")
+        land_json = shapely.geometry.mapping(_rounded(shapely.simplify(land, BASEMAP_TOLERANCE), 2)) if land else None
+        borders = shapely.union_all([shapely.boundary(shapely.simplify(g, BASEMAP_TOLERANCE))
+                                     for _, g in store.country_outlines()])
+        return land_json, shapely.geometry.mapping(_rounded(borders, 2))
+    finally:
+        store.close()
+
+
 def _basemap(m: folium.Map, store: GazetteerStore) -> None:
     """Land and country borders from the bundled outlines: a basemap that needs no network."""
     base = folium.FeatureGroup(name="Offline basemap", overlay=False, control=True, show=True)
-    land = store.basemap("land")
+    land, borders = _basemap_geojson(str(store.path))
     if land is not None:
-        folium.GeoJson(shapely.geometry.mapping(_rounded(shapely.simplify(land, BASEMAP_TOLERANCE), 2)),
-                       name="land", interactive=False, smooth_factor=1.5,
+        folium.GeoJson(land, name="land", interactive=False, smooth_factor=1.5,
                        style_function=lambda _: {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#c9c2b3",
                                                  "weight": 0.6}).add_to(base)
-    borders = shapely.union_all([shapely.boundary(shapely.simplify(g, BASEMAP_TOLERANCE))
-                                 for _, g in store.country_outlines()])
-    folium.GeoJson(shapely.geometry.mapping(_rounded(borders, 2)), name="borders", interactive=False,
+    folium.GeoJson(borders, name="borders", interactive=False,
                    style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
     base.add_to(m)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
@@ -62,11 +75,20 @@ def _basemap(m: folium.Map, store: GazetteerStore) -> None:
 
 
 def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
-    style = dict(KIND_STYLE.get(entry.place.kind, KIND_STYLE["city"]))
+    """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain."""
+    style = KIND_STYLE.get(entry.place.kind, KIND_STYLE["city"])
     uncertain = entry.confidence < UNCERTAIN
     return {"radius": style["radius"], "color": style["color"], "weight": 2, "fill": True,
-            "fill_color": style["color"], "fill_opacity": 0.25 if uncertain else 0.7,
-            "dash_array": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
+            "fillColor": style["color"], "fillOpacity": 0.25 if uncertain else 0.7,
+            "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
+
+
+def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
+    """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
+    features = [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
+                 "properties": {"place": e.key, "style": _marker_style(e)}} for e in entries]
+    return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
+                          marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
 
 def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str) -> folium.GeoJson | None:
@@ -131,11 +153,8 @@ def build_map(analyses: list[Analysis], store: GazetteerStore,
 
     cluster = MarkerCluster(name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
     cluster.default_js, cluster.default_css = [], []  # already among the map's assets
-    markers = {}
-    for e in entries:
-        marker = folium.CircleMarker([e.place.lat, e.place.lon], **_marker_style(e))
-        marker.add_to(cluster)
-        markers[marker.get_name()] = e.key
+    markers = _marker_layer(entries)
+    markers.add_to(cluster)
     cluster.add_to(m)
 
     outlines = []
@@ -153,7 +172,7 @@ def build_map(analyses: list[Analysis], store: GazetteerStore,
         m.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
 
     data = place_data(entries, analyses)
-    data.update({"map": m.get_name(), "markers": markers, "outlines": outlines,
+    data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines,
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION})
     root = m.get_root()
     root.header.add_child(folium.Element(f"<style>{own_file('mapviewer.css')}</style>"), name="mapviewer_css")
