@@ -1,7 +1,7 @@
-"""Files that ship beside the code: ``resources/`` and ``gazetteer/`` of the repository.
+"""Files that ship beside the code: ``resources/``, ``gazetteer/`` and ``seeds/`` of the repository.
 
-An installed wheel carries them as the packages ``mapviewer.resources`` and
-``mapviewer.gazetteer_sources``; a source checkout run in place has them as top-level folders.
+An installed wheel carries them as the packages ``mapviewer.resources``, ``mapviewer.gazetteer_sources``
+and ``mapviewer.seeds``; a source checkout run in place has them as top-level folders.
 """
 
 from __future__ import annotations
@@ -28,3 +28,11 @@ def resource(name: str) -> Traversable:
 def gazetteer_source(name: str) -> Traversable:
     """A data file of ``gazetteer/`` (outlines, GeoNames admin-1 codes)."""
     return _folder("gazetteer_sources", "gazetteer").joinpath(name)
+
+
+SAMPLE_ARTICLE = "afp-2024-12-16-trump-putin-ukraine-war.txt"
+
+
+def sample_article() -> Traversable:
+    """The sample article of ``seeds/``."""
+    return _folder("seeds", "seeds").joinpath(SAMPLE_ARTICLE)

@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = build_parser().parse_args(argv)
             return args.run(args)
-        from .app import run_app
+        from .qt.app import run_app
 
         return run_app(argv)
     except MapviewerError as e:

@@ -1,0 +1,57 @@
+"""Start the desktop app: ``mapviewer [FILE...] [--screenshot OUT.png]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from ..bundled import resource
+from .window import MainWindow
+
+SCREENSHOT_TIMEOUT_S = 180  # the first run may build the gazetteer
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="mapviewer", description="Every place an article mentions, on a map.")
+    parser.add_argument("files", nargs="*", type=Path, help="articles to open (.txt, .md, .html)")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                        help="render the window offscreen once the map has loaded, save it and exit")
+    parser.add_argument("--size", default="1280x800", help="window size for --screenshot (default 1280x800)")
+    return parser.parse_args(argv)
+
+
+def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Save the window as a PNG once the map page says it is ready, then quit."""
+    started = time.monotonic()
+
+    def save() -> None:
+        window.grab().save(str(out))
+        print(f"saved {out} ({time.monotonic() - started:.1f} s after start)", file=sys.stderr)
+        app.exit(0)
+
+    window.map.mapReady.connect(lambda: QTimer.singleShot(800, save))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: (print("mapviewer: the map did not load in time",
+                                                                  file=sys.stderr), app.exit(1)))
+
+
+def run_app(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("mapviewer")
+    app.setOrganizationName("mapviewer")
+    app.setWindowIcon(QIcon(str(resource("mapviewer.svg"))))
+    window = MainWindow()
+    if args.screenshot:
+        w, h = (int(x) for x in args.size.lower().split("x"))
+        window.resize(w, h)
+        take_screenshot_when_ready(app, window, args.screenshot)
+    window.show()
+    if args.files:
+        window.open_paths(args.files)
+    return app.exec()

@@ -1,0 +1,102 @@
+"""The article pane: the text with its place mentions highlighted; hover tells the place, click selects it."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit, QToolTip
+
+from ..model import Analysis, Mention
+from ..places import place_key
+
+KIND_COLOURS = {"city": "#f9e79f", "admin1": "#e8daef", "country": "#d6eaf8", "continent": "#d1f2eb"}
+UNCERTAIN = 0.6
+SENTENCE_COLOUR = "#fdebd0"
+
+
+class ArticleView(QTextEdit):
+    """Read-only article text; emits placeActivated(key) when a mention is clicked."""
+
+    placeActivated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setStyleSheet("QTextEdit { font-family: Georgia, serif; font-size: 11pt; }")
+        self.analysis: Analysis | None = None
+        self.doc_index = 0
+        self._starts: list[int] = []
+        self._mentions: list[Mention] = []
+
+    def show_analysis(self, analysis: Analysis, doc_index: int = 0) -> None:
+        self.analysis, self.doc_index = analysis, doc_index
+        self.setPlainText(analysis.document.text)
+        self._mentions = sorted((m for m in analysis.mentions if m.place), key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
+        cursor = QTextCursor(self.document())
+        for m in self._mentions:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(KIND_COLOURS.get(m.place.kind, "#f9e79f")))
+            if m.confidence < UNCERTAIN:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor("#b03a2e"))
+            cursor.setPosition(m.start)
+            cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def mention_at(self, offset: int) -> Mention | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._mentions[i].start <= offset < self._mentions[i].end:
+            return self._mentions[i]
+        return None
+
+    def highlight_sentences(self, indexes: list[int], scroll_to: int | None = None) -> None:
+        """Highlight these sentences and scroll to one of them (the first by default)."""
+        if self.analysis is None:
+            return
+        selections = []
+        for i in indexes:
+            s = self.analysis.sentences[i]
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor(SENTENCE_COLOUR))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(s.start)
+            sel.cursor.setPosition(s.end, QTextCursor.MoveMode.KeepAnchor)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        target = scroll_to if scroll_to is not None else (indexes[0] if indexes else None)
+        if target is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.analysis.sentences[target].start)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def highlighted_text(self) -> list[str]:
+        return [sel.cursor.selectedText() for sel in self.extraSelections()]
+
+    # -- interaction ---------------------------------------------------------------------------
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ToolTip and self.analysis is not None:
+            m = self.mention_at(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
+            if m is not None:
+                p = m.place
+                QToolTip.showText(e.globalPos(), f"{p.name} — {p.kind}, {p.country or ''} "
+                                                 f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}", self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def mouseReleaseEvent(self, e) -> None:
+        super().mouseReleaseEvent(e)
+        if e.button() == Qt.MouseButton.LeftButton and self.analysis is not None and not self.textCursor().hasSelection():
+            m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
+            if m is not None:
+                self.placeActivated.emit(place_key(m.place, self.doc_index))

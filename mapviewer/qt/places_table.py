@@ -1,0 +1,75 @@
+"""The places table: one row per place, sortable, filtered by a search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from ..places import PlaceEntry
+
+COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon")
+
+
+class PlacesModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[PlaceEntry] = []
+
+    def set_entries(self, entries: list[PlaceEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        p = e.place
+        values = (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
+                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4))
+        if role == Qt.ItemDataRole.DisplayRole:
+            v = values[index.column()]
+            return f"{v:.0%}" if index.column() == 5 else str(v)
+        if role == Qt.ItemDataRole.UserRole:      # sort key
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.label
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def key_at(self, row: int) -> str:
+        return self.entries[row].key
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, e in enumerate(self.entries) if e.key == key), -1)
+
+
+class PlacesFilter(QSortFilterProxyModel):
+    """Sorts by value (numbers as numbers) and filters on name, region and country."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self._text = ""
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        text = self._text
+        if not text:
+            return True
+        e = self.sourceModel().entries[row]
+        return any(text in (v or "").lower() for v in (e.place.name, e.region, e.country, e.place.kind))
