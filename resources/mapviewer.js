@@ -59,6 +59,8 @@ document.addEventListener("DOMContentLoaded", function () {
     window[name].eachLayer(function (layer) { register(layer.feature.properties.place, layer); });
   });
   map.attributionControl.addAttribution(data.attribution);
+  /* fit the places without animation, so that a host's first request never meets a zoom in flight */
+  if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
 
   /* ---- the article panel of an exported page ---- */
   var panel = document.getElementById("mv-panel");
@@ -108,6 +110,10 @@ document.addEventListener("DOMContentLoaded", function () {
   function focusPlace(key) {
     var list = layers[key];
     if (!list || !list.length) return;
+    if (map._animatingZoom) {                    /* Leaflet ignores a new view while a zoom animates */
+      map.once("zoomend", function () { focusPlace(key); });
+      return;
+    }
     var marker = list.filter(function (l) { return l.getLatLng; })[0];
     var outline = list.filter(function (l) { return l.getBounds && !l.getLatLng; })[0];
     var at = marker ? marker.getLatLng() : outline.getBounds().getCenter();

@@ -167,12 +167,8 @@ def build_map(analyses: list[Analysis], store: GazetteerStore,
             group.add_to(m)
             outlines.append(layer.get_name())
     folium.LayerControl(collapsed=True).add_to(m)
-    bounds = _bounds(entries)
-    if bounds:
-        m.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
-
     data = place_data(entries, analyses)
-    data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines,
+    data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION})
     root = m.get_root()
     root.header.add_child(folium.Element(f"<style>{own_file('mapviewer.css')}</style>"), name="mapviewer_css")

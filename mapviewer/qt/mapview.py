@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
+
+log = logging.getLogger(__name__)
 
 
 class _PageBridge(QObject):
@@ -42,6 +45,11 @@ class _MapPage(QWebEnginePage):
 
     def createWindow(self, _type):
         return None
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
+        """Script errors of the map page go to the log, where a bug report can quote them."""
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            log.warning("map page: %s (line %s)", message, line)
 
 
 def _qwebchannel_js() -> str:

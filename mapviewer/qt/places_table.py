@@ -65,7 +65,7 @@ class PlacesFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self._text = text.strip().lower()
-        self.invalidateFilter()
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         text = self._text

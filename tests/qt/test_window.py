@@ -1,0 +1,96 @@
+"""The desktop app with the real QtWebEngine, offscreen."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from mapviewer.qt.window import MainWindow
+
+from ..conftest import SEED
+
+LOAD_MS = 60_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    w.store = store                      # the session's open gazetteer: no second open per test
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def loaded(qtbot, window):
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([SEED])
+    return window
+
+
+def js(qtbot, window, code):
+    """Run ``code`` in the map page; its value comes back through JSON."""
+    box = []
+    window.map.run_js(f"JSON.stringify({code})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return json.loads(box[0]) if box[0] else None
+
+
+def test_sample_article_fills_the_table(loaded):
+    names = {e.place.name for e in loaded.model.entries}
+    assert {"Ukraine", "Russia", "Kyiv", "Kursk Oblast", "Pokrovsk", "Kurakhove", "Vuhledar", "Poland"} <= names
+    assert not names & {"Donald", "Trump", "Putin", "West"}
+    assert loaded.proxy.rowCount() == len(loaded.model.entries)
+    loaded.search.setText("donetsk")
+    assert 0 < loaded.proxy.rowCount() < len(loaded.model.entries)
+
+
+def test_marker_click_highlights_its_sentence(qtbot, loaded):
+    key = next(e.key for e in loaded.entries if e.place.name == "Vuhledar")
+    with qtbot.waitSignal(loaded.map.placeClicked, timeout=10_000):
+        js(qtbot, loaded, f"(mapviewer.layers[{json.dumps(key)}][0].fire('click'), true)")
+    highlighted = loaded.article.highlighted_text()
+    assert len(highlighted) == 1 and "Vougledar" in highlighted[0]
+    assert loaded.selected == key
+    rows = loaded.table.selectionModel().selectedRows()
+    assert rows and loaded.model.key_at(loaded.proxy.mapToSource(rows[0]).row()) == key
+
+
+def test_table_row_moves_the_map(qtbot, loaded):
+    entry = next(e for e in loaded.entries if e.place.name == "Kurakhove")
+    before = js(qtbot, loaded, "mapviewer.center()")
+    row = loaded.proxy.mapFromSource(loaded.model.index(loaded.model.row_of(entry.key), 0))
+    loaded.table.selectRow(row.row())
+
+    def moved():
+        lat, lon, zoom = js(qtbot, loaded, "mapviewer.center()")
+        return abs(lat - entry.place.lat) < 0.5 and abs(lon - entry.place.lon) < 0.5 and zoom >= 8
+
+    qtbot.waitUntil(moved, timeout=10_000)
+    assert js(qtbot, loaded, "mapviewer.center()") != before
+    assert "Kourakhové" in " ".join(loaded.article.highlighted_text()) or \
+        "Kurakhové" in " ".join(loaded.article.highlighted_text())
+
+
+def test_export_from_the_menu_writes_a_file(qtbot, loaded, tmp_path, monkeypatch):
+    out = tmp_path / "exported.html"
+    monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(out), "HTML map (*.html)"))
+    loaded.export_actions[0].trigger()
+    assert out.exists() and "mapviewer-data" in out.read_text(encoding="utf-8")
+
+
+def test_broken_file_shows_an_error_and_the_window_keeps_working(qtbot, window, tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary" * 100)
+    with qtbot.waitSignal(window.statusBar().messageChanged,
+                          timeout=LOAD_MS, check_params_cb=lambda m: m == "Could not open the article"):
+        window.open_paths([broken])
+    assert "binary" in window.last_error
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([SEED])
+    assert len(window.model.entries) > 10
