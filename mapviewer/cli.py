@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_STARTED = time.monotonic()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -118,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.run(args)
         from .qt.app import run_app
 
-        return run_app(argv)
+        return run_app(argv, _STARTED)
     except MapviewerError as e:
         print(f"mapviewer: {e}", file=sys.stderr)
         return 1

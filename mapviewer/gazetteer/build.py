@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
 
-BUILDER_VERSION = 7
+BUILDER_VERSION = 8
 Progress = Callable[[str, float], None]
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
@@ -339,6 +339,9 @@ def _write(db: sqlite3.Connection, places: list[PlaceRecord], land: BaseGeometry
     db.executemany("INSERT INTO outlines VALUES (?,?)", _outline_rows(places))
     db.execute("INSERT INTO basemap VALUES (?,?)",
                ("land", shapely.to_wkb(shapely.simplify(land, LAND_TOLERANCE, preserve_topology=True))))
+    borders = shapely.union_all([shapely.boundary(shapely.simplify(p.outline, LAND_TOLERANCE))
+                                 for p in places if p.kind == "country" and p.outline is not None])
+    db.execute("INSERT INTO basemap VALUES (?,?)", ("borders", shapely.to_wkb(borders)))
     progress("indexing", 0.95)
     db.executescript(INDEXES)
     db.executemany("INSERT INTO meta VALUES (?,?)", [

@@ -46,15 +46,12 @@ def _rounded(geom, digits: int = 4):
 
 
 @lru_cache(maxsize=4)
-def _basemap_geojson(store_path: str) -> tuple[dict, dict]:
-    """Land and country borders, simplified for a world view; computed once per store."""
+def _basemap_geojson(store_path: str) -> tuple[dict | None, dict | None]:
+    """Land and country borders as GeoJSON geometries for a world view; read once per store."""
     store = GazetteerStore(Path(store_path))
     try:
-        land = store.basemap("land")
-        land_json = shapely.geometry.mapping(_rounded(shapely.simplify(land, BASEMAP_TOLERANCE), 2)) if land else None
-        borders = shapely.union_all([shapely.boundary(shapely.simplify(g, BASEMAP_TOLERANCE))
-                                     for _, g in store.country_outlines()])
-        return land_json, shapely.geometry.mapping(_rounded(borders, 2))
+        return tuple(shapely.geometry.mapping(_rounded(shapely.simplify(g, BASEMAP_TOLERANCE), 2))
+                     if (g := store.basemap(name)) is not None else None for name in ("land", "borders"))
     finally:
         store.close()
 
@@ -67,8 +64,9 @@ def _basemap(m: folium.Map, store: GazetteerStore) -> None:
         folium.GeoJson(land, name="land", interactive=False, smooth_factor=1.5,
                        style_function=lambda _: {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#c9c2b3",
                                                  "weight": 0.6}).add_to(base)
-    folium.GeoJson(borders, name="borders", interactive=False,
-                   style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
+    if borders is not None:
+        folium.GeoJson(borders, name="borders", interactive=False,
+                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
     base.add_to(m)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
     folium.TileLayer("OpenTopoMap", name="OpenTopoMap (online)", show=False, overlay=False).add_to(m)

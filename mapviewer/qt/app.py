@@ -26,21 +26,31 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path) -> None:
-    """Save the window as a PNG once the map page says it is ready, then quit."""
-    started = time.monotonic()
+def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path, started: float) -> None:
+    """Save the window as a PNG once the map page says it is ready, then quit; print when each step ended."""
+    steps: list[tuple[str, float]] = [("window created", time.monotonic())]
+    window.analysed.connect(lambda: steps.append(("article geoparsed, map page built", time.monotonic())))
 
     def save() -> None:
+        steps.append(("map painted", time.monotonic()))
         window.grab().save(str(out))
-        print(f"saved {out} ({time.monotonic() - started:.1f} s after start)", file=sys.stderr)
+        for name, t in steps:
+            print(f"{t - started:6.2f} s  {name}", file=sys.stderr)
+        print(f"saved {out}", file=sys.stderr)
         app.exit(0)
 
-    window.map.mapReady.connect(lambda: QTimer.singleShot(800, save))
+    def ready() -> None:
+        steps.append(("map page loaded", time.monotonic()))
+        window.map.run_js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))",
+                          lambda _: QTimer.singleShot(300, save))
+
+    window.map.mapReady.connect(ready)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: (print("mapviewer: the map did not load in time",
                                                                   file=sys.stderr), app.exit(1)))
 
 
-def run_app(argv: list[str]) -> int:
+def run_app(argv: list[str], started: float | None = None) -> int:
+    started = time.monotonic() if started is None else started
     args = parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mapviewer")
@@ -50,8 +60,8 @@ def run_app(argv: list[str]) -> int:
     if args.screenshot:
         w, h = (int(x) for x in args.size.lower().split("x"))
         window.resize(w, h)
-        take_screenshot_when_ready(app, window, args.screenshot)
-    window.show()
+        take_screenshot_when_ready(app, window, args.screenshot, started)
     if args.files:
-        window.open_paths(args.files)
+        window.open_paths(args.files)   # the worker starts before the window paints: both go at once
+    window.show()
     return app.exec()

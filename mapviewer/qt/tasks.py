@@ -7,19 +7,18 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from ..errors import MapviewerError
-from ..gazetteer.store import GazetteerStore, ensure_store
 from ..model import Document
-from ..pipeline import Geoparser
 
 
 class AnalyseTask(QThread):
-    """Opens (or first builds) the gazetteer, then geoparses each source; cancel drops the result."""
+    """Opens (or first builds) the gazetteer, geoparses each source and draws the map page; cancel drops
+    the result. Only widgets are left for the GUI thread, so a 1 MB article does not freeze the window."""
 
     progress = Signal(str, float)
-    done = Signal(object, object)       # (store, list of (source, Analysis))
+    done = Signal(object, object, object, str)   # store, [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str)
 
-    def __init__(self, sources: list[Path | Document], store: GazetteerStore | None, parent=None):
+    def __init__(self, sources: list[Path | Document], store, parent=None):
         super().__init__(parent)
         self.sources = sources
         self.store = store
@@ -29,7 +28,12 @@ class AnalyseTask(QThread):
         self.cancelled = True
 
     def run(self) -> None:
+        # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..documents import read_document
+        from ..gazetteer.store import GazetteerStore, ensure_store
+        from ..mapping.build import build_map
+        from ..pipeline import Geoparser
+        from ..places import collect_places
 
         try:
             store = self.store
@@ -45,8 +49,14 @@ class AnalyseTask(QThread):
                 self.progress.emit(f"Finding places in {name}", n / max(1, len(self.sources)))
                 document = read_document(source) if isinstance(source, Path) else source
                 results.append((source, geoparser.analyse(document)))
+            if self.cancelled:
+                return
+            self.progress.emit("Drawing the map", 0.95)
+            analyses = [a for _, a in results]
+            entries = collect_places(analyses, store)
+            page = build_map(analyses, store, entries).get_root().render()
             if not self.cancelled:
-                self.done.emit(store, results)
+                self.done.emit(store, results, entries, page)
         except MapviewerError as e:
             self.failed.emit(str(e))
         except Exception as e:  # noqa: BLE001 - a bug must become a message, never a dead worker

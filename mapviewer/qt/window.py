@@ -11,12 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QTableView, QVBoxLayout, QWidget)
 
 from ..bundled import sample_article
-from ..documents import READERS
 from ..errors import MapviewerError
-from ..export import export
-from ..mapping.build import build_map
 from ..model import Analysis, Document
-from ..places import PlaceEntry, collect_places
+from ..places import PlaceEntry
 from .article import ArticleView
 from .mapview import MapView
 from .places_table import PlacesFilter, PlacesModel
@@ -149,6 +146,8 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------------------
     def open_dialog(self) -> None:
+        from ..documents import READERS
+
         suffixes = " ".join(f"*{s}" for s in sorted(READERS))
         paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.settings.value("last_folder", ""),
                                                 f"Articles ({suffixes});;All files (*)")
@@ -201,12 +200,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Could not open the article")
         self.report(message)
 
-    def _on_done(self, store, results) -> None:
+    def _on_done(self, store, results, entries, page: str) -> None:
         if self.sender() is not self._task:
             return
         self.store = store
         self.analyses = [a for _, a in results]
-        self.entries = collect_places(self.analyses, store)
+        self.entries = entries
         self.selected = None
         self.model.set_entries(self.entries)
         self.table.resizeColumnsToContents()
@@ -217,7 +216,7 @@ class MainWindow(QMainWindow):
         self.doc_choice.blockSignals(False)
         self.doc_choice.setVisible(len(self.analyses) > 1)
         self._show_document(0)
-        self.map.show_html(build_map(self.analyses, store, self.entries).get_root().render())
+        self.map.show_html(page)
         paths = [str(s) for s, _ in results if isinstance(s, Path)]
         if paths:
             recent = [p for p in self.settings.value("recent", [], type=list) if p and p not in paths]
@@ -302,6 +301,8 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str | None = None) -> bool:
+        from ..export import export
+
         try:
             export(self.analyses, self.store, path, fmt)
         except MapviewerError as e:
