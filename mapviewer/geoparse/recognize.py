@@ -212,8 +212,8 @@ class Recognizer:
             return None
         best = max(r for r, _ in scored)
         matches = tuple(m for r, m in scored if r >= best - 5)
-        return Span(tok.start, tok.end, tok.text, key, matches, False,
-                    _region_hint(text, tok.start, tok.end), best / 100)
+        hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, tok.start, tok.end)
+        return Span(tok.start, tok.end, tok.text, key, matches, False, hint, best / 100)
 
     def _longest(self, text: str, tokens: list[_Token], i: int, ends: list[tuple[int, int]]
                  ) -> tuple[Span | None, int]:
@@ -225,7 +225,8 @@ class Recognizer:
             matches = self._accepted_matches(surface, key)
             if matches:
                 adjective = all(m.source == "demonym" for m in matches)
-                return Span(start, end, surface, key, matches, adjective, _region_hint(text, start, end)), j - i + 1
+                hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end)
+                return Span(start, end, surface, key, matches, adjective, hint), j - i + 1
         return None, 1
 
     def _accepted_matches(self, surface: str, key: str) -> tuple[NameMatch, ...]:

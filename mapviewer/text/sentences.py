@@ -22,7 +22,6 @@ okla ore pa tenn tex va vt wash wis wyo alta ont que sask
 """.split())
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n+")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
 
 
@@ -41,10 +40,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
-    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if not word:
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot)) + 1
+    token = text[start:dot].lower().rstrip(".")
+    if not token or len(token) > 8:
         return False
-    token = word.group(1).lower().rstrip(".")
     if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         nxt = _NEXT_START.match(text, end)
         # "in the U.S. The next day": a capital after a country abbreviation still ends the sentence.
