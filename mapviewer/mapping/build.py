@@ -84,7 +84,8 @@ def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
 def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
     features = [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
-                 "properties": {"place": e.key, "style": _marker_style(e)}} for e in entries]
+                 "properties": {"place": e.key, "mentions": [r.id for r in e.mentions], "style": _marker_style(e)}}
+                for e in entries]
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
@@ -97,7 +98,8 @@ def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, 
             continue
         geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(geom),
-                         "properties": {"place": e.key, "uncertain": e.confidence < UNCERTAIN}})
+                         "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
+                                        "uncertain": e.confidence < UNCERTAIN}})
     if not features:
         return None
     return folium.GeoJson(

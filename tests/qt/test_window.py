@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 
 from mapviewer.qt.window import MainWindow
@@ -19,10 +20,12 @@ def window(qtbot, tmp_path, store):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     w = MainWindow(settings)
     w.store = store                      # the session's open gazetteer: no second open per test
-    qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
-    return w
+    yield w
+    w.close()
+    # Delete the window (and its web page) now: a page outliving QtWebEngine's profile at exit crashes.
+    shiboken6.delete(w)
 
 
 @pytest.fixture
