@@ -49,7 +49,8 @@ saint st
 # Words that start sentences and headlines in capitals: never evidence of a name.
 _SENTENCE_INITIAL_ZIPF = 5.0
 CALENDAR = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split())
 LOCATIVES = frozenset("in at near from to into outside inside across around throughout towards toward via "
                       "within between".split())
 # Capitalised function words that begin sentences and never begin a place name.
@@ -58,6 +59,7 @@ This That These Those His Her Its Our Their My Your What When Where Who Whom Why
 Also Although Because However Meanwhile Yet Not No Yes There Here Then Than Now Some Many Most All Any Each
 Every Both Either Neither One Two Three Is Are Was Were Be Been Has Have Had Do Does Did Will Would Can Could
 Should May Might Must""".split())
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 # Words that start with a capital (a rare lower-case start in Latin Extended-A is dropped in code).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
@@ -66,6 +68,7 @@ _TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
 # Person-name evidence, in % of the US Census 1990 population, and the importance (see
 # gazetteer.importance) above which a place name is taken as a place whatever its neighbours.
 FIRST_NAME_PCT = 0.005
+STANDALONE_FIRST_NAME_PCT = 0.02
 SURNAME_PCT = 0.003
 MAJOR_PLACE = 6.0
 KNOWN_PLACE = 5.5
@@ -101,7 +104,7 @@ def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
     out = []
     for m in _CAPITALISED.finditer(text):
         word = m.group()
-        if word in _NEVER_NAMES or not word[0].isupper():
+        if word in _NEVER_NAMES or not word[0].isupper() or _CONTRACTION.search(word):
             continue
         start = m.start()
         if word[-1] in ".-'’" and not _DOTTED.fullmatch(word):
@@ -239,8 +242,8 @@ class Recognizer:
         for m in matches:
             if (strict or _is_acronym(m.name)) and m.name.rstrip(".") != surface.rstrip("."):
                 continue
-            if strict and m.source == "geonames-alternate":
-                continue  # GeoNames lists airport and other codes ("TTC", "PSI") as alternate names
+            if strict and m.source not in _ACRONYM_SOURCES:
+                continue  # gazetteers list airport and other codes ("TTC", "PSI", "PAN") as names
             kept.append(m)
         return tuple(kept)
 
@@ -252,13 +255,13 @@ class Recognizer:
             return True  # exact written form of a country or region: "US", "U.K.", "EU", "B.C."
         if used > 1 or span.adjective:
             return not (first.initial and used == 1 and span.key in lowercase_words)
-        if span.key in COMPANIONS or span.key in CALENDAR:
+        if span.key in COMPANIONS or span.key in CALENDAR or span.key in TITLES:
             return False
         best = max(importance(m.place) for m in span.matches)
         zipf = self.store.word_frequency(span.key)
         if span.key in lowercase_words and zipf >= 3.0:
             return False
-        if zipf > (3.2 if first.initial else 3.8) + 0.25 * best:
+        if zipf > (3.2 if first.initial else 3.5) + 0.25 * best:
             return False
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -272,7 +275,8 @@ class Recognizer:
                 and _name_part(prev, self.store) and best < MAJOR_PLACE):
             return False  # "Bernie Sanders"
         locative = _word_before(text, first.start) in LOCATIVES
-        return locative or surname < SURNAME_PCT or best >= KNOWN_PLACE  # "Kelly said" vs "in Kelly"
+        person = surname >= SURNAME_PCT or first_name >= STANDALONE_FIRST_NAME_PCT
+        return locative or not person or best >= KNOWN_PLACE  # "Kelly said", "Lucy said" vs "in Kelly"
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
         """'Russia-Ukraine', 'pro-Russian', 'U.S.-led': the capitalised parts of a compound word."""
@@ -309,6 +313,10 @@ def _ends(text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     return ends
 
 
+# Where an acronym is a trusted name of a place: the curated country forms ("US", "UK", "UAE", "DRC").
+_ACRONYM_SOURCES = frozenset({"generated", "countryinfo"})
+
+
 def _is_acronym(text: str) -> bool:
     return len(text) <= 6 and (text.isupper() or ("." in text and text.replace(".", "").isalpha()))
 
@@ -321,8 +329,8 @@ def _name_part(token: _Token, store: GazetteerStore) -> bool:
     return not store.by_name(fold(token.text))
 
 
-_REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorates?|prefectures?|krais?)\b",
-                         re.IGNORECASE)
+# Lower case only: "United States" and "State Department" are names, not cues.
+_REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorates?|prefectures?|krais?)\b")
 
 
 def _region_hint(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ W_PRIMARY_NAME = 1.0        # the place's own name, not an alternate name of ano
 W_COUNTRY = 2.5             # the document mentions this place's country (or places in it)
 W_REGION = 1.5              # ... or its admin-1 region
 W_NEAR = 2.0                # close to the document's other places (decays over ~250 km)
+W_SAME = 2.0                # other names of the document already mean this very place ("Mexican", "Mexico")
 W_REGION_CUE = 4.0          # "Kursk region", "the regions of Donetsk and Lugansk"
 W_MISSPELT = 8.0            # per unit of lost similarity (a 0.9 match costs 0.8)
 NEAR_KM = 250.0
@@ -87,10 +88,10 @@ class Resolver:
         cands = {k: v for k, v in cands.items() if v}
         if not cands:
             return {}
-        hints = {k: any(s.region_hint for s in groups[k]) for k in cands}
+        hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
-        priors = {k: np.array([prior + (W_REGION_CUE if hints[k] and p.kind == "admin1" else 0.0)
+        priors = {k: np.array([prior + (W_REGION_CUE * hints[k] if p.kind == "admin1" else 0.0)
                                 for p, _, prior in v]) for k, v in cands.items()}
 
         context = _Context(cands, counts)
@@ -130,6 +131,7 @@ class _Context:
         self.country = np.array([codes.setdefault(p.country, len(codes)) if p.country else -1 for p in places])
         self.region = np.array([p.id if p.kind == "admin1" else (p.region_id or -1) for p in places])
         self.local = np.array([p.kind in ("city", "admin1") for p in places])
+        self.place_id = np.array([p.id for p in places])
 
     @staticmethod
     def _share(values: np.ndarray, chosen: np.ndarray, weight: np.ndarray, owner: np.ndarray) -> np.ndarray:
@@ -147,6 +149,7 @@ class _Context:
         others = np.maximum(self.weight.sum() - self.weight[self.owner], 1e-9)
         c_share = self._share(self.country, chosen, self.weight, self.owner) / others
         r_share = self._share(self.region, chosen, self.weight, self.owner) / others
+        same = self._share(self.place_id, chosen, self.weight, self.owner) / others
         near = np.zeros(len(self.owner))
         anchors = chosen[self.local[chosen]]
         if len(anchors):
@@ -155,5 +158,5 @@ class _Context:
             near = np.exp(-dist.min(axis=1) / NEAR_KM)
             near[~self.local] = 0.0
         support = W_COUNTRY * np.sqrt(np.clip(c_share, 0, 1)) + W_REGION * np.sqrt(np.clip(r_share, 0, 1)) \
-            + W_NEAR * near
+            + W_NEAR * near + W_SAME * np.sqrt(np.clip(same, 0, 1))
         return {k: support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}
