@@ -55,7 +55,12 @@ def _candidates(span: Span) -> list[tuple[Place, NameMatch, float]]:
     for m in span.matches:
         if m.place.id not in best or m.source in _OWN_NAME_SOURCES:
             best[m.place.id] = m
-    ranked = sorted(((m.place, m, _prior(m.place, m)) for m in best.values()), key=lambda c: -c[2])
+    # A city named like the region it lies in ("New York" for New York City in New York State) owns the
+    # name as much as the region does, even when the gazetteer lists it as an alternate name.
+    regions = {pid for pid, m in best.items() if m.place.kind == "admin1"}
+    ranked = sorted(((m.place, m, _prior(m.place, m) + (W_PRIMARY_NAME if m.place.region_id in regions
+                                                         and m.source not in _OWN_NAME_SOURCES else 0.0))
+                     for m in best.values()), key=lambda c: -c[2])
     return ranked[:MAX_CANDIDATES]
 
 
