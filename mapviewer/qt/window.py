@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # fit columns to the first 200 rows
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter places…")
         self.search.setClearButtonEnabled(True)
