@@ -54,6 +54,52 @@ def run_once(out: Path) -> tuple[float, list[str], float]:
     return wall, steps, peak
 
 
+STALL = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from mapviewer.qt.window import MainWindow
+w = MainWindow(); w.resize(1280, 800); w.show()
+ticks = []
+timer = QTimer(); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start(10)
+started = []
+def go():
+    started.append(time.perf_counter())
+    w.open_paths([Path(sys.argv[1])])
+w.map.mapReady.connect(lambda: QTimer.singleShot(500, app.quit))
+QTimer.singleShot(3000, go)   # after start-up, so only the article's own work is measured
+app.exec()
+gaps = [b - a for a, b in zip(ticks, ticks[1:]) if a >= started[0]]
+print(json.dumps({"seconds": time.perf_counter() - started[0], "max_gap": max(gaps), "mentions": len(w.entries)}))
+import shiboken6
+shiboken6.delete(w)
+"""
+
+
+def gui_stall(article: Path) -> dict:
+    """Open ``article`` in a running window; the longest the GUI thread went without a 10 ms tick."""
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               QTWEBENGINE_CHROMIUM_FLAGS=os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"))
+    out = subprocess.run([sys.executable, "-c", STALL, str(article)], capture_output=True, text=True, env=env,
+                         check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def big_article(path: Path, size: int = 1_000_000) -> Path:
+    """A 1 MB article made of the sample article repeated with numbered paragraphs."""
+    seed = SEED.read_text(encoding="utf-8")
+    parts, n = [], 0
+    while sum(len(p) for p in parts) < size:
+        n += 1
+        parts.append(f"Part {n}.\n{seed}")
+    path.write_text("\n\n".join(parts)[:size], encoding="utf-8")
+    return path
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -70,6 +116,10 @@ def main() -> None:
     print(f"process wall time incl. exit: {best[0]:.2f} s; all runs, map painted at: "
           + ", ".join(r[1][-1].split()[0] + " s" for r in results if r[1]))
     print(f"memory of the running app (Python + QtWebEngine processes, peak): {max(r[2] for r in results):.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        stall = gui_stall(big_article(Path(tmp) / "big.txt"))
+    print(f"1 MB article opened in a running window: map shown after {stall['seconds']:.1f} s; "
+          f"longest GUI-thread stall {1000 * stall['max_gap']:.0f} ms")
 
 
 if __name__ == "__main__":

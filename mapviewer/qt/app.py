@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -64,4 +65,8 @@ def run_app(argv: list[str], started: float | None = None) -> int:
     if args.files:
         window.open_paths(args.files)   # the worker starts before the window paints: both go at once
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Delete the window, and its web page with it, while QtWebEngine is still up: at interpreter exit
+    # the order of destruction is not ours and a page outliving its profile crashes.
+    shiboken6.delete(window)
+    return code
