@@ -182,8 +182,8 @@ class GazetteerStore:
         skel = skeleton(key)
         if len(skel) < 3:
             return ()
-        return tuple(self._matches("n.skel = ? AND length(n.key) BETWEEN ? AND ?",
-                                   (skel, len(key) - 4, len(key) + 4)))
+        return tuple(self._matches("n.skel = ? AND length(n.key) BETWEEN ? AND ? "
+                                   "ORDER BY p.population DESC LIMIT 100", (skel, len(key) - 4, len(key) + 4)))
 
     def _place(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
