@@ -46,11 +46,11 @@ class MainWindow(QMainWindow):
     # -- layout ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.article = ArticleView()
-        self.article.setPlaceholderText("Open an article (File › Open, Ctrl+O), drop a file here, "
-                                        "or open the sample article (File › Open sample article).")
         self.doc_choice = QComboBox()
         self.doc_choice.setVisible(False)
         self.prev_button, self.next_button = QPushButton("◀ Previous"), QPushButton("Next ▶")
+        self.prev_button.setToolTip("Previous sentence that mentions the selected place")
+        self.next_button.setToolTip("Next sentence that mentions the selected place")
         self.sentence_label = QLabel("")
         nav = QHBoxLayout()
         for w in (self.doc_choice, self.prev_button, self.next_button, self.sentence_label):
@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         lv.setContentsMargins(4, 4, 4, 4)
         lv.addLayout(nav)
         lv.addWidget(self.article)
+        self.welcome = self._welcome_panel()
+        lv.addWidget(self.welcome)
+        self.article.setVisible(False)
 
         self.map = MapView()
         self.map.setHtml(EMPTY_MAP)
@@ -108,10 +111,36 @@ class MainWindow(QMainWindow):
         self.prev_button.clicked.connect(lambda: self._step_sentence(-1))
         self.next_button.clicked.connect(lambda: self._step_sentence(1))
 
+    def _welcome_panel(self) -> QWidget:
+        """What an empty window offers: open an article, or the sample article."""
+        panel = QWidget()
+        v = QVBoxLayout(panel)
+        v.addStretch(1)
+        title = QLabel("<h2>mapviewer</h2><p>See every place an article mentions on a map, and the sentence "
+                       "behind each marker.</p><p>Open an article (.txt, .md, .html) or drop one here.</p>")
+        title.setWordWrap(True)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        v.addWidget(title)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.open_button = QPushButton("Open article…")
+        self.sample_button = QPushButton("Open the sample article")
+        self.open_button.clicked.connect(self.open_dialog)
+        self.sample_button.clicked.connect(self.open_sample)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        v.addLayout(buttons)
+        v.addStretch(2)
+        return panel
+
+    def open_sample(self) -> None:
+        self.open_paths([Path(str(sample_article()))])
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "Open &sample article", lambda: self.open_paths([Path(str(sample_article()))]))
+        self._action(file_menu, "Open &sample article", self.open_sample)
         self._action(file_menu, "&New from clipboard text", self.open_clipboard, "Ctrl+Shift+V")
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
@@ -139,6 +168,8 @@ class MainWindow(QMainWindow):
         for a in self.export_actions:
             a.setEnabled(bool(self.analyses))
         self.copy_action.setEnabled(self.selected is not None)
+        self.prev_button.setEnabled(self.selected is not None)
+        self.next_button.setEnabled(self.selected is not None)
         recent = [p for p in self.settings.value("recent", [], type=list) if p]
         self.recent_menu.clear()
         for p in recent:
@@ -231,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, index: int) -> None:
         if 0 <= index < len(self.analyses):
+            self.welcome.setVisible(False)
+            self.article.setVisible(True)
             self.article.show_analysis(self.analyses[index], index)
             if self.doc_choice.currentIndex() != index:
                 self.doc_choice.setCurrentIndex(index)

@@ -97,3 +97,13 @@ def test_broken_file_shows_an_error_and_the_window_keeps_working(qtbot, window, 
     with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
         window.open_paths([SEED])
     assert len(window.model.entries) > 10
+
+
+def test_empty_window_offers_the_sample_article(qtbot, window):
+    assert window.welcome.isVisible() and not window.article.isVisible()
+    assert not window.export_actions[0].isEnabled()
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.sample_button.click()
+    assert window.article.isVisible() and not window.welcome.isVisible()
+    assert window.export_actions[0].isEnabled()
+    assert "Kyiv" in window.article.toPlainText()
