@@ -59,6 +59,25 @@ document.addEventListener("DOMContentLoaded", function () {
     window[name].eachLayer(function (layer) { register(layer.feature.properties.place, layer); });
   });
   map.attributionControl.addAttribution(data.attribution);
+
+  var legend = L.control({position: "bottomright"});
+  legend.onAdd = function () {
+    var box = el("div", "mv-legend");
+    data.legend.forEach(function (item) {
+      var row = el("div");
+      var dot = el("span", "mv-dot");
+      dot.style.background = item.color;
+      row.appendChild(dot);
+      row.appendChild(document.createTextNode(item.label));
+      box.appendChild(row);
+    });
+    var row = el("div");
+    row.appendChild(el("span", "mv-dot mv-dot-uncertain"));
+    row.appendChild(document.createTextNode("uncertain"));
+    box.appendChild(row);
+    return box;
+  };
+  legend.addTo(map);
   /* fit the places without animation, so that a host's first request never meets a zoom in flight */
   if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
 

@@ -27,6 +27,7 @@ KIND_STYLE = {
     "country": {"color": "#1f618d", "radius": 11},
     "continent": {"color": "#117a65", "radius": 13},
 }
+LEGEND_LABELS = {"city": "town", "admin1": "region", "country": "country", "continent": "continent"}
 UNCERTAIN = 0.6                 # below this confidence a marker is drawn dashed and pale
 OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
 BASEMAP_TOLERANCE = 0.08
@@ -169,6 +170,7 @@ def build_map(analyses: list[Analysis], store: GazetteerStore,
     folium.LayerControl(collapsed=True).add_to(m)
     data = place_data(entries, analyses)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
+                 "legend": [{"label": LEGEND_LABELS[k], "color": v["color"]} for k, v in KIND_STYLE.items()],
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION})
     root = m.get_root()
     root.header.add_child(folium.Element(f"<style>{own_file('mapviewer.css')}</style>"), name="mapviewer_css")
