@@ -8,7 +8,6 @@ a name's readings become probabilities (softmax), which are its confidence and a
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 

@@ -12,7 +12,6 @@ import pytest
 from mapviewer.export import csv_text, export, geojson, html_page
 from mapviewer.model import Document
 
-from ..conftest import SEED
 
 HOSTILE = ("Protesters gathered in Paris <script>window.pwned = 1</script> near the Louvre. "
            "Officials in Kyiv said <img src=x onerror=\"window.pwned = 2\"> it was calm. "
@@ -36,8 +35,8 @@ def test_seed_html_is_self_contained(seed_html):
     external = re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(https?:)?//", seed_html)
     assert external == []
     assert "cdn" not in " ".join(re.findall(r"(?:src|href)=\"[^\"]{0,80}", seed_html)).lower()
-    for asset in ("leaflet", "markercluster"):
-        assert f"data:text/javascript;base64," in seed_html, asset
+    assert seed_html.count('<script src="data:text/javascript;base64,') == 2   # Leaflet and markercluster
+    assert seed_html.count('<link rel="stylesheet" href="data:text/css;base64,') == 3
 
 
 def test_seed_html_shows_title_source_and_attribution(seed_html):

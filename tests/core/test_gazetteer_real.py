@@ -6,7 +6,6 @@ import pytest
 import shapely
 from geopy.location import Location
 
-from mapviewer.gazetteer import OfflineGazetteer
 
 
 @pytest.mark.parametrize(("query", "name", "country"), [
