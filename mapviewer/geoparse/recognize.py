@@ -149,7 +149,8 @@ class Recognizer:
         i = 0
         while i < len(tokens):
             span, used = self._longest(text, tokens, i, ends[i])
-            if span is not None and span.key not in persons and self._plausible(
+            if span is not None and (span.key not in persons or _word_before(text, span.start) in LOCATIVES) \
+                    and self._plausible(
                     span, tokens, i, used, text, lowercase_words):
                 spans.append(span)
                 i += used
@@ -195,7 +196,17 @@ class Recognizer:
                 if (not self.store.by_name(key) and self.store.word_frequency(key) < _SENTENCE_INITIAL_ZIPF
                         and not (t is a and a.initial)):
                     persons.add(key)
+            # "Georgia Stevens": a first name that is also a place names a person all through the text.
+            a_key, b_key = fold(a.text), fold(b.text)
+            surname = b_key in persons or (self.store.person_name(b_key)[1] >= SURNAME_PCT
+                                           and self._importance(b_key) < KNOWN_PLACE)
+            if surname and self.store.by_name(a_key) and self.store.person_name(a_key)[0] >= FIRST_NAME_PCT:
+                persons.update((a_key, b_key))
         return persons
+
+    def _importance(self, key: str) -> float:
+        """Importance of the most important place called ``key`` (0 when none is)."""
+        return max((importance(m.place) for m in self.store.by_name(key)), default=0.0)
 
     def _misspelt(self, tokens: list[_Token], i: int, text: str, persons: set[str]) -> Span | None:
         """A capitalised word the gazetteer lacks may be a misspelling or transliteration of a place."""
@@ -257,7 +268,7 @@ class Recognizer:
             return not (first.initial and used == 1 and span.key in lowercase_words)
         if span.key in COMPANIONS or span.key in CALENDAR or span.key in TITLES:
             return False
-        best = max(importance(m.place) for m in span.matches)
+        best = self._importance(span.key)
         zipf = self.store.word_frequency(span.key)
         if span.key in lowercase_words and zipf >= 3.0:
             return False
