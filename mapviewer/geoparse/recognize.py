@@ -145,13 +145,13 @@ class Recognizer:
         ends = [_ends(text, tokens, i) for i in range(len(tokens))]
         self.store.prefetch(self._lookups(text, tokens, ends))
         persons = self._person_words(tokens, text)
+        proper = {fold(t.text) for t in tokens if not t.initial}  # capitalised mid-sentence somewhere
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
             span, used = self._longest(text, tokens, i, ends[i])
             if span is not None and (span.key not in persons or _word_before(text, span.start) in LOCATIVES) \
-                    and self._plausible(
-                    span, tokens, i, used, text, lowercase_words):
+                    and self._plausible(span, tokens, i, used, text, lowercase_words, proper):
                 spans.append(span)
                 i += used
                 continue
@@ -259,7 +259,7 @@ class Recognizer:
         return tuple(kept)
 
     def _plausible(self, span: Span, tokens: list[_Token], i: int, used: int, text: str,
-                   lowercase_words: set[str]) -> bool:
+                   lowercase_words: set[str], proper: set[str]) -> bool:
         """Is this gazetteer hit a place here, or an ordinary word, a month, part of a person's name?"""
         first = tokens[i]
         if _is_acronym(span.text):
@@ -272,7 +272,10 @@ class Recognizer:
         zipf = self.store.word_frequency(span.key)
         if span.key in lowercase_words and zipf >= 3.0:
             return False
-        if zipf > (3.2 if first.initial else 3.5) + 0.25 * best:
+        # A word that starts a sentence is held to a stricter standard, unless the text also capitalises
+        # it mid-sentence ("Washington said ..." after "... from Washington").
+        initial = first.initial and span.key not in proper
+        if zipf > (3.2 if initial else 3.5) + 0.25 * best:
             return False
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -300,7 +303,7 @@ class Recognizer:
             if part[:1].isupper() and len(part) > 1:
                 key = fold(part)
                 matches = self._accepted_matches(part, key)
-                if matches and self.store.word_frequency(key) < 4.5:
+                if matches and (self.store.word_frequency(key) < 4.5 or self._importance(key) >= KNOWN_PLACE):
                     adjective = all(m.source == "demonym" for m in matches)
                     spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
             offset += len(part) + 1
