@@ -273,8 +273,9 @@ class Recognizer:
         if span.key in lowercase_words and zipf >= 3.0:
             return False
         # A word that starts a sentence is held to a stricter standard, unless the text also capitalises
-        # it mid-sentence ("Washington said ..." after "... from Washington").
-        initial = first.initial and span.key not in proper
+        # it mid-sentence ("Washington said ..." after "... from Washington") or writes it in capitals,
+        # as datelines do ("WASHINGTON (AP) -").
+        initial = first.initial and span.key not in proper and not (first.text.isupper() and len(first.text) >= 4)
         if zipf > (3.2 if initial else 3.5) + 0.25 * best:
             return False
         prev = tokens[i - 1] if i > 0 else None
