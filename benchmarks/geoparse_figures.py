@@ -27,9 +27,34 @@ def score(eval_dir: Path, gold: Path, pred: Path) -> dict:
     return json.loads(out)
 
 
+def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99, 1.01)) -> float:
+    """Expected calibration error of the confidences of matched toponyms against being right at 161 km."""
+    import math
+
+    def km(a, b, c, d):
+        p1, p2 = math.radians(a), math.radians(c)
+        h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+        return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+    gold = {str(d["id"]): d["gold"] for d in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())}
+    pairs = []
+    for line in pred_path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        for g in gold.get(doc["id"], []):
+            hit = next((p for p in doc["places"] if p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if hit and g["lat"] is not None:
+                pairs.append((hit["confidence"], km(g["lat"], g["lon"], hit["lat"], hit["lon"]) <= 161))
+    ece = 0.0
+    for lo, hi in zip(bins, bins[1:]):
+        b = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if b:
+            ece += len(b) / len(pairs) * abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b))
+    return ece
+
+
 def accuracy(eval_dir: Path) -> None:
     print(f"{'corpus':12s} {'P':>6s} {'R':>6s} {'F1':>6s}   {'exactF1':>7s}  {'acc@161':>7s} {'AUC':>6s} "
-          f"{'rec@161':>7s}")
+          f"{'rec@161':>7s} {'ECE':>6s}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, file in CORPORA.items():
             pred = Path(tmp) / file
@@ -38,7 +63,8 @@ def accuracy(eval_dir: Path) -> None:
             s = score(eval_dir, eval_dir / file, pred)
             o, x, r = s["recognition"]["overlap"], s["recognition"]["exact"], s["resolution"]
             print(f"{name:12s} {o['precision']:6.3f} {o['recall']:6.3f} {o['f1']:6.3f}   {x['f1']:7.3f}  "
-                  f"{r['acc161']:7.3f} {r['auc']:6.3f} {s['end_to_end']['recall161']:7.3f}")
+                  f"{r['acc161']:7.3f} {r['auc']:6.3f} {s['end_to_end']['recall161']:7.3f} "
+                  f"{calibration(eval_dir / file, pred):6.3f}")
 
 
 def speed(eval_dir: Path, runs: int = 5) -> None:
