@@ -45,29 +45,35 @@ def _geoparse(args: argparse.Namespace) -> int:
 
     from .corpus import geoparse_corpus, prediction, read_corpus
     from .gazetteer.store import ensure_store
-    from .io import write_atomic
 
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
         lines = (json.dumps(p, ensure_ascii=False) + "\n" for p in
                  geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
-        if args.out:
-            write_atomic(args.out, "".join(lines))
-        else:
-            sys.stdout.writelines(lines)
+        _emit("".join(lines), args.out)
         return 0
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
     store, analyses = _analyse_files(args.files, store_path)
     if args.format == "jsonl":
-        lines = "".join(json.dumps(prediction(a.document.source, a), ensure_ascii=False) + "\n" for a in analyses)
-        write_atomic(args.out, lines) if args.out else sys.stdout.write(lines)
+        _emit("".join(json.dumps(prediction(a.document.source, a), ensure_ascii=False) + "\n" for a in analyses),
+              args.out)
         return 0
     from .export import csv_text, geojson
 
     text = csv_text(analyses, store) if args.format == "csv" else json.dumps(geojson(analyses, store), ensure_ascii=False)
-    write_atomic(args.out, text) if args.out else sys.stdout.write(text)
+    _emit(text, args.out)
     return 0
+
+
+def _emit(text: str, out: Path | None) -> None:
+    """Write to ``out`` atomically, or to standard output."""
+    from .io import write_atomic
+
+    if out:
+        write_atomic(out, text)
+    else:
+        sys.stdout.write(text)
 
 
 def _analyse_files(paths: list[Path], store_path: Path | None = None):

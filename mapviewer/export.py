@@ -18,9 +18,9 @@ import shapely
 from .errors import ExportError
 from .gazetteer.store import GazetteerStore
 from .io import write_atomic
-from .mapping.build import UNCERTAIN, build_map
+from .mapping.build import build_map
 from .model import Analysis
-from .places import PlaceEntry, collect_places, place_key
+from .places import UNCERTAIN, PlaceEntry, collect_places, place_key
 
 FORMATS = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
 CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natural Earth (public domain), "

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .gazetteer.store import GazetteerStore, Place
 from .model import Analysis, Mention
 
+UNCERTAIN = 0.6  # below this confidence every view marks a place or mention as uncertain
+
 
 @dataclass(frozen=True, slots=True)
 class MentionRef:

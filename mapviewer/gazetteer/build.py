@@ -10,7 +10,7 @@ import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 import math
@@ -23,9 +23,9 @@ from shapely.geometry.base import BaseGeometry
 
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
+from .store import Progress
 
 BUILDER_VERSION = 8
-Progress = Callable[[str, float], None]
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
 REGION_TOLERANCE = 0.01

@@ -46,8 +46,8 @@ governor mayor king queen prince princess pope general gen colonel col captain c
 sergeant sgt judge justice secretary ambassador spokesman spokeswoman sheikh emir sultan rabbi father
 saint st
 """.split()) - {"saint", "st"}
-# Words that start sentences and headlines in capitals: never evidence of a name.
-_SENTENCE_INITIAL_ZIPF = 5.0
+# Words this common in English ("Today", "Defense") are never taken as parts of a person's name.
+_COMMON_WORD_ZIPF = 5.0
 CALENDAR = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split())
@@ -193,7 +193,7 @@ class Recognizer:
                 continue
             for t in (a, b):
                 key = fold(t.text)
-                if (not self.store.by_name(key) and self.store.word_frequency(key) < _SENTENCE_INITIAL_ZIPF
+                if (not self.store.by_name(key) and self.store.word_frequency(key) < _COMMON_WORD_ZIPF
                         and not (t is a and a.initial)):
                     persons.add(key)
             # "Georgia Stevens": a first name that is also a place names a person all through the text.

@@ -18,7 +18,7 @@ from folium.plugins import MarkerCluster
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
-from ..places import PlaceEntry, collect_places
+from ..places import UNCERTAIN, PlaceEntry, collect_places
 from .assets import map_css, map_js, own_file
 
 KIND_STYLE = {
@@ -28,7 +28,6 @@ KIND_STYLE = {
     "continent": {"color": "#117a65", "radius": 13},
 }
 LEGEND_LABELS = {"city": "town", "admin1": "region", "country": "country", "continent": "continent"}
-UNCERTAIN = 0.6                 # below this confidence a marker is drawn dashed and pale
 OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
 BASEMAP_TOLERANCE = 0.08
 ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Outlines: Natural Earth, "

@@ -9,10 +9,9 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, Q
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ..model import Analysis, Mention
-from ..places import place_key
+from ..places import UNCERTAIN, place_key
 
 KIND_COLOURS = {"city": "#f9e79f", "admin1": "#e8daef", "country": "#d6eaf8", "continent": "#d1f2eb"}
-UNCERTAIN = 0.6
 SENTENCE_COLOUR = "#fdebd0"
 
 
