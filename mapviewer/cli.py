@@ -41,14 +41,13 @@ def _gazetteer(args: argparse.Namespace) -> int:
 
 
 def _geoparse(args: argparse.Namespace) -> int:
-    import json
-
     from .corpus import geoparse_corpus, prediction, read_corpus
+    from .io import dumps_json
     from .gazetteer.store import ensure_store
 
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
-        lines = (json.dumps(p, ensure_ascii=False) + "\n" for p in
+        lines = (dumps_json(p) + "\n" for p in
                  geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
         _emit("".join(lines), args.out)
         return 0
@@ -56,12 +55,12 @@ def _geoparse(args: argparse.Namespace) -> int:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
     store, analyses = _analyse_files(args.files, store_path)
     if args.format == "jsonl":
-        _emit("".join(json.dumps(prediction(a.document.source, a), ensure_ascii=False) + "\n" for a in analyses),
+        _emit("".join(dumps_json(prediction(a.document.source, a)) + "\n" for a in analyses),
               args.out)
         return 0
     from .export import csv_text, geojson
 
-    text = csv_text(analyses, store) if args.format == "csv" else json.dumps(geojson(analyses, store), ensure_ascii=False)
+    text = csv_text(analyses, store) if args.format == "csv" else dumps_json(geojson(analyses, store))
     _emit(text, args.out)
     return 0
 

@@ -1,15 +1,13 @@
 """Exports, no Qt: a self-contained HTML map with the article beside it, GeoJSON (RFC 7946) and CSV.
 
-Article text is untrusted: it reaches HTML only through html.escape or as JSON read by the page
-script into text nodes, and CSV cells that a spreadsheet would run as formulas are defused.
+Article text is untrusted: it reaches the HTML page only as JSON data that the page script turns into
+text nodes (``mapping/page.py``), and CSV cells that a spreadsheet would run as formulas are defused.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,80 +15,17 @@ import shapely
 
 from .errors import ExportError
 from .gazetteer.store import GazetteerStore
-from .io import write_atomic
-from .mapping.build import build_map
+from .io import dumps_json, text_for_utf8, write_atomic
+from .mapping.build import page_html
 from .model import Analysis
-from .places import UNCERTAIN, PlaceEntry, collect_places, place_key
+from .places import collect_places
 
 FORMATS = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
-CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natural Earth (public domain), "
-           "world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
-_PAGE_CSS = "html, body { margin: 0; height: 100%; overflow: hidden; }"
-
-
-def _article_html(doc: int, analysis: Analysis) -> str:
-    """The article with its sentences and place mentions as elements the page script can find."""
-    text = analysis.document.text
-    by_sentence: dict[int, list[tuple[int, Any]]] = {}
-    for i, m in enumerate(analysis.mentions):
-        if m.place is not None:
-            by_sentence.setdefault(m.sentence, []).append((i, m))
-    out, pos = [], 0
-    for j, s in enumerate(analysis.sentences):
-        out.append(html.escape(text[pos:s.start]))
-        out.append(f'<span class="mv-sentence" id="d{doc}s{j}">')
-        cur = s.start
-        for i, m in by_sentence.get(j, []):
-            if m.start < cur:
-                continue
-            classes = f"mv-kind-{m.kind} mv-place-{m.place.kind}" + (" mv-uncertain" if m.confidence < UNCERTAIN else "")
-            out.append(html.escape(text[cur:m.start]))
-            out.append(f'<mark id="d{doc}m{i}" class="{classes}" data-place="{html.escape(place_key(m.place, doc))}" '
-                       f'title="{html.escape(m.place.name)}">{html.escape(m.text)}</mark>')
-            cur = m.end
-        out.append(html.escape(text[cur:s.end]) + "</span>")
-        pos = s.end
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
-def _panel_html(analyses: list[Analysis], entries: list[PlaceEntry]) -> str:
-    counts: dict[int, set[str]] = {}
-    for e in entries:
-        for r in e.mentions:
-            counts.setdefault(r.doc, set()).add(e.key)
-    chooser = ""
-    if len(analyses) > 1:
-        options = "".join(f'<option value="{i}">{html.escape(a.document.title or a.document.source)}</option>'
-                          for i, a in enumerate(analyses))
-        chooser = f'<select id="mv-doc-select" aria-label="Document">{options}</select> '
-    docs = "".join(
-        f'<div class="mv-doc" data-doc="{i}"><h1>{html.escape(a.document.title)}</h1>'
-        f'<div class="mv-source">{html.escape(a.document.source)} · {len(counts.get(i, ()))} places, '
-        f'{sum(1 for m in a.mentions if m.place)} mentions</div>'
-        f'<div class="mv-article" style="white-space: pre-wrap">{_article_html(i, a)}</div></div>'
-        for i, a in enumerate(analyses))
-    return (f'<div id="mv-panel" class="mv-panel"><div class="mv-toolbar">{chooser}'
-            '<button id="mv-prev" title="Previous sentence">◀</button> '
-            '<button id="mv-next" title="Next sentence">▶</button> '
-            '<span id="mv-status">Click a marker, an outline or a highlighted name.</span></div>'
-            f'{docs}<p class="mv-credits">{html.escape(CREDITS)}</p></div>')
 
 
 def html_page(analyses: list[Analysis], store: GazetteerStore) -> str:
     """One self-contained page: the map and the article text, every script and stylesheet inlined."""
-    import folium
-
-    entries = collect_places(analyses, store)
-    m = build_map(analyses, store, entries)
-    root = m.get_root()
-    title = " · ".join(a.document.title for a in analyses if a.document.title)[:200] or "mapviewer map"
-    root.header.add_child(folium.Element(f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}"
-                                         ".folium-map { position: absolute !important; left: 0; top: 0; bottom: 0;"
-                                         " width: 62% !important; height: 100% !important; }</style>"),
-                          name="mv_page")
-    root.html.add_child(folium.Element(_panel_html(analyses, entries)), name="mv_panel")
-    return root.render()
+    return page_html(analyses, store, panel=True)
 
 
 def geojson(analyses: list[Analysis], store: GazetteerStore, outlines: bool = False) -> dict[str, Any]:
@@ -122,7 +57,10 @@ CSV_COLUMNS = ("document", "sentence", "start", "end", "surface", "mention_kind"
 
 def _cell(value: Any) -> Any:
     """Text a spreadsheet would evaluate ("=HYPERLINK(...)") is stored as text."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    if not isinstance(value, str):
+        return value
+    value = text_for_utf8(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def csv_text(analyses: list[Analysis], store: GazetteerStore) -> str:
@@ -146,7 +84,7 @@ def export(analyses: list[Analysis], store: GazetteerStore, out: Path, fmt: str 
     if fmt == "html":
         write_atomic(out, html_page(analyses, store))
     elif fmt == "geojson":
-        write_atomic(out, json.dumps(geojson(analyses, store, outlines), ensure_ascii=False))
+        write_atomic(out, dumps_json(geojson(analyses, store, outlines)))
     elif fmt == "csv":
         write_atomic(out, csv_text(analyses, store))
     else:

@@ -1,14 +1,16 @@
-/* mapviewer page script: binds popups, tooltips and clicks of the folium map, links the map to the
-   article text panel (exported page) or to the desktop app (QWebChannel), and lets a host focus a place.
-   Article text only ever reaches the page as DOM text nodes. */
+/* mapviewer page script: binds popups, tooltips and clicks of the folium map, builds the article panel of
+   an exported page, links the map to that panel or to the desktop app (QWebChannel), and lets a host
+   focus a place. Everything of a document arrives in the page's one JSON block and becomes DOM text
+   nodes here: no document text is ever parsed as HTML or script. Offsets are UTF-16 code units. */
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
+  var docs = data.documents;
   var map = window[data.map];
   var cluster = window[data.cluster];
   var layers = {};          // place key -> [layer]
   var bridge = null;        // the desktop app, when there is one
-  var selected = null, step = 0;
+  var selected = null, stop = 0, shownDoc = 0;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -17,13 +19,15 @@ document.addEventListener("DOMContentLoaded", function () {
     return node;
   }
 
-  function sentenceNode(mention) {
-    var text = data.sentences[mention.sentence] || "";
+  /* a sentence that mentions a place, its mention marked; a click goes to that sentence */
+  function quoteNode(key, mention) {
+    var doc = docs[mention.doc], bounds = doc.sentences[mention.sentence], text = doc.text;
+    var start = Math.max(bounds[0], mention.start), end = Math.min(bounds[1], mention.end);
     var node = el("div", "mv-quote");
-    node.appendChild(document.createTextNode(text.slice(0, mention.start)));
-    node.appendChild(el("mark", "mv-kind-" + mention.kind, text.slice(mention.start, mention.end)));
-    node.appendChild(document.createTextNode(text.slice(mention.end)));
-    node.addEventListener("click", function () { showSentences(mention.sentence.split("s")[0], [mention]); });
+    node.appendChild(document.createTextNode(text.slice(bounds[0], start)));
+    node.appendChild(el("mark", "mv-kind-" + mention.kind, text.slice(start, end)));
+    node.appendChild(document.createTextNode(text.slice(end, bounds[1])));
+    node.addEventListener("click", function () { goTo(key, mention.doc, mention.sentence); });
     return node;
   }
 
@@ -37,12 +41,14 @@ document.addEventListener("DOMContentLoaded", function () {
       " · confidence " + Math.round(p.confidence * 100) + "%" + (p.geonameid ? " · GeoNames " + p.geonameid : "")));
     var seen = {}, quotes = el("div", "mv-quotes");
     p.mentions.forEach(function (m) {
-      if (seen[m.sentence]) return;
-      seen[m.sentence] = true;
-      quotes.appendChild(sentenceNode(m));
+      var id = m.doc + ":" + m.sentence;
+      if (seen[id]) return;
+      seen[id] = true;
+      quotes.appendChild(quoteNode(key, m));
     });
+    var n = p.stops.length;
     node.appendChild(el("div", "mv-popup-count", p.mentions.length + " mention" + (p.mentions.length === 1 ? "" : "s")
-      + " in " + Object.keys(seen).length + " sentence" + (Object.keys(seen).length === 1 ? "" : "s")));
+      + " in " + n + " sentence" + (n === 1 ? "" : "s")));
     node.appendChild(quotes);
     return node;
   }
@@ -81,47 +87,137 @@ document.addEventListener("DOMContentLoaded", function () {
   /* fit the places without animation, so that a host's first request never meets a zoom in flight */
   if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
 
-  /* ---- the article panel of an exported page ---- */
-  var panel = document.getElementById("mv-panel");
-
-  function showDocument(doc) {
-    if (!panel) return;
-    document.querySelectorAll(".mv-doc").forEach(function (d) { d.hidden = d.dataset.doc !== String(doc); });
-    var chooser = document.getElementById("mv-doc-select");
-    if (chooser) chooser.value = String(doc);
+  /* ---- the article panel of an exported page, built from the data as text nodes ---- */
+  function articleNode(index, doc) {
+    var article = el("div", "mv-article"), text = doc.text, pos = 0, next = 0;
+    doc.sentences.forEach(function (bounds, j) {
+      article.appendChild(document.createTextNode(text.slice(pos, bounds[0])));
+      var sentence = el("span", "mv-sentence"), cur = bounds[0];
+      sentence.id = "d" + index + "s" + j;
+      while (next < doc.mentions.length && doc.mentions[next].start < bounds[1]) {
+        var m = doc.mentions[next++];
+        if (m.start < cur) continue;
+        sentence.appendChild(document.createTextNode(text.slice(cur, m.start)));
+        var mark = el("mark", "mv-kind-" + m.kind + " mv-place-" + m.placeKind + (m.uncertain ? " mv-uncertain" : ""),
+                      text.slice(m.start, m.end));
+        mark.id = m.id;
+        mark.dataset.place = m.place;
+        mark.title = m.name;
+        sentence.appendChild(mark);
+        cur = m.end;
+      }
+      sentence.appendChild(document.createTextNode(text.slice(cur, bounds[1])));
+      article.appendChild(sentence);
+      pos = bounds[1];
+    });
+    article.appendChild(document.createTextNode(text.slice(pos)));
+    return article;
   }
 
-  function showSentences(docPrefix, mentions) {
-    if (!panel || !mentions.length) return;
-    showDocument(mentions[0].doc);
-    document.querySelectorAll(".mv-active").forEach(function (n) { n.classList.remove("mv-active"); });
-    mentions.forEach(function (m) {
-      var s = document.getElementById(m.sentence);
-      if (s) s.classList.add("mv-active");
-    });
-    var first = document.getElementById(mentions[step % mentions.length].sentence);
-    if (first) first.scrollIntoView({block: "center"});
-    var status = document.getElementById("mv-status");
-    if (status && selected) {
-      status.textContent = data.places[selected].label + ": sentence " + (step % mentions.length + 1) + " of " + mentions.length;
+  function buildPanel() {
+    var box = el("div", "mv-panel");
+    box.id = "mv-panel";
+    var toolbar = el("div", "mv-toolbar");
+    if (docs.length > 1) {
+      var chooser = el("select");
+      chooser.id = "mv-doc-select";
+      chooser.setAttribute("aria-label", "Document");
+      docs.forEach(function (doc, i) {
+        var option = el("option", null, doc.title || doc.source);
+        option.value = String(i);
+        chooser.appendChild(option);
+      });
+      chooser.addEventListener("change", function () { showDocument(Number(chooser.value)); });
+      toolbar.appendChild(chooser);
     }
+    [["mv-prev", "◀", "Previous sentence", -1], ["mv-next", "▶", "Next sentence", 1]].forEach(function (b) {
+      var button = el("button", null, b[1]);
+      button.id = b[0];
+      button.title = b[2];
+      button.addEventListener("click", function () { step(b[3]); });
+      toolbar.appendChild(button);
+    });
+    var status = el("span", null, "Click a marker, an outline or a highlighted name.");
+    status.id = "mv-status";
+    toolbar.appendChild(status);
+    box.appendChild(toolbar);
+    docs.forEach(function (doc, i) {
+      var places = {};
+      doc.mentions.forEach(function (m) { places[m.place] = true; });
+      var wrap = el("div", "mv-doc");
+      wrap.dataset.doc = String(i);
+      wrap.appendChild(el("h1", null, doc.title));
+      wrap.appendChild(el("div", "mv-source", doc.source + " · " + Object.keys(places).length + " places, " +
+                          doc.mentions.length + " mentions"));
+      wrap.appendChild(articleNode(i, doc));
+      box.appendChild(wrap);
+    });
+    box.appendChild(el("p", "mv-credits", data.credits));
+    box.addEventListener("click", function (ev) {
+      var mark = ev.target.closest("mark[data-place]");
+      if (!mark) return;
+      select(mark.dataset.place, "text");
+      focusPlace(mark.dataset.place);
+    });
+    document.body.appendChild(box);
+    return box;
   }
 
-  function sentencesOf(key) {
-    var seen = {};
-    return data.places[key].mentions.filter(function (m) {
-      if (seen[m.sentence]) return false;
-      seen[m.sentence] = true;
-      return true;
+  var panel = data.panel ? buildPanel() : null;
+
+  function showDocument(index) {
+    shownDoc = index;
+    if (!panel) return;
+    panel.querySelectorAll(".mv-doc").forEach(function (d) { d.hidden = d.dataset.doc !== String(index); });
+    var chooser = document.getElementById("mv-doc-select");
+    if (chooser) chooser.value = String(index);
+  }
+
+  /* the selected place's current sentence (its "stop"): every sentence of the place in that document
+     highlighted, the current one marked and scrolled to */
+  function showStop() {
+    if (!panel || !selected) return;
+    var p = data.places[selected], at = p.stops[stop], doc = at[0];
+    showDocument(doc);
+    panel.querySelectorAll(".mv-active, .mv-current").forEach(function (n) {
+      n.classList.remove("mv-active", "mv-current");
     });
+    p.stops.forEach(function (s) {
+      var node = s[0] === doc ? document.getElementById("d" + s[0] + "s" + s[1]) : null;
+      if (node) node.classList.add("mv-active");
+    });
+    var current = document.getElementById("d" + doc + "s" + at[1]);
+    if (current) {
+      current.classList.add("mv-current");
+      current.scrollIntoView({block: "center"});
+    }
+    document.getElementById("mv-status").textContent =
+      p.label + ": sentence " + (stop + 1) + " of " + p.stops.length;
   }
 
   function select(key, origin) {
-    if (!data.places[key]) return;
-    if (selected !== key) step = 0;
+    var p = data.places[key];
+    if (!p) return;
+    if (selected !== key) stop = p.firstStop[shownDoc] !== undefined ? p.firstStop[shownDoc] : 0;
     selected = key;
-    showSentences(null, sentencesOf(key));
+    showStop();
     if (bridge && origin !== "host") bridge.placeClicked(key);
+  }
+
+  function step(delta) {
+    if (!selected) return;
+    var n = data.places[selected].stops.length;
+    stop = (stop + delta + n) % n;
+    showStop();
+  }
+
+  function goTo(key, doc, sentence) {
+    var stops = data.places[key].stops;
+    for (var i = 0; i < stops.length; i++) {
+      if (stops[i][0] === doc && stops[i][1] === sentence) stop = i;
+    }
+    selected = key;
+    showStop();
   }
 
   var ZOOM = {city: 9, admin1: 6, country: 5, continent: 3};
@@ -154,26 +250,7 @@ document.addEventListener("DOMContentLoaded", function () {
     })();
   }
 
-  if (panel) {
-    panel.addEventListener("click", function (ev) {
-      var mark = ev.target.closest("mark[data-place]");
-      if (!mark) return;
-      select(mark.dataset.place, "text");
-      focusPlace(mark.dataset.place);
-    });
-    var chooser = document.getElementById("mv-doc-select");
-    if (chooser) chooser.addEventListener("change", function () { showDocument(chooser.value); });
-    ["mv-prev", "mv-next"].forEach(function (id, i) {
-      var button = document.getElementById(id);
-      if (button) button.addEventListener("click", function () {
-        if (!selected) return;
-        var n = sentencesOf(selected).length;
-        step = (step + (i ? 1 : n - 1)) % n;
-        showSentences(null, sentencesOf(selected));
-      });
-    });
-    showDocument(0);
-  }
+  showDocument(0);
 
   window.mapviewer = {
     map: map, places: data.places, layers: layers,
@@ -184,6 +261,7 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
+    step: step,
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 

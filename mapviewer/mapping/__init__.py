@@ -1,5 +1,5 @@
-"""Folium maps of analyses: markers linked to sentences, outlines, an offline basemap."""
+"""Map pages: folium map, page data, the page's elements and policy, inlined assets."""
 
-from .build import build_map, map_html
+from .build import page_html
 
-__all__ = ["build_map", "map_html"]
+__all__ = ["page_html"]

@@ -1,7 +1,8 @@
-"""Leaflet and Leaflet.markercluster from their installed xstatic packages, as data: URIs.
+"""Leaflet and Leaflet.markercluster from their installed xstatic packages, and mapviewer's own files.
 
-Inlined assets make one map file work offline with a double-click and in the desktop view alike;
-nothing is fetched from a CDN. Images referenced by the stylesheets are inlined too.
+Everything a map page needs is inlined into it, so one file works offline with a double-click and in
+the desktop view alike; nothing is fetched from a CDN. Images referenced by the stylesheets become
+data: URIs.
 """
 
 from __future__ import annotations
@@ -25,32 +26,29 @@ def _data_uri(mime: str, data: bytes) -> str:
 
 
 def _script(path: Path) -> str:
-    text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
-    return _data_uri("text/javascript", text.encode("utf-8"))
+    return _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
 
 
 def _stylesheet(path: Path) -> str:
-    def inline(m: re.Match) -> str:
+    def inline(m: re.Match[str]) -> str:
         image = path.parent / m.group(2)
         return f"url({_data_uri('image/png', image.read_bytes())})" if image.exists() else "none"
 
-    return _data_uri("text/css", _CSS_URL.sub(inline, path.read_text(encoding="utf-8")).encode("utf-8"))
+    return _CSS_URL.sub(inline, path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
-def map_js() -> list[tuple[str, str]]:
-    """(name, data URI) of every script the map needs, in load order."""
+def map_scripts() -> tuple[str, ...]:
+    """The source of every library script the map needs, in load order."""
     lf, mc = Path(leaflet.BASE_DIR), Path(markercluster.BASE_DIR)
-    return [("leaflet", _script(lf / "leaflet.js")),
-            ("leaflet.markercluster", _script(mc / "leaflet.markercluster.js"))]
+    return _script(lf / "leaflet.js"), _script(mc / "leaflet.markercluster.js")
 
 
 @lru_cache(maxsize=1)
-def map_css() -> list[tuple[str, str]]:
+def map_stylesheets() -> tuple[str, ...]:
     lf, mc = Path(leaflet.BASE_DIR), Path(markercluster.BASE_DIR)
-    return [("leaflet_css", _stylesheet(lf / "leaflet.css")),
-            ("markercluster_css", _stylesheet(mc / "MarkerCluster.css")),
-            ("markercluster_default_css", _stylesheet(mc / "MarkerCluster.Default.css"))]
+    return (_stylesheet(lf / "leaflet.css"), _stylesheet(mc / "MarkerCluster.css"),
+            _stylesheet(mc / "MarkerCluster.Default.css"))
 
 
 @lru_cache(maxsize=2)

@@ -1,16 +1,18 @@
-"""Build the folium map of one or more analyses.
+"""Build the folium map page of one or more analyses.
 
 Markers (one per place) and outlines come from folium; mapviewer's script (resources/mapviewer.js)
-binds their popups, tooltips and clicks from one JSON block of data, building every piece of article
-text with DOM text nodes, so no article text is ever parsed as HTML or JavaScript.
+binds their popups, tooltips and clicks, and builds the article panel of an exported page, from the
+page's one JSON block of data (``mapping/data.py``). Every element added to the page is one of
+``mapping/page.py``'s, whose templates are fixed: no text of a document is ever template source, HTML
+or script.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import folium
 import shapely
@@ -19,7 +21,9 @@ from folium.plugins import MarkerCluster
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import UNCERTAIN, PlaceEntry, collect_places
-from .assets import map_css, map_js, own_file
+from .assets import map_scripts, map_stylesheets, own_file
+from .data import page_data
+from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
 KIND_STYLE = {
     "city": {"color": "#b03a2e", "radius": 7},
@@ -32,13 +36,10 @@ OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
 BASEMAP_TOLERANCE = 0.08
 ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Outlines: Natural Earth, "
                "world-atlas · mapviewer")
-
-
-def _json_for_script(value: Any) -> str:
-    """JSON that is safe inside a <script> element: '</script>' and '<!--' cannot close or open anything."""
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natural Earth (public domain), "
+           "world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
+# The only network a page may reach, and only when the user picks one of these layers.
+ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
 
 
 def _rounded(geom, digits: int = 4):
@@ -68,8 +69,21 @@ def _basemap(m: folium.Map, store: GazetteerStore) -> None:
         folium.GeoJson(borders, name="borders", interactive=False,
                        style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
     base.add_to(m)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
-    folium.TileLayer("OpenTopoMap", name="OpenTopoMap (online)", show=False, overlay=False).add_to(m)
+    for tiles, name in ONLINE_LAYERS:
+        folium.TileLayer(tiles, name=name, show=False, overlay=False).add_to(m)
+
+
+def _tile_host(url: str) -> str:
+    """'https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png' -> 'https://*.tile.opentopomap.org'."""
+    parts = urlsplit(url.replace("{s}", "x"))
+    host = parts.netloc.replace("x.", "*.", 1) if "{s}" in url else parts.netloc
+    return f"{parts.scheme}://{host}"
+
+
+@lru_cache(maxsize=1)
+def tile_hosts() -> tuple[str, ...]:
+    """The servers of the online layers, for the page's Content-Security-Policy."""
+    return tuple(_tile_host(folium.TileLayer(tiles).tiles) for tiles, _ in ONLINE_LAYERS)
 
 
 def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
@@ -120,39 +134,21 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
     return None
 
 
-def place_data(entries: list[PlaceEntry], analyses: list[Analysis]) -> dict[str, Any]:
-    """What the page script needs about each place and each sentence that mentions one."""
-    sentences: dict[str, str] = {}
-    places = {}
-    for e in entries:
-        mentions = []
-        for ref in e.mentions:
-            analysis = analyses[ref.doc]
-            s = analysis.sentences[ref.mention.sentence]
-            sentences.setdefault(ref.sentence_id, analysis.document.text[s.start:s.end])
-            mentions.append({"id": ref.id, "doc": ref.doc, "sentence": ref.sentence_id,
-                             "start": ref.mention.start - s.start, "end": ref.mention.end - s.start,
-                             "kind": ref.mention.kind})
-        p = e.place
-        places[e.key] = {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region,
-                         "country": e.country, "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3),
-                         "geonameid": p.geonameid, "mentions": mentions}
-    return {"places": places, "sentences": sentences,
-            "documents": [{"title": a.document.title, "source": a.document.source} for a in analyses]}
+def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
+              panel: bool = False) -> folium.Map:
+    """A folium map of the analyses' places; every marker and outline knows its place and mentions.
 
-
-def build_map(analyses: list[Analysis], store: GazetteerStore,
-              entries: list[PlaceEntry] | None = None) -> folium.Map:
-    """A folium map of the analyses' places; every marker and outline knows its place and mentions."""
+    With ``panel`` the page also shows the article text beside the map (the exported page).
+    """
     entries = collect_places(analyses, store) if entries is None else entries
+    size = {"width": "62%", "height": "100%", "position": "absolute"} if panel else {}
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
-                   maxZoom=18, minZoom=1)  # map options: with no default tile layer, folium sets no zoom range
-    m.default_js = map_js()      # this map's own local assets; folium's class-level CDN lists stay untouched
-    m.default_css = map_css()
+                   maxZoom=18, minZoom=1, **size)  # with no default tile layer, folium sets no zoom range
+    m.default_js, m.default_css = [], []    # the libraries are inlined below; folium's CDN lists untouched
     _basemap(m, store)
 
     cluster = MarkerCluster(name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
-    cluster.default_js, cluster.default_css = [], []  # already among the map's assets
+    cluster.default_js, cluster.default_css = [], []
     markers = _marker_layer(entries)
     markers.add_to(cluster)
     cluster.add_to(m)
@@ -167,19 +163,27 @@ def build_map(analyses: list[Analysis], store: GazetteerStore,
             group.add_to(m)
             outlines.append(layer.get_name())
     folium.LayerControl(collapsed=True).add_to(m)
-    data = place_data(entries, analyses)
+    data = page_data(entries, analyses)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "legend": [{"label": LEGEND_LABELS[k], "color": v["color"]} for k, v in KIND_STYLE.items()],
-                 "cluster": cluster.get_name(), "attribution": ATTRIBUTION})
+                 "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
-    root.header.add_child(folium.Element(f"<style>{own_file('mapviewer.css')}</style>"), name="mapviewer_css")
-    root.html.add_child(folium.Element(
-        f'<script type="application/json" id="mapviewer-data">{_json_for_script(data)}</script>'),
-        name="mapviewer_data")
-    root.script.add_child(folium.Element(own_file("mapviewer.js")), name="mapviewer_js")
+    root.header.add_child(PageTitle(page_title(analyses)), name="mapviewer_title")
+    for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"))):
+        root.header.add_child(InlineStyle(css), name=f"mapviewer_css_{n}")
+    for n, code in enumerate(map_scripts()):
+        root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
+    root.html.add_child(PageData(data), name="mapviewer_data")
+    root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
     return m
 
 
-def map_html(analyses: list[Analysis], store: GazetteerStore) -> str:
-    """The map alone as one HTML page (what the desktop app shows)."""
-    return build_map(analyses, store).get_root().render()
+def page_title(analyses: list[Analysis]) -> str:
+    return " · ".join(a.document.title for a in analyses if a.document.title)[:200] or "mapviewer map"
+
+
+def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
+              panel: bool = False) -> str:
+    """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
+    exported page with the article beside the map. The only way a map page is made."""
+    return render_page(_folium_map(analyses, store, entries, panel).get_root(), tile_hosts())

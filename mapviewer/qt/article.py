@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ..model import Analysis, Mention
 from ..places import UNCERTAIN, place_key
+from .plaintext import plain_tooltip
 
 KIND_COLOURS = {"city": "#f9e79f", "admin1": "#e8daef", "country": "#d6eaf8", "continent": "#d1f2eb"}
 SENTENCE_COLOUR = "#fdebd0"
@@ -94,8 +95,9 @@ class ArticleView(QTextEdit):
             m = self.mention_at(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
             if m is not None:
                 p = m.place
-                QToolTip.showText(e.globalPos(), f"{p.name} — {p.kind}, {p.country or ''} "
-                                                 f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}", self)
+                QToolTip.showText(e.globalPos(), plain_tooltip(f"{p.name} — {p.kind}, {p.country or ''} "
+                                                               f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}"),
+                                  self)
             else:
                 QToolTip.hideText()
             return True

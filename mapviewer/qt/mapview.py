@@ -34,14 +34,19 @@ class _PageBridge(QObject):
 
 
 class _MapPage(QWebEnginePage):
-    """The map never navigates away: links open in the system browser, everything else is refused."""
+    """The map never navigates away: it shows only the pages its view wrote, a link the user clicks opens
+    in the system browser, and everything else (script navigation, dropped files, forms) is refused."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.own_pages: set[QUrl] = set()
 
     def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             if url.scheme() in ("http", "https"):
                 QDesktopServices.openUrl(url)
             return False
-        return url.isLocalFile() or url.scheme() in ("data", "about")
+        return is_main_frame and url in self.own_pages
 
     def createWindow(self, _type):
         return None
@@ -50,6 +55,30 @@ class _MapPage(QWebEnginePage):
         """Script errors of the map page go to the log, where a bug report can quote them."""
         if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
             log.warning("map page: %s (line %s)", message, line)
+
+
+_Attr = QWebEngineSettings.WebAttribute
+# The map page needs script and nothing else of the browser: no access to other files or to the network
+# beyond the page's own policy, no windows, clipboard, storage, plugins, or navigation by drop.
+_SETTINGS = {
+    _Attr.JavascriptEnabled: True,
+    _Attr.LocalContentCanAccessFileUrls: False,
+    _Attr.LocalContentCanAccessRemoteUrls: False,
+    _Attr.JavascriptCanOpenWindows: False,
+    _Attr.JavascriptCanAccessClipboard: False,
+    _Attr.JavascriptCanPaste: False,
+    _Attr.LocalStorageEnabled: False,
+    _Attr.PluginsEnabled: False,
+    _Attr.PdfViewerEnabled: False,
+    _Attr.NavigateOnDropEnabled: False,
+    _Attr.AllowRunningInsecureContent: False,
+    _Attr.AllowGeolocationOnInsecureOrigins: False,
+    _Attr.AllowWindowActivationFromJavaScript: False,
+    _Attr.ScreenCaptureEnabled: False,
+    _Attr.WebRTCPublicInterfacesOnly: True,
+    _Attr.DnsPrefetchEnabled: False,
+    _Attr.FullScreenSupportEnabled: False,
+}
 
 
 def _qwebchannel_js() -> str:
@@ -69,10 +98,12 @@ class MapView(QWebEngineView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPage(_MapPage(self))
+        self._page = _MapPage(self)
+        self.setPage(self._page)
+        self.setAcceptDrops(False)      # a file dropped on the map goes to the window, never into the page
         settings = self.page().settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
+        for attribute, on in _SETTINGS.items():
+            settings.setAttribute(attribute, on)
         self._bridge = _PageBridge(self)
         self._channel = QWebChannel(self.page())
         self._channel.registerObject("bridge", self._bridge)
@@ -83,7 +114,7 @@ class MapView(QWebEngineView):
         script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         self.page().scripts().insert(script)
-        self._dir = tempfile.TemporaryDirectory(prefix="mapviewer-")
+        self._dir = tempfile.TemporaryDirectory(prefix="mapviewer-")   # private: mode 0700
         self._n = 0
 
     def show_html(self, html: str) -> None:
@@ -91,7 +122,9 @@ class MapView(QWebEngineView):
         self._n += 1
         path = Path(self._dir.name) / f"map-{self._n}.html"
         path.write_text(html, encoding="utf-8")
-        self.setUrl(QUrl.fromLocalFile(str(path)))
+        url = QUrl.fromLocalFile(str(path))
+        self._page.own_pages.add(url)
+        self.setUrl(url)
 
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ..places import PlaceEntry
+from .plaintext import plain_tooltip
 
 COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon")
 
@@ -43,7 +44,7 @@ class PlacesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:      # sort key
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return e.label
+            return plain_tooltip(e.label)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

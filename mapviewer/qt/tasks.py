@@ -31,7 +31,7 @@ class AnalyseTask(QThread):
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..documents import read_document
         from ..gazetteer.store import GazetteerStore, ensure_store
-        from ..mapping.build import build_map
+        from ..mapping.build import page_html
         from ..pipeline import Geoparser
         from ..places import collect_places
 
@@ -54,7 +54,7 @@ class AnalyseTask(QThread):
             self.progress.emit("Drawing the map", 0.95)
             analyses = [a for _, a in results]
             entries = collect_places(analyses, store)
-            page = build_map(analyses, store, entries).get_root().render()
+            page = page_html(analyses, store, entries)
             if not self.cancelled:
                 self.done.emit(store, results, entries, page)
         except MapviewerError as e:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from ..bundled import sample_article
 from ..errors import MapviewerError
+from ..mapping.page import message_page
 from ..model import Analysis, Document
 from ..places import PlaceEntry
 from .article import ArticleView
@@ -20,8 +21,7 @@ from .places_table import PlacesFilter, PlacesModel
 from .tasks import AnalyseTask
 
 MAX_RECENT = 10
-EMPTY_MAP = ("<html><body style='font:14px system-ui;color:#555;display:flex;align-items:center;"
-             "justify-content:center;height:90vh'>Open an article to see its places here.</body></html>")
+EMPTY_MAP = message_page("Open an article to see its places here.")
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.prev_button.setToolTip("Previous sentence that mentions the selected place")
         self.next_button.setToolTip("Next sentence that mentions the selected place")
         self.sentence_label = QLabel("")
+        self.sentence_label.setTextFormat(Qt.TextFormat.PlainText)
         nav = QHBoxLayout()
         for w in (self.doc_choice, self.prev_button, self.next_button, self.sentence_label):
             nav.addWidget(w)
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.article.setVisible(False)
 
         self.map = MapView()
-        self.map.setHtml(EMPTY_MAP)
+        self.map.show_html(EMPTY_MAP)
         self.model = PlacesModel(self)
         self.proxy = PlacesFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
     def report(self, message: str) -> None:
         """Errors are dialogs with a clear message; the window keeps working."""
         box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)     # messages name files: never rich text
         box.setModal(True)
         box.open()
         self.last_error = message

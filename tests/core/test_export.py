@@ -12,6 +12,8 @@ import pytest
 from mapviewer.export import csv_text, export, geojson, html_page
 from mapviewer.model import Document
 
+from ..hostile import page_data
+
 
 HOSTILE = ("Protesters gathered in Paris <script>window.pwned = 1</script> near the Louvre. "
            "Officials in Kyiv said <img src=x onerror=\"window.pwned = 2\"> it was calm. "
@@ -32,27 +34,15 @@ def hostile_analysis(geoparser):
 
 def test_seed_html_is_self_contained(seed_html):
     assert len(seed_html.encode()) <= 2_000_000
-    external = re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(https?:)?//", seed_html)
-    assert external == []
-    assert "cdn" not in " ".join(re.findall(r"(?:src|href)=\"[^\"]{0,80}", seed_html)).lower()
-    assert seed_html.count('<script src="data:text/javascript;base64,') == 2   # Leaflet and markercluster
-    assert seed_html.count('<link rel="stylesheet" href="data:text/css;base64,') == 3
+    assert re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=", seed_html) == []   # all inlined
+    assert seed_html.count("<script>") >= 4 and seed_html.count("<style>") >= 4      # libraries inlined
 
 
-def test_seed_html_shows_title_source_and_attribution(seed_html):
-    assert "afp-2024-12-16-trump-putin-ukraine-war.txt" in seed_html
-    assert "GeoNames" in seed_html and "Natural Earth" in seed_html
-    assert 'class="mv-sentence"' in seed_html and "data-place=" in seed_html
-
-
-def test_hostile_text_is_escaped(hostile_analysis, store):
-    page = html_page([hostile_analysis], store)
-    assert "<script>window.pwned" not in page
-    assert "<img src=x" not in page
-    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page  # shown as text in the article panel
-    data = re.search(r'<script type="application/json" id="mapviewer-data">(.*?)</script>', page, re.S).group(1)
-    assert "</" not in data and "<script" not in data
-    assert json.loads(data)["sentences"]
+def test_seed_html_shows_title_source_and_attribution(seed_html, seed_analysis):
+    data = page_data(seed_html)
+    assert data["documents"][0]["source"] == "afp-2024-12-16-trump-putin-ukraine-war.txt"
+    assert f"<title>{seed_analysis.document.title}</title>" in seed_html
+    assert "GeoNames" in data["attribution"] and "Natural Earth" in data["credits"] and data["panel"] is True
 
 
 def test_geojson_is_rfc7946(seed_analysis, store):
@@ -100,6 +90,8 @@ def test_export_picks_the_format_by_suffix(tmp_path, seed_analysis, store):
 
 
 def test_two_documents_one_map(seed_analysis, hostile_analysis, store):
-    page = html_page([seed_analysis, hostile_analysis], store)
-    assert 'id="mv-doc-select"' in page
-    assert 'data-doc="1"' in page
+    data = page_data(html_page([seed_analysis, hostile_analysis], store))
+    assert [d["source"] for d in data["documents"]] == ["afp-2024-12-16-trump-putin-ukraine-war.txt",
+                                                        "evil<script>.txt"]
+    paris = next(p for p in data["places"].values() if p["name"] == "Paris")
+    assert paris["stops"] and all(doc == 1 for doc, _ in paris["stops"]) and paris["firstStop"] == {"1": 0}

@@ -1,0 +1,70 @@
+"""What the page script knows: the documents, their sentences and mentions, the places — as plain data.
+
+This is everything of a document that reaches a map page, and it reaches it only as JSON
+(:class:`mapviewer.mapping.page.PageData`). The page script builds the article panel and the popups
+from it with DOM text nodes, so no text of a document is ever parsed as HTML, script or template.
+
+Offsets here are UTF-16 code units, the unit of JavaScript strings, so that highlights sit on the same
+characters in the page as in Python (which counts code points) even after an emoji or another
+character outside the Basic Multilingual Plane.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Analysis
+from ..places import UNCERTAIN, PlaceEntry, place_key
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """A function from a code-point offset in ``text`` to the UTF-16 offset of the same position."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return lambda i: i
+    return lambda i: i + bisect.bisect_left(astral, i)
+
+
+def _document(doc: int, analysis: Analysis) -> dict[str, Any]:
+    """A document's text with its sentences and resolved mentions (in text order, none overlapping)."""
+    u16 = utf16_offsets(analysis.document.text)
+    mentions, end = [], 0
+    for i, m in sorted(enumerate(analysis.mentions), key=lambda im: im[1].start):
+        if m.place is None or m.start < end:
+            continue
+        end = m.end
+        mentions.append({"id": f"d{doc}m{i}", "start": u16(m.start), "end": u16(m.end), "sentence": m.sentence,
+                         "place": place_key(m.place, doc), "kind": m.kind, "placeKind": m.place.kind,
+                         "name": m.place.name, "uncertain": m.confidence < UNCERTAIN})
+    return {"title": analysis.document.title, "source": analysis.document.source, "text": analysis.document.text,
+            "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences], "mentions": mentions}
+
+
+def _place(e: PlaceEntry, analyses: list[Analysis], u16s: list[Callable[[int], int]]) -> dict[str, Any]:
+    p = e.place
+    mentions = [{"id": r.id, "doc": r.doc, "sentence": r.mention.sentence, "start": u16s[r.doc](r.mention.start),
+                 "end": u16s[r.doc](r.mention.end), "kind": r.mention.kind} for r in e.mentions]
+    stops = sorted({(r.doc, r.mention.sentence) for r in e.mentions})
+    first_stop: dict[int, int] = {}
+    for n, (doc, _) in enumerate(stops):
+        first_stop.setdefault(doc, n)
+    return {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region, "country": e.country,
+            "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3), "geonameid": p.geonameid,
+            "mentions": mentions, "stops": [list(s) for s in stops], "firstStop": first_stop}
+
+
+def page_data(entries: list[PlaceEntry], analyses: list[Analysis]) -> dict[str, Any]:
+    """The documents and places of a map page.
+
+    A place's ``stops`` are the sentences that mention it, in document then text order: what ◀/▶ step
+    through, across documents. ``firstStop[doc]`` is where a selection starts when ``doc`` is shown, so a
+    place selected in document 2 stays in document 2.
+    """
+    u16s = [utf16_offsets(a.document.text) for a in analyses]
+    return {"documents": [_document(i, a) for i, a in enumerate(analyses)],
+            "places": {e.key: _place(e, analyses, u16s) for e in entries}}

@@ -1,0 +1,150 @@
+"""The one way anything enters a map page, and the page's Content-Security-Policy.
+
+folium and branca compile every ``Element(template)`` string as a Jinja2 template, so a string that
+holds text from a document would run as template code (``{{ … }}`` reaches Python). Here each kind of
+content has one element class with a fixed, class-level template, and the content is a *variable* of
+that template: Jinja inserts a variable's value and never evaluates it.
+
+- Untrusted text (article text, titles, file names, clipboard text) enters a page only as JSON in
+  ``<script type="application/json">`` (:class:`PageData`), which the page script reads with
+  ``textContent`` and turns into DOM text nodes. The JSON is escaped so that nothing in it can close the
+  element or be read as markup (``<``, ``>``, ``&``, U+2028/9 and lone surrogates are ``\\u`` escapes).
+- The page title is the one exception, because a file needs its ``<title>`` before any script runs: it
+  is HTML-escaped by the template (:class:`PageTitle`).
+- mapviewer's own and Leaflet's scripts and stylesheets are inlined (:class:`InlineScript`,
+  :class:`InlineStyle`); :func:`render_page` then allows exactly those scripts by their SHA-256 hashes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from branca.element import Element, Figure
+from jinja2 import Template
+
+from ..io import dumps_json
+
+DATA_ID = "mapviewer-data"
+_CSP_PLACEHOLDER = "mapviewer-content-security-policy"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_NOT_IN_HTML = re.compile(r"[\ud800-\udfff\x00]")
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is inert inside a ``<script>`` element and encodable as UTF-8.
+
+    ``</script>``, ``<!--`` and ``]]>`` cannot close or open anything because ``<``, ``>`` and ``&`` are
+    escaped; U+2028/U+2029 are escaped for old JavaScript parsers; a lone surrogate (from clipboard or
+    JSON input) stays exactly what it was as a ``\\udxxx`` escape instead of failing to encode.
+    """
+    return (dumps_json(value, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class PageData(Element):
+    """The page's data as one inert JSON block; the only element that carries untrusted text."""
+
+    _template = Template('<script type="application/json" id="{{ this.element_id }}">{{ this.payload }}</script>')
+
+    def __init__(self, value: Any, element_id: str = DATA_ID):
+        super().__init__()
+        self._name = "PageData"
+        self.element_id = element_id
+        self.payload = json_for_script(value)
+
+
+class PageTitle(Element):
+    """``<title>``: escaped by the template; characters HTML cannot carry become U+FFFD."""
+
+    _template = Template("<title>{{ this.title | e }}</title>")
+
+    def __init__(self, title: str):
+        super().__init__()
+        self._name = "PageTitle"
+        self.title = _NOT_IN_HTML.sub("\ufffd", title)
+
+
+class InlineScript(Element):
+    """One of mapviewer's or Leaflet's scripts, inlined so the page needs no network and no file."""
+
+    _template = Template("<script>{{ this.code }}</script>")
+
+    def __init__(self, code: str):
+        super().__init__()
+        self._name = "InlineScript"
+        if "</script" in code.lower():
+            raise ValueError("an inlined script must not contain '</script'")
+        self.code = code
+
+
+class InlineStyle(Element):
+    """A stylesheet, inlined."""
+
+    _template = Template("<style>{{ this.css }}</style>")
+
+    def __init__(self, css: str):
+        super().__init__()
+        self._name = "InlineStyle"
+        if "</style" in css.lower():
+            raise ValueError("an inlined stylesheet must not contain '</style'")
+        self.css = css
+
+
+class _PolicySlot(Element):
+    """Where :func:`render_page` writes the policy, first in ``<head>``, before any script."""
+
+    _template = Template('<meta http-equiv="Content-Security-Policy" content="' + _CSP_PLACEHOLDER + '">'
+                         '<meta name="referrer" content="no-referrer">')
+
+
+def policy(script_hashes: Iterable[str], image_hosts: Iterable[str]) -> str:
+    """The page's Content-Security-Policy.
+
+    Scripts: only the page's own, by hash (no inline handlers, no ``javascript:`` URLs, no injected or
+    remote scripts). Images: inlined ones and the opt-in online tile servers. Nothing else may be
+    fetched, framed, submitted or used as a base URL.
+    """
+    scripts = " ".join(f"'sha256-{h}'" for h in sorted(set(script_hashes)))
+    images = " ".join(["data:", "blob:", *sorted(set(image_hosts))])
+    return ("default-src 'none'; "
+            f"script-src {scripts}; "
+            "style-src 'unsafe-inline'; "
+            f"img-src {images}; "
+            "connect-src 'none'; font-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; "
+            "worker-src 'none'; manifest-src 'none'; form-action 'none'; base-uri 'none'")
+
+
+def _sha256(code: str) -> str:
+    return base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
+
+
+def render_page(root: Figure, image_hosts: Iterable[str]) -> str:
+    """Render a folium figure to HTML with a policy that allows exactly the scripts it contains.
+
+    Every executable script of the page is a bare ``<script>`` element written by folium or by
+    :class:`InlineScript`; untrusted text cannot form one, since in JSON it has no ``<`` and in the title
+    it is escaped.
+    """
+    root.header.add_child(_PolicySlot(), name="mapviewer_policy", index=0)
+    page = root.render()
+    head_end = page.find("</head>")
+    at = page.find(_CSP_PLACEHOLDER)
+    if not 0 <= at < head_end:
+        raise RuntimeError("the page has no policy slot in its head")
+    csp = policy((_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(page)), image_hosts)
+    return page[:at] + html.escape(csp, quote=False) + page[at + len(_CSP_PLACEHOLDER):]
+
+
+def message_page(message: str) -> str:
+    """A page with one line of text and no script (what the map pane shows before any map)."""
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            "<style>body{font:14px system-ui,sans-serif;color:#555;display:flex;align-items:center;"
+            "justify-content:center;height:90vh}</style></head>"
+            f"<body>{html.escape(_NOT_IN_HTML.sub(chr(0xfffd), message))}</body></html>")

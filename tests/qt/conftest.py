@@ -1,0 +1,43 @@
+"""The window with the real QtWebEngine, offscreen, on the session's gazetteer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+
+from mapviewer.qt.window import MainWindow
+
+from ..conftest import SEED
+
+LOAD_MS = 60_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    w.store = store                      # the session's open gazetteer: no second open per test
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    w.close()
+    # Delete the window (and its web page) now: a page outliving QtWebEngine's profile at exit crashes.
+    shiboken6.delete(w)
+
+
+@pytest.fixture
+def loaded(qtbot, window):
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([SEED])
+    return window
+
+
+def js(qtbot, window, code):
+    """Run ``code`` in the map page; its value comes back through JSON."""
+    box = []
+    window.map.run_js(f"JSON.stringify({code})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return json.loads(box[0]) if box[0] else None
