@@ -1,4 +1,5 @@
-"""Command line: ``mapviewer [FILE...]`` opens the app; subcommands work without a window."""
+"""Command line: one parser for every command. ``mapviewer [FILE...]`` is ``mapviewer open [FILE...]``,
+the desktop app; the other commands work without a window."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import MapviewerError
 
-COMMANDS = ("gazetteer", "geoparse", "export")
+APP_COMMAND = "open"
+COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
 
 
 def _progress_printer():
@@ -41,9 +44,10 @@ def _gazetteer(args: argparse.Namespace) -> int:
 
 
 def _geoparse(args: argparse.Namespace) -> int:
-    from .corpus import geoparse_corpus, prediction, read_corpus
-    from .io import dumps_json
+    from .corpus import geoparse_corpus, read_corpus
+    from .export import FORMATS
     from .gazetteer.store import ensure_store
+    from .io import dumps_json
 
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
@@ -54,14 +58,7 @@ def _geoparse(args: argparse.Namespace) -> int:
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
     store, analyses = _analyse_files(args.files, store_path)
-    if args.format == "jsonl":
-        _emit("".join(dumps_json(prediction(a.document.source, a)) + "\n" for a in analyses),
-              args.out)
-        return 0
-    from .export import csv_text, geojson
-
-    text = csv_text(analyses, store) if args.format == "csv" else dumps_json(geojson(analyses, store))
-    _emit(text, args.out)
+    _emit(FORMATS[args.format].render(analyses, store, False), args.out)
     return 0
 
 
@@ -94,25 +91,61 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open(args: argparse.Namespace) -> int:
+    from .qt.app import run_app
+
+    return run_app(args, _STARTED)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, like 1280x800, not {text!r}") from None
+    if not (100 <= w <= 10_000 and 100 <= h <= 10_000):
+        raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
+    return w, h
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mapviewer", description="Every place an article mentions, on a map.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    from .export import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="mapviewer", description="Every place an article mentions, on a map.",
+        epilog="Without a command, mapviewer opens the desktop app: mapviewer [FILE...] is mapviewer open [FILE...].")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    app = sub.add_parser(APP_COMMAND, help="open articles in the desktop app (the default command)")
+    app.add_argument("files", nargs="*", type=Path, help="articles to open (.txt, .md, .html)")
+    app.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                     help="render the window once the map has loaded, save it as a PNG and exit")
+    app.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                     help="window size for --screenshot (default 1280x800)")
+    app.set_defaults(run=_open)
     gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer")
     gaz.add_argument("action", choices=("build", "info"))
     gaz.set_defaults(run=_gazetteer)
     geo = sub.add_parser("geoparse", help="find and resolve the places of articles or of a corpus")
     geo.add_argument("files", nargs="*", type=Path, help="articles (.txt, .md, .html)")
-    geo.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl")
+    geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
     geo.add_argument("--workers", type=int, help="processes for a corpus (default: all cores)")
     geo.set_defaults(run=_geoparse)
-    exp = sub.add_parser("export", help="export the map of articles as HTML, GeoJSON or CSV")
+    suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
+    exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
     exp.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
-    exp.add_argument("--out", type=Path, required=True, help="OUT.html, OUT.geojson or OUT.csv")
+    exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
     exp.add_argument("--outlines", action="store_true", help="GeoJSON: add region and country outlines")
     exp.set_defaults(run=_export)
     return parser
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """``mapviewer FILE...`` and ``mapviewer --screenshot …`` mean ``mapviewer open …``."""
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        return [APP_COMMAND, *argv]
+    return argv
 
 
 _STARTED = time.monotonic()
@@ -120,13 +153,9 @@ _STARTED = time.monotonic()
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_with_command(argv))
     try:
-        if argv and argv[0] in COMMANDS:
-            args = build_parser().parse_args(argv)
-            return args.run(args)
-        from .qt.app import run_app
-
-        return run_app(argv, _STARTED)
+        return args.run(args)
     except MapviewerError as e:
         print(f"mapviewer: {e}", file=sys.stderr)
         return 1

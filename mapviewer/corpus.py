@@ -14,20 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReaderError
-from .model import Analysis, Document
+from .export import prediction
+from .model import Document
 
 _GEOPARSER = None
-
-
-def prediction(doc_id: str, analysis: Analysis) -> dict[str, Any]:
-    """One output line: the document id and its places with offsets, coordinates and confidence."""
-    places = []
-    for m in analysis.mentions:
-        p = m.place
-        places.append({"start": m.start, "end": m.end, "name": m.text, "lat": p.lat, "lon": p.lon,
-                       "geonameid": p.geonameid, "kind": p.kind, "feature": p.feature,
-                       "mention": m.kind, "confidence": m.confidence})
-    return {"id": doc_id, "places": places}
 
 
 def _init_worker(store_path: str) -> None:

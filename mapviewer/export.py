@@ -1,4 +1,6 @@
-"""Exports, no Qt: a self-contained HTML map with the article beside it, GeoJSON (RFC 7946) and CSV.
+"""Exports, no Qt: a self-contained HTML map with the article beside it, GeoJSON (RFC 7946), CSV and JSON
+Lines — and :data:`FORMATS`, the one registry that the command line, the window's menus and its file
+dialogs read.
 
 Article text is untrusted: it reaches the HTML page only as JSON data that the page script turns into
 text nodes (``mapping/page.py``), and CSV cells that a spreadsheet would run as formulas are defused.
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +20,14 @@ import shapely
 from .errors import ExportError
 from .gazetteer.store import GazetteerStore
 from .io import dumps_json, text_for_utf8, write_atomic
-from .mapping.build import page_html
 from .model import Analysis
 from .places import collect_places
-
-FORMATS = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
 
 
 def html_page(analyses: list[Analysis], store: GazetteerStore) -> str:
     """One self-contained page: the map and the article text, every script and stylesheet inlined."""
+    from .mapping.build import page_html       # folium: loaded only by what draws a map
+
     return page_html(analyses, store, panel=True)
 
 
@@ -77,15 +80,62 @@ def csv_text(analyses: list[Analysis], store: GazetteerStore) -> str:
     return buf.getvalue()
 
 
+def prediction(doc_id: str, analysis: Analysis) -> dict[str, Any]:
+    """One JSON Lines record: the document id and its places with offsets, coordinates and confidence
+    (the format the evaluation scorer reads)."""
+    places = []
+    for m in analysis.mentions:
+        p = m.place
+        places.append({"start": m.start, "end": m.end, "name": m.text, "lat": p.lat, "lon": p.lon,
+                       "geonameid": p.geonameid, "kind": p.kind, "feature": p.feature,
+                       "mention": m.kind, "confidence": m.confidence})
+    return {"id": doc_id, "places": places}
+
+
+def jsonl_text(analyses: list[Analysis]) -> str:
+    """One line per document, identified by its source."""
+    return "".join(dumps_json(prediction(a.document.source, a)) + "\n" for a in analyses)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One way to write analyses to a file: what the CLI's ``--format``, the Export menu and the file
+    dialogs offer, and what a file suffix selects."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    render: Callable[[list[Analysis], GazetteerStore, bool], str]    # (analyses, store, outlines) -> text
+
+    @property
+    def file_filter(self) -> str:
+        """'GeoJSON (*.geojson *.json)', for file dialogs."""
+        return f"{self.description} ({' '.join('*' + s for s in self.suffixes)})"
+
+
+FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("html", "HTML map with the article", (".html", ".htm"), lambda a, s, _: html_page(a, s)),
+    ExportFormat("geojson", "GeoJSON", (".geojson", ".json"), lambda a, s, o: dumps_json(geojson(a, s, o))),
+    ExportFormat("csv", "CSV, one row per mention", (".csv",), lambda a, s, _: csv_text(a, s)),
+    ExportFormat("jsonl", "JSON Lines, one document per line", (".jsonl",), lambda a, s, _: jsonl_text(a)),
+)}
+
+
+def format_for(out: Path, name: str | None = None) -> ExportFormat:
+    """The format called ``name``, else the one whose suffix ``out`` has; the error names the valid ones."""
+    if name is not None:
+        if name in FORMATS:
+            return FORMATS[name]
+        raise ExportError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+    suffix = Path(out).suffix.lower()
+    for f in FORMATS.values():
+        if suffix in f.suffixes:
+            return f
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise ExportError(f"{Path(out).name}: unknown export format; use one of {known}")
+
+
 def export(analyses: list[Analysis], store: GazetteerStore, out: Path, fmt: str | None = None,
            outlines: bool = False) -> None:
     """Write ``analyses`` to ``out`` in the format its suffix names (or ``fmt``), atomically."""
-    fmt = fmt or FORMATS.get(Path(out).suffix.lower())
-    if fmt == "html":
-        write_atomic(out, html_page(analyses, store))
-    elif fmt == "geojson":
-        write_atomic(out, dumps_json(geojson(analyses, store, outlines)))
-    elif fmt == "csv":
-        write_atomic(out, csv_text(analyses, store))
-    else:
-        raise ExportError(f"{Path(out).name}: unknown export format; use one of {', '.join(sorted(FORMATS))}")
+    write_atomic(out, format_for(out, fmt).render(analyses, store, outlines))

@@ -1,4 +1,4 @@
-"""Start the desktop app: ``mapviewer [FILE...] [--screenshot OUT.png]``."""
+"""Start the desktop app: ``mapviewer [FILE...] [--screenshot OUT.png]`` (arguments parsed in ``mapviewer.cli``)."""
 
 from __future__ import annotations
 
@@ -16,15 +16,6 @@ from ..bundled import resource
 from .window import MainWindow
 
 SCREENSHOT_TIMEOUT_S = 180  # the first run may build the gazetteer
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="mapviewer", description="Every place an article mentions, on a map.")
-    parser.add_argument("files", nargs="*", type=Path, help="articles to open (.txt, .md, .html)")
-    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
-                        help="render the window offscreen once the map has loaded, save it and exit")
-    parser.add_argument("--size", default="1280x800", help="window size for --screenshot (default 1280x800)")
-    return parser.parse_args(argv)
 
 
 def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path, started: float) -> None:
@@ -50,17 +41,16 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
                                                                   file=sys.stderr), app.exit(1)))
 
 
-def run_app(argv: list[str], started: float | None = None) -> int:
+def run_app(args: argparse.Namespace, started: float | None = None) -> int:
+    """The window, opened on ``args.files``; ``args`` come from the ``open`` command of ``mapviewer.cli``."""
     started = time.monotonic() if started is None else started
-    args = parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mapviewer")
     app.setOrganizationName("mapviewer")
     app.setWindowIcon(QIcon(str(resource("mapviewer.svg"))))
     window = MainWindow()
     if args.screenshot:
-        w, h = (int(x) for x in args.size.lower().split("x"))
-        window.resize(w, h)
+        window.resize(*args.size)
         take_screenshot_when_ready(app, window, args.screenshot, started)
     if args.files:
         window.open_paths(args.files)   # the worker starts before the window paints: both go at once

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from ..bundled import sample_article
 from ..errors import MapviewerError
+from ..export import FORMATS, export
 from ..mapping.page import message_page
 from ..model import Analysis, Document
 from ..places import PlaceEntry
@@ -145,11 +146,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&New from clipboard text", self.open_clipboard, "Ctrl+Shift+V")
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
+        shortcuts = {"html": "Ctrl+E"}
         self.export_actions = [
-            self._action(file_menu, "Export map as &HTML…", lambda: self.export_dialog("html"), "Ctrl+E"),
-            self._action(file_menu, "Export as &GeoJSON…", lambda: self.export_dialog("geojson")),
-            self._action(file_menu, "Export as &CSV…", lambda: self.export_dialog("csv")),
-        ]
+            self._action(file_menu, f"Export as {f.description}…", lambda f=f: self.export_dialog(f.name),
+                         shortcuts.get(f.name))
+            for f in FORMATS.values()]
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -328,16 +329,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copied the coordinates of {e.place.name}")
 
     def export_dialog(self, fmt: str) -> None:
-        filters = {"html": "HTML map (*.html)", "geojson": "GeoJSON (*.geojson)", "csv": "CSV (*.csv)"}
+        f = FORMATS[fmt]
         stem = Path(self.analyses[0].document.source or "map").stem if self.analyses else "map"
-        suggested = str(Path(self.settings.value("last_folder", "") or Path.home()) / f"{stem}.{fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, filters[fmt])
+        suggested = str(Path(self.settings.value("last_folder", "") or Path.home()) / f"{stem}{f.suffixes[0]}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, f.file_filter)
         if path:
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str | None = None) -> bool:
-        from ..export import export
-
         try:
             export(self.analyses, self.store, path, fmt)
         except MapviewerError as e:

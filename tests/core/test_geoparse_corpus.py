@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from mapviewer.corpus import prediction
+from mapviewer.export import prediction
 from mapviewer.model import Document
 
 from ..conftest import EVAL

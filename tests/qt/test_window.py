@@ -71,3 +71,10 @@ def test_empty_window_offers_the_sample_article(qtbot, window):
     assert window.article.isVisible() and not window.welcome.isVisible()
     assert window.export_actions[0].isEnabled()
     assert "Kyiv" in window.article.toPlainText()
+
+
+def test_export_menu_offers_every_format_of_the_registry(loaded):
+    from mapviewer.export import FORMATS
+
+    assert [a.text() for a in loaded.export_actions] == [f"Export as {f.description}…" for f in FORMATS.values()]
+    assert all(a.isEnabled() for a in loaded.export_actions)
