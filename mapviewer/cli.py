@@ -125,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = build_parser().parse_args(argv)
             return args.run(args)
+        if not {"-h", "--help"} & set(argv):
+            # Before PySide6 is imported: QtWebEngine's libraries load with it, the xcb plugin with the app.
+            from .qt.preflight import check
+
+            check()
         from .qt.app import run_app
 
         return run_app(argv, _STARTED)
