@@ -41,4 +41,4 @@ def assert_window_picture(path: Path) -> None:
     # The map (top right of the window) has drawn its land, outlines and markers, not a flat pane.
     w, h = image.width(), image.height()
     map_pane = {image.pixel(x, y) for x in range(w * 3 // 5, w, 4) for y in range(h // 10, h // 2, 4)}
-    assert len(map_pane) > 30
+    assert len(map_pane) > 150
