@@ -66,6 +66,13 @@ def test_offscreen_needs_no_display():
 
 
 @linux
+def test_with_the_readme_packages_installed_the_xcb_check_passes():
+    """No false alarm on a desktop: with a display, the real plugin and QtWebEngine, and the README's
+    packages installed (.ci/run installs them), nothing is reported missing."""
+    check({"DISPLAY": ":0"})
+
+
+@linux
 def test_no_display_is_an_error():
     with pytest.raises(PreflightError, match="no display"):
         check({})
