@@ -92,6 +92,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    # Before PySide6 is imported: QtWebEngine's libraries load with it, the xcb plugin with the app.
+    from .qt.preflight import check
+
+    check()
     from .qt.app import run_app
 
     return run_app(args, _STARTED)
