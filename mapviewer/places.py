@@ -41,6 +41,17 @@ class PlaceEntry:
         return max(r.mention.confidence for r in self.mentions)
 
     @property
+    def stops(self) -> tuple[tuple[int, int], ...]:
+        """The sentences that mention the place as (document, sentence), in document then text order:
+        what selecting the place highlights and what ◀/▶ step through, across documents."""
+        return tuple(sorted({(r.doc, r.mention.sentence) for r in self.mentions}))
+
+    def first_stop(self, doc: int) -> int:
+        """Where a selection starts while ``doc`` is shown: its first sentence there, else the first of all
+        (a place selected in document 2 stays in document 2)."""
+        return next((n for n, (d, _) in enumerate(self.stops) if d == doc), 0)
+
+    @property
     def label(self) -> str:
         """'Kurakhove (Donetsk, Ukraine)'."""
         context = ", ".join(x for x in (self.region, self.country) if x and x != self.place.name)

@@ -27,7 +27,10 @@ document.addEventListener("DOMContentLoaded", function () {
     node.appendChild(document.createTextNode(text.slice(bounds[0], start)));
     node.appendChild(el("mark", "mv-kind-" + mention.kind, text.slice(start, end)));
     node.appendChild(document.createTextNode(text.slice(end, bounds[1])));
-    node.addEventListener("click", function () { goTo(key, mention.doc, mention.sentence); });
+    node.addEventListener("click", function () {
+      goTo(key, mention.doc, mention.sentence);
+      if (bridge) bridge.sentenceClicked(key, mention.doc, mention.sentence);
+    });
     return node;
   }
 
