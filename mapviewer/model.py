@@ -1,13 +1,45 @@
-"""Values that flow through mapviewer: file -> Document -> sentences -> mentions -> places."""
+"""Values that flow through mapviewer: file -> Document -> sentences -> mentions -> places.
+
+Plain data only: this module imports nothing of mapviewer and no third-party library, so any part
+(a reader, an export, the Qt shell, a test) can use the values without loading the gazetteer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .gazetteer.store import Place
-
 MentionKind = Literal["literal", "adjective", "metonym"]
+# Long work reports (message, fraction done 0-1); a callback may raise to stop the work.
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``kind`` is continent, country, admin1 or city."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    region_id: int | None
+    lat: float
+    lon: float
+    population: int
+    geonameid: int | None
+    feature: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place found under a name, with the name as the store spells it and where it came from."""
+
+    place: Place
+    name: str
+    key: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)

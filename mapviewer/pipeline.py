@@ -6,11 +6,10 @@ import bisect
 import re
 
 from .gazetteer.store import GazetteerStore
-from .gazetteer.store import Place
 from .geoparse.recognize import Recognizer, Span
 from .geoparse.relative import find_relative, place_from
 from .geoparse.resolve import Reading, Resolver
-from .model import Analysis, Candidate, Document, Mention
+from .model import Analysis, Candidate, Document, Mention, Place
 from .text.normalize import fold
 from .text.sentences import split_sentences
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer.store import GazetteerStore, Place
-from .model import Analysis, Mention
+from .gazetteer.store import GazetteerStore
+from .model import Analysis, Mention, Place
 
 UNCERTAIN = 0.6  # below this confidence every view marks a place or mention as uncertain
 

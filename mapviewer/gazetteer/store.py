@@ -8,49 +8,20 @@ import sqlite3
 import struct
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
-from geopy.distance import great_circle
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import GazetteerError
+from ..model import NameMatch, Place, Progress
 from ..text.normalize import skeleton
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
 _NAME_CACHE_LIMIT = 200_000
 WORD_FLOOR = 2.0
-Progress = Callable[[str, float], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry. ``kind`` is continent, country, admin1 or city."""
-
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    region_id: int | None
-    lat: float
-    lon: float
-    population: int
-    geonameid: int | None
-    feature: str
-
-
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    """A place found under a name, with the name as the store spells it and where it came from."""
-
-    place: Place
-    name: str
-    key: str
-    source: str
 
 
 _PLACE_COLUMNS = "p.id, p.name, p.kind, p.country, p.admin1, p.region_id, p.lat, p.lon, p.population, p.geonameid, p.feature"
@@ -247,4 +218,6 @@ class GazetteerStore:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points (geopy; a sphere is exact enough here)."""
+    from geopy.distance import great_circle  # geopy's package import loads its online geocoders: only here
+
     return great_circle(a, b).km

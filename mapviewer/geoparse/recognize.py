@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..gazetteer.geocoder import importance
-from ..gazetteer.store import GazetteerStore, NameMatch
-from ..model import Sentence
+from ..gazetteer.ranking import importance
+from ..gazetteer.store import GazetteerStore
+from ..model import NameMatch, Sentence
 from ..text.normalize import fold
 
 MAX_TOKENS = 6

@@ -1,7 +1,8 @@
 """Places given relative to another: "Yelyzavtivka, located about ten kilometers south of Kurakhove".
 
 A village too small for the gazetteer is still placed: at the stated distance and bearing from the
-place it is described against (geopy's geodesic destination).
+place it is described against (geographiclib's geodesic on WGS84, as geopy's destination; importing
+geopy itself would load its online geocoders).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geopy.distance import distance as geodesic_distance
+from geographiclib.geodesic import Geodesic
 
-from ..gazetteer.store import Place
+from ..model import Place
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -65,8 +66,8 @@ def find_relative(text: str) -> list[Relative]:
 
 def place_from(anchor: Place, rel: Relative, place_id: int) -> Place:
     """A place of its own at the stated distance and bearing from ``anchor``."""
-    point = geodesic_distance(kilometers=rel.km).destination((anchor.lat, anchor.lon), bearing=rel.bearing)
+    point = Geodesic.WGS84.Direct(anchor.lat, anchor.lon, rel.bearing, rel.km * 1000.0)
     return Place(id=place_id, name=rel.text, kind="city", country=anchor.country, admin1=anchor.admin1,
                  region_id=anchor.region_id if anchor.kind == "city" else anchor.id if anchor.kind == "admin1" else None,
-                 lat=round(point.latitude, 5), lon=round(point.longitude, 5), population=0, geonameid=None,
+                 lat=round(point["lat2"], 5), lon=round(point["lon2"], 5), population=0, geonameid=None,
                  feature="P.PPL")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..gazetteer.geocoder import importance
-from ..gazetteer.store import NameMatch, Place
+from ..gazetteer.ranking import importance
+from ..model import NameMatch, Place
 from .recognize import Span
 
 MAX_CANDIDATES = 25

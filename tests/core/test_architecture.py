@@ -14,3 +14,19 @@ def test_core_modules_do_not_import_qt():
             + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _loaded_after(statement: str, prefixes: tuple[str, ...]) -> list[str]:
+    code = f"import sys\n{statement}\nprint(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return eval(out)  # a list literal printed by the child
+
+
+def test_values_load_no_library():
+    assert _loaded_after("import mapviewer.model", ("shapely", "numpy", "geopy", "mapviewer.gazetteer")) == []
+
+
+def test_geoparser_is_a_library_without_qt_folium_or_online_geocoders():
+    heavy = ("PySide6", "shiboken6", "folium", "geopy")
+    assert _loaded_after("from mapviewer import Geoparser", heavy) == []
+    assert _loaded_after("import mapviewer.pipeline", heavy) == []
