@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import NameMatch, Place
+from .lifecycle import default_path, ensure_store
 from .ranking import importance
-from .store import GazetteerStore, default_path, ensure_store
+from .store import GazetteerStore
 
 if TYPE_CHECKING:
     from .geocoder import OfflineGazetteer

@@ -30,7 +30,8 @@ class AnalyseTask(QThread):
     def run(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..documents import read_document
-        from ..gazetteer.store import GazetteerStore, ensure_store
+        from ..gazetteer.lifecycle import ensure_store
+        from ..gazetteer.store import GazetteerStore
         from ..mapping.build import build_map
         from ..pipeline import Geoparser
         from ..places import collect_places
