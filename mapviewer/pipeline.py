@@ -6,6 +6,7 @@ import bisect
 import re
 
 from .gazetteer.store import GazetteerStore
+from .geoparse.config import GeoparserConfig
 from .geoparse.recognize import Recognizer, Span
 from .geoparse.relative import find_relative, place_from
 from .geoparse.resolve import Reading, Resolver
@@ -13,8 +14,6 @@ from .model import Analysis, Candidate, Document, Mention, Place
 from .text.normalize import fold
 from .text.sentences import split_sentences
 
-MAX_ALTERNATIVES = 5
-RELATIVE_CONFIDENCE = 0.9
 # "Washington said", "Moscow has warned": a capital or country standing for its government.
 _SPEECH = re.compile(r"\s+(?:has |have |had |is |was |will |would )?(?:said|says|say|announced|announces|warned|"
                      r"warns|accused|accuses|denied|denies|insisted|insists|claimed|claims|wants|demanded|"
@@ -24,10 +23,11 @@ _SPEECH = re.compile(r"\s+(?:has |have |had |is |was |will |would )?(?:said|says
 class Geoparser:
     """Recognizer and resolver over one open gazetteer; reusable for many documents."""
 
-    def __init__(self, store: GazetteerStore):
+    def __init__(self, store: GazetteerStore, config: GeoparserConfig = GeoparserConfig()):
         self.store = store
-        self.recognizer = Recognizer(store)
-        self.resolver = Resolver()
+        self.config = config
+        self.recognizer = Recognizer(store, config)
+        self.resolver = Resolver(config)
 
     def analyse(self, document: Document) -> Analysis:
         text = document.text
@@ -40,7 +40,7 @@ class Geoparser:
         for span in _with_relative(spans, located):
             if span.start in located:
                 place, _ = located[span.start]
-                reading = Reading((place,), (RELATIVE_CONFIDENCE,), "literal")
+                reading = Reading((place,), (self.config.relative_confidence,), "literal")
             else:
                 reading = readings.get(span.key)
             if reading is None or reading.best is None:
@@ -49,7 +49,7 @@ class Geoparser:
             if kind == "literal" and reading.best.kind in ("country", "city") and _SPEECH.match(text, span.end):
                 kind = "metonym"
             alternatives = tuple(Candidate(p, round(s, 4)) for p, s in
-                                 zip(reading.places[:MAX_ALTERNATIVES], reading.probabilities))
+                                 zip(reading.places[:self.config.max_alternatives], reading.probabilities))
             mentions.append(Mention(
                 start=span.start, end=span.end, text=span.text,
                 sentence=max(0, bisect.bisect_right(starts, span.start) - 1), kind=kind,
@@ -57,12 +57,11 @@ class Geoparser:
         return Analysis(document, sentences, tuple(mentions))
 
 
-    @staticmethod
-    def _relative_places(text: str, spans: list[Span], readings: dict[str, Reading]) -> dict[int, tuple[Place, Span]]:
+    def _relative_places(self, text: str, spans: list[Span], readings: dict[str, Reading]) -> dict[int, tuple[Place, Span]]:
         """Places stated relative to a resolved one ("X, 10 km south of Y"), by the start offset of X."""
         by_start = {s.start: s for s in spans}
         located = {}
-        for n, rel in enumerate(find_relative(text)):
+        for n, rel in enumerate(find_relative(text, self.config.relative_lookback)):
             anchor = by_start.get(rel.anchor_start)
             reading = readings.get(anchor.key) if anchor else None
             if reading is None or reading.best is None:

@@ -45,11 +45,12 @@ class Relative:
 _CUE = re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:to the\s+)?(?:north|south|east|west)", re.IGNORECASE)
 
 
-def find_relative(text: str) -> list[Relative]:
+def find_relative(text: str, lookback: int = 120) -> list[Relative]:
+    """Every "X, N km <bearing> of" in ``text``, X searched up to ``lookback`` characters before the cue."""
     out = []
     for cue in _CUE.finditer(text):  # the full pattern only runs near a "N km south" cue: fast on any text
         m = None
-        for lo in range(max(0, cue.start() - 120), cue.start()):
+        for lo in range(max(0, cue.start() - lookback), cue.start()):
             if text[lo].isupper() and (lo == 0 or not text[lo - 1].isalnum()):
                 m = RELATIVE.match(text, lo, cue.end() + 40)
                 if m:
