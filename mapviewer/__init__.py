@@ -5,8 +5,8 @@ The geoparser is a library of its own (no Qt, no folium, no network)::
     from mapviewer import Document, GazetteerStore, Geoparser
 
     geoparser = Geoparser(GazetteerStore.open())
-    for m in geoparser.analyse(Document("Shelling hit Kurakhove, 30 km west of Donetsk.")).mentions:
-        print(m.text, m.place.name, m.place.lat, m.place.lon, m.confidence)
+    for m in geoparser.analyse(Document("Yelyzavtivka, 10 km south of Kurakhove, has fallen, Moscow said.")).mentions:
+        print(m.text, m.kind, m.place.name, m.place.lat, m.place.lon, m.confidence)
 
 The names are loaded on first use, so ``import mapviewer.model`` stays free of the gazetteer's libraries.
 """

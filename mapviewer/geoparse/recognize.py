@@ -9,16 +9,16 @@ name ("Vladimir Putin", "Paris Hilton"), an acronym of something else ("EU" is n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..gazetteer.ranking import importance
 from ..gazetteer.store import GazetteerStore
-from ..model import NameMatch, Sentence
+from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
 from .config import GeoparserConfig
+from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -62,20 +62,6 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
 _CONNECTOR_GAP = re.compile(r"(?: (?:" + "|".join(CONNECTORS) + r"))+ ")
 _TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A recognised place name and the gazetteer entries it may mean."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    matches: tuple[NameMatch, ...]
-    adjective: bool
-    region_hint: bool
-    similarity: float = 1.0  # below 1 for a misspelling or transliteration ("Vougledar")
 
 
 class _Token(NamedTuple):
@@ -124,11 +110,14 @@ def _after_opening(text: str, start: int, starts: set[int]) -> bool:
 
 
 class Recognizer:
-    """Finds place-name spans with the gazetteer as its lexicon."""
+    """Finds place-name spans with the gazetteer as its lexicon (a SpanProposer step)."""
 
     def __init__(self, store: GazetteerStore, config: GeoparserConfig = GeoparserConfig()):
         self.store = store
         self.config = config
+
+    def propose(self, parse: Parse) -> list[Span]:
+        return self.find(parse.text, parse.sentences)
 
     def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
         tokens = _tokens(text, sentences)

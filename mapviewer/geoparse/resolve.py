@@ -9,29 +9,15 @@ a name's readings become probabilities (softmax), which are its confidence and a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..gazetteer.ranking import importance
-from ..model import NameMatch, Place
+from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
-from .recognize import Span
+from .steps import Parse
 
 _OWN_NAME_SOURCES = frozenset({"geonames", "countryinfo", "natural-earth", "demonym", "metonym"})
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """The outcome for one name: its readings with probabilities, best first."""
-
-    places: tuple[Place, ...]
-    probabilities: tuple[float, ...]
-    kind: str  # literal / adjective / metonym
-
-    @property
-    def best(self) -> Place | None:
-        return self.places[0] if self.places else None
 
 
 def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMatch, float]]:
@@ -50,7 +36,7 @@ def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMa
     return ranked[:config.max_candidates]
 
 
-def _kind(span: Span, match: NameMatch) -> str:
+def _kind(span: Span, match: NameMatch) -> MentionKind:
     if span.adjective or match.source == "demonym":
         return "adjective"
     return "metonym" if match.source == "metonym" else "literal"
@@ -65,12 +51,17 @@ def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.n
 
 
 class Resolver:
-    """Chooses a reading for every distinct name of a document."""
+    """Chooses a reading for every distinct name of a document (a SpanResolver step)."""
 
     def __init__(self, config: GeoparserConfig = GeoparserConfig()):
         self.config = config
 
-    def resolve(self, spans: list[Span]) -> dict[str, Reading]:
+    def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
+        by_name = self.readings(parse.spans)
+        return [(s, by_name[s.key]) for s in parse.spans if s.key in by_name]
+
+    def readings(self, spans: list[Span]) -> dict[str, Reading]:
+        """One reading per distinct name (folded key) of ``spans``."""
         groups: dict[str, list[Span]] = defaultdict(list)
         for span in spans:
             groups[span.key].append(span)
