@@ -12,6 +12,7 @@ from functools import lru_cache
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
@@ -100,7 +101,7 @@ class _Builder:
         self.progress = progress
         self.places: list[PlaceRecord] = []
 
-    def new_place(self, **kw) -> PlaceRecord:
+    def new_place(self, **kw: Any) -> PlaceRecord:
         place = PlaceRecord(id=len(self.places) + 1, **kw)
         self.places.append(place)
         return place
@@ -156,7 +157,7 @@ class _Builder:
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
-    def add_regions(self, cities: dict[str, dict], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+    def add_regions(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
         regions: dict[str, PlaceRecord] = {}
         for a in sources.admin1_codes():
             if a.country not in countries:
@@ -211,7 +212,7 @@ class _Builder:
         self._link_cities(city_list, regions, ne_of_city, ne_place)
         return regions
 
-    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict) -> None:
+    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict[str, dict[str, Any]]) -> None:
         """Regions with an outline sit at its label point; others at their population centre."""
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in cities.values():
@@ -232,7 +233,7 @@ class _Builder:
         for i, place in enumerate(self.places, 1):
             place.id = i
 
-    def _link_cities(self, city_list: list[dict], regions: dict[str, PlaceRecord],
+    def _link_cities(self, city_list: list[dict[str, Any]], regions: dict[str, PlaceRecord],
                      ne_of_city: dict[int, int], ne_place: dict[int, PlaceRecord]) -> None:
         self._city_region: dict[int, PlaceRecord] = {}
         for ci, c in enumerate(city_list):
@@ -244,7 +245,7 @@ class _Builder:
                 region.population += c["population"]
 
     # -- cities ---------------------------------------------------------------------------------
-    def add_cities(self, cities: dict[str, dict], countries: dict[str, PlaceRecord],
+    def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
                    regions: dict[str, PlaceRecord]) -> None:
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}

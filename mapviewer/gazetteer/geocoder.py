@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from ..text.normalize import fold
 from ..model import NameMatch, Place, Progress
 from .ranking import importance
+from .schema import COUNTRY_INFO, NATURAL_EARTH, PRIMARY
 from .store import GazetteerStore
 
 # A misspelling or transliteration must be at least this close (rapidfuzz ratio, 0-100).
@@ -35,7 +36,7 @@ class _NoNetwork(BaseSyncAdapter):
 
 def _name_bonus(match: NameMatch) -> float:
     """A place's own name beats the same word listed as another place's alternate name."""
-    return PRIMARY_NAME_BONUS if match.source in ("geonames", "countryinfo", "natural-earth") else 0.0
+    return PRIMARY_NAME_BONUS if match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
 
 
 class OfflineGazetteer(Geocoder):

@@ -84,7 +84,9 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
     ``cancelled`` is asked at every progress step; when it answers True the build stops with Cancelled.
     """
     if build is None:
-        from .build import build_store as build  # the builder and its libraries: needed on first run only
+        from .build import build_store  # the builder and its libraries: needed on first run only
+
+        build = build_store
 
     def report(message: str, fraction: float) -> None:
         if cancelled is not None and cancelled():

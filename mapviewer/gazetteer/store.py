@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GazetteerError
 from ..model import NameMatch, Place, Progress
@@ -51,7 +51,7 @@ class GazetteerStore:
     def close(self) -> None:
         self._db.close()
 
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, args).fetchall()
@@ -59,7 +59,7 @@ class GazetteerStore:
                 raise GazetteerError(f"the gazetteer at {self.path} is damaged ({e}); "
                                      "run 'mapviewer gazetteer build'") from e
 
-    def _matches(self, where: str, args: tuple) -> list[NameMatch]:
+    def _matches(self, where: str, args: tuple[Any, ...]) -> list[NameMatch]:
         rows = self._query(
             f"SELECT {_PLACE_COLUMNS}, n.name, n.key, n.source FROM names n "
             f"JOIN places p ON p.id = n.place_id WHERE {where}", args)
@@ -80,7 +80,8 @@ class GazetteerStore:
 
     def clear_cache(self) -> None:
         self._names.clear()
-        self.like.cache_clear(), self.place.cache_clear()
+        self.like.cache_clear()
+        self.place.cache_clear()
 
     def by_name(self, key: str) -> tuple[NameMatch, ...]:
         """Places with exactly this folded name."""
@@ -166,4 +167,4 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points (geopy; a sphere is exact enough here)."""
     from geopy.distance import great_circle  # geopy's package import loads its online geocoders: only here
 
-    return great_circle(a, b).km
+    return float(great_circle(a, b).km)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..gazetteer.ranking import importance
+from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, GENERATED
 from ..gazetteer.store import GazetteerStore
 from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
@@ -220,7 +221,7 @@ class Recognizer:
             key = fold(surface)
             matches = self._accepted_matches(surface, key)
             if matches:
-                adjective = all(m.source == "demonym" for m in matches)
+                adjective = all(m.source == DEMONYM for m in matches)
                 hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end)
                 return Span(start, end, surface, key, matches, adjective, hint), j - i + 1
         return None, 1
@@ -290,7 +291,7 @@ class Recognizer:
                 matches = self._accepted_matches(part, key)
                 if matches and (self.store.word_frequency(key) < self.config.hyphen_part_max_zipf
                                 or self._importance(key) >= self.config.known_place):
-                    adjective = all(m.source == "demonym" for m in matches)
+                    adjective = all(m.source == DEMONYM for m in matches)
                     spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
             offset += len(part) + 1
         return spans
@@ -314,7 +315,7 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
 
 
 # Where an acronym is a trusted name of a place: the curated country forms ("US", "UK", "UAE", "DRC").
-_ACRONYM_SOURCES = frozenset({"generated", "countryinfo"})
+_ACRONYM_SOURCES = frozenset({GENERATED, COUNTRY_INFO})
 
 
 def _is_acronym(text: str) -> bool:

@@ -13,11 +13,12 @@ from collections import defaultdict
 import numpy as np
 
 from ..gazetteer.ranking import importance
+from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
 from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
 from .steps import Parse
 
-_OWN_NAME_SOURCES = frozenset({"geonames", "countryinfo", "natural-earth", "demonym", "metonym"})
+_OWN_NAME_SOURCES = frozenset({PRIMARY, COUNTRY_INFO, NATURAL_EARTH, DEMONYM, METONYM})
 
 
 def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMatch, float]]:
@@ -37,9 +38,9 @@ def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMa
 
 
 def _kind(span: Span, match: NameMatch) -> MentionKind:
-    if span.adjective or match.source == "demonym":
+    if span.adjective or match.source == DEMONYM:
         return "adjective"
-    return "metonym" if match.source == "metonym" else "literal"
+    return "metonym" if match.source == METONYM else "literal"
 
 
 def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.ndarray) -> np.ndarray:
