@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .gazetteer.store import GazetteerStore
+    from .geoparse.config import GeoparserConfig
     from .model import Analysis, Document, Mention, Place
     from .pipeline import Geoparser
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Document", "GazetteerStore", "Geoparser", "Mention", "Place"]
+__all__ = ["Analysis", "Document", "GazetteerStore", "Geoparser", "GeoparserConfig", "Mention", "Place"]
 
 _HOMES = {"Analysis": ".model", "Document": ".model", "Mention": ".model", "Place": ".model",
-          "GazetteerStore": ".gazetteer.store", "Geoparser": ".pipeline"}
+          "GazetteerStore": ".gazetteer.store", "Geoparser": ".pipeline", "GeoparserConfig": ".geoparse.config"}
 
 
 def __getattr__(name: str) -> Any:
