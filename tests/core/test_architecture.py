@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -17,9 +18,11 @@ def test_core_modules_do_not_import_qt():
 
 
 def _loaded_after(statement: str, prefixes: tuple[str, ...]) -> list[str]:
-    code = f"import sys\n{statement}\nprint(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
+    """The modules starting with ``prefixes`` that a new process has loaded after ``statement``."""
+    code = (f"import json, sys\n{statement}\n"
+            f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return eval(out)  # a list literal printed by the child
+    return json.loads(out)
 
 
 def test_values_load_no_library():
