@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer.store import GazetteerStore, Place
-from .model import Analysis, Mention
+from .gazetteer.store import GazetteerStore
+from .model import Analysis, Mention, Place
 
 UNCERTAIN = 0.6  # below this confidence every view marks a place or mention as uncertain
 
@@ -61,7 +61,7 @@ class PlaceEntry:
 def place_key(place: Place, doc: int) -> str:
     """Gazetteer places share one key across documents; places located from text ("10 km south of")
     exist in their own document only."""
-    return str(place.id) if place.id > 0 else f"d{doc}r{-place.id}"
+    return str(place.id) if place.located_from is None else f"d{doc}r{place.id}"
 
 
 def collect_places(analyses: list[Analysis], store: GazetteerStore) -> list[PlaceEntry]:

@@ -107,7 +107,7 @@ def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
 def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str) -> folium.GeoJson | None:
     features = []
     for e in entries:
-        geom = store.outline(e.place.id) if e.place.id > 0 else None
+        geom = store.outline(e.place.id) if e.place.located_from is None else None
         if geom is None:
             continue
         geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)

@@ -35,7 +35,8 @@ class StoreHandle:
     def open(self, progress: Progress) -> GazetteerStore:
         with self._lock:
             if self._store is None:
-                from ..gazetteer.store import GazetteerStore, ensure_store
+                from ..gazetteer.lifecycle import ensure_store
+                from ..gazetteer.store import GazetteerStore
 
                 self._store = GazetteerStore(ensure_store(progress=lambda m, f: progress(
                     f"Building the offline gazetteer (first run only): {m}", f)))
