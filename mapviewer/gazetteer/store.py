@@ -146,9 +146,13 @@ class GazetteerStore:
             f"SELECT {_PLACE_COLUMNS} FROM points r JOIN places p ON p.id = r.id "
             f"WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ? AND p.kind IN ({marks})",
             (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *kinds))
+        import numpy as np  # numpy and the distance formula: loaded by what asks for places near a point
+
+        from ..geodesy import great_circle_km
+
         places = [read_place(r) for r in rows]
-        dist = {p.id: distance_km((lat, lon), (p.lat, p.lon)) for p in places}
-        return sorted((p for p in places if dist[p.id] <= radius_km), key=lambda p: dist[p.id])
+        dist = great_circle_km([p.lat for p in places], [p.lon for p in places], lat, lon)
+        return [places[i] for i in np.argsort(dist, kind="stable") if dist[i] <= radius_km]
 
     def counts(self) -> dict[str, int]:
         counts = dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind"))
@@ -161,10 +165,3 @@ def _geometry(wkb: bytes) -> BaseGeometry:
     import shapely  # loaded by the maps and exports that draw outlines; the geoparser never needs it
 
     return shapely.from_wkb(wkb)
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points (geopy; a sphere is exact enough here)."""
-    from geopy.distance import great_circle  # geopy's package import loads its online geocoders: only here
-
-    return float(great_circle(a, b).km)

@@ -13,6 +13,7 @@ from collections import defaultdict
 import numpy as np
 
 from ..gazetteer.ranking import importance
+from ..geodesy import great_circle_km
 from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
 from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
@@ -41,14 +42,6 @@ def _kind(span: Span, match: NameMatch) -> MentionKind:
     if span.adjective or match.source == DEMONYM:
         return "adjective"
     return "metonym" if match.source == METONYM else "literal"
-
-
-def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) from each candidate (rows) to each anchor (columns), vectorised."""
-    p1, p2 = np.radians(lat)[:, None], np.radians(lat0)[None, :]
-    dl = np.radians(lon)[:, None] - np.radians(lon0)[None, :]
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 12742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 class Resolver:
@@ -138,7 +131,8 @@ class _Context:
         near = np.zeros(len(self.owner))
         anchors = chosen[self.local[chosen]]
         if len(anchors):
-            dist = _haversine_km(self.lat, self.lon, self.lat[anchors], self.lon[anchors])
+            dist = great_circle_km(self.lat[:, None], self.lon[:, None], self.lat[anchors][None, :],
+                                   self.lon[anchors][None, :])
             dist[self.owner[:, None] == self.owner[anchors][None, :]] = np.inf
             near = np.exp(-dist.min(axis=1) / self.config.near_km)
             near[~self.local] = 0.0

@@ -8,13 +8,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from .. import palette
 from ..model import Analysis, Mention
+from ..palette import kind_style
 from ..places import UNCERTAIN, place_key
 from .plaintext import plain_tooltip
 
-KIND_COLOURS = {"city": "#f9e79f", "admin1": "#e8daef", "country": "#d6eaf8", "continent": "#d1f2eb"}
-SENTENCE_COLOUR = "#fdebd0"
-CURRENT_COLOUR = "#f8c471"
 
 
 class ArticleView(QTextEdit):
@@ -49,10 +48,10 @@ class ArticleView(QTextEdit):
         cursor.beginEditBlock()
         for m in self._mentions:
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(KIND_COLOURS.get(m.place.kind, "#f9e79f")))
+            fmt.setBackground(QColor(kind_style(m.place.kind).tint))
             if m.confidence < UNCERTAIN:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor("#b03a2e"))
+                fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
             cursor.setPosition(m.start)
             cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
@@ -75,9 +74,10 @@ class ArticleView(QTextEdit):
         if self.analysis is None:
             return
         selections = [self._selection(self.analysis.sentences[i].start, self.analysis.sentences[i].end,
-                                      CURRENT_COLOUR if i == current else SENTENCE_COLOUR) for i in indexes]
+                                      palette.CURRENT_SENTENCE if i == current else palette.SENTENCE)
+                      for i in indexes]
         shown = set(indexes)
-        selections += [self._selection(m.start, m.end, KIND_COLOURS.get(m.place.kind, KIND_COLOURS["city"]))
+        selections += [self._selection(m.start, m.end, kind_style(m.place.kind).tint)
                        for m in self._mentions if m.sentence in shown]
         self._sentences = list(indexes)
         self.setExtraSelections(selections)
@@ -104,7 +104,7 @@ class ArticleView(QTextEdit):
     def current_sentence_text(self) -> str | None:
         """The sentence highlighted as the current one, if any."""
         current = [sel.cursor.selectedText() for sel in self.extraSelections()
-                   if sel.format.background().color() == QColor(CURRENT_COLOUR)]
+                   if sel.format.background().color() == QColor(palette.CURRENT_SENTENCE)]
         return current[0] if current else None
 
     # -- interaction ---------------------------------------------------------------------------

@@ -32,14 +32,15 @@ class StoreHandle:
     def store(self) -> GazetteerStore | None:
         return self._store
 
-    def open(self, progress: Progress) -> GazetteerStore:
+    def open(self, progress: Progress, cancelled: Callable[[], bool]) -> GazetteerStore:
+        """The open store; a first-run build stops (raising Cancelled) as soon as ``cancelled()``."""
         with self._lock:
             if self._store is None:
                 from ..gazetteer.lifecycle import ensure_store
                 from ..gazetteer.store import GazetteerStore
 
                 self._store = GazetteerStore(ensure_store(progress=lambda m, f: progress(
-                    f"Building the offline gazetteer (first run only): {m}", f)))
+                    f"Building the offline gazetteer (first run only): {m}", f), cancelled=cancelled))
             return self._store
 
 
@@ -68,7 +69,7 @@ class AnalyseTask(QThread):
         from ..places import collect_places
 
         try:
-            store = self.store.open(self.progress.emit)
+            store = self.store.open(self.progress.emit, lambda: self.cancelled)
             geoparser = Geoparser(store)
             results = []
             for n, source in enumerate(self.sources):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from mapviewer.qt.article import CURRENT_COLOUR, KIND_COLOURS
+from mapviewer.palette import CURRENT_SENTENCE, KINDS
 from mapviewer.qt.window import MainWindow
 
 from ..conftest import SEED
@@ -57,8 +57,8 @@ def test_selected_sentences_keep_their_mentions_visible_and_mark_the_current_one
     first = loaded.analyses[0].sentence_text(ukraine.stops[0][1])
     assert loaded.article.current_sentence_text() == first
     colours = [sel.format.background().color().name() for sel in loaded.article.extraSelections()]
-    assert colours.count(CURRENT_COLOUR) == 1
-    assert colours.count(KIND_COLOURS["country"]) >= len(ukraine.stops)   # the mentions stay highlighted
+    assert colours.count(CURRENT_SENTENCE) == 1
+    assert colours.count(KINDS["country"].tint) >= len(ukraine.stops)   # the mentions stay highlighted
     loaded.next_button.click()
     assert loaded.article.current_sentence_text() == loaded.analyses[0].sentence_text(ukraine.stops[1][1])
     assert loaded.sentence_label.full_text() == f"Ukraine: sentence 2 of {len(ukraine.stops)}"
