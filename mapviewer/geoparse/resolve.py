@@ -118,7 +118,7 @@ class _Context:
         same[:, :] &= (values != -1)[:, None]
         share = same.astype(float) @ weight
         own = weight[owner] * (values == values[chosen[owner]]) * (values != -1)
-        return share - own
+        return np.asarray(share - own)
 
     def support(self, choice: dict[str, int]) -> dict[str, np.ndarray]:
         if len(self.keys) == 1:

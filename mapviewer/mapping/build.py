@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 
 import folium
 import shapely
+from branca.element import Figure
 from folium.plugins import MarkerCluster
+from shapely.geometry.base import BaseGeometry
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
@@ -36,17 +38,21 @@ CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natu
 ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
 
 
-def _rounded(geom, digits: int = 4):
+def _rounded(geom: BaseGeometry, digits: int = 4) -> BaseGeometry:
     return shapely.set_precision(geom, 10 ** -digits)
 
 
 @lru_cache(maxsize=4)
-def _basemap_geojson(store_path: str) -> tuple[dict | None, dict | None]:
+def _basemap_geojson(store_path: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Land and country borders as GeoJSON geometries for a world view; read once per store."""
     store = GazetteerStore(Path(store_path))
+
+    def layer(name: str) -> dict[str, Any] | None:
+        g = store.basemap(name)
+        return None if g is None else dict(shapely.geometry.mapping(_rounded(shapely.simplify(g, BASEMAP_TOLERANCE), 2)))
+
     try:
-        return tuple(shapely.geometry.mapping(_rounded(shapely.simplify(g, BASEMAP_TOLERANCE), 2))
-                     if (g := store.basemap(name)) is not None else None for name in ("land", "borders"))
+        return layer("land"), layer("borders")
     finally:
         store.close()
 
@@ -129,19 +135,21 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False) -> folium.Map:
-    """A folium map of the analyses' places; every marker and outline knows its place and mentions.
+              panel: bool = False) -> Figure:
+    """The page of a folium map of the analyses' places; every marker and outline knows its place and
+    mentions.
 
     With ``panel`` the page also shows the article text beside the map (the exported page).
     """
     entries = collect_places(analyses, store) if entries is None else entries
-    size = {"width": "62%", "height": "100%", "position": "absolute"} if panel else {}
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
-                   maxZoom=18, minZoom=1, **size)  # with no default tile layer, folium sets no zoom range
+                   width="62%" if panel else "100%", position="absolute" if panel else "relative",
+                   maxZoom=18, minZoom=1)  # with no default tile layer, folium sets no zoom range
     m.default_js, m.default_css = [], []    # the libraries are inlined below; folium's CDN lists untouched
     _basemap(m, store)
 
-    cluster = MarkerCluster(name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
+    cluster = MarkerCluster(  # type: ignore[no-untyped-call]
+        name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
     cluster.default_js, cluster.default_css = [], []
     markers = _marker_layer(entries)
     markers.add_to(cluster)
@@ -162,6 +170,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
                  "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
+    assert isinstance(root, Figure)
     root.header.add_child(PageTitle(page_title(analyses)), name="mapviewer_title")
     for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"))):
         root.header.add_child(InlineStyle(css), name=f"mapviewer_css_{n}")
@@ -169,7 +178,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
-    return m
+    return root
 
 
 def page_title(analyses: list[Analysis]) -> str:
@@ -180,4 +189,4 @@ def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[Pla
               panel: bool = False) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
-    return render_page(_folium_map(analyses, store, entries, panel).get_root(), tile_hosts())
+    return render_page(_folium_map(analyses, store, entries, panel), tile_hosts())

@@ -44,7 +44,8 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
 def run_app(args: argparse.Namespace, started: float | None = None) -> int:
     """The window, opened on ``args.files``; ``args`` come from the ``open`` command of ``mapviewer.cli``."""
     started = time.monotonic() if started is None else started
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("mapviewer")
     app.setOrganizationName("mapviewer")
     app.setWindowIcon(QIcon(str(resource("mapviewer.svg"))))

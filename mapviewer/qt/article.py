@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from .. import palette
 from ..model import Analysis, Mention
@@ -16,12 +16,16 @@ from .plaintext import plain_tooltip
 
 
 
+def _tint(m: Mention) -> str:
+    return kind_style(m.place.kind if m.place else "").tint
+
+
 class ArticleView(QTextEdit):
     """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked."""
 
     mentionActivated = Signal(str, int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setAcceptRichText(False)
@@ -48,7 +52,7 @@ class ArticleView(QTextEdit):
         cursor.beginEditBlock()
         for m in self._mentions:
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(kind_style(m.place.kind).tint))
+            fmt.setBackground(QColor(_tint(m)))
             if m.confidence < UNCERTAIN:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
@@ -77,7 +81,7 @@ class ArticleView(QTextEdit):
                                       palette.CURRENT_SENTENCE if i == current else palette.SENTENCE)
                       for i in indexes]
         shown = set(indexes)
-        selections += [self._selection(m.start, m.end, kind_style(m.place.kind).tint)
+        selections += [self._selection(m.start, m.end, _tint(m))
                        for m in self._mentions if m.sentence in shown]
         self._sentences = list(indexes)
         self.setExtraSelections(selections)
@@ -108,11 +112,10 @@ class ArticleView(QTextEdit):
         return current[0] if current else None
 
     # -- interaction ---------------------------------------------------------------------------
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.ToolTip and self.analysis is not None:
+    def event(self, e: QEvent) -> bool:
+        if isinstance(e, QHelpEvent) and e.type() == QEvent.Type.ToolTip and self.analysis is not None:
             m = self.mention_at(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
-            if m is not None:
-                p = m.place
+            if m is not None and (p := m.place) is not None:
                 QToolTip.showText(e.globalPos(), plain_tooltip(f"{p.name} — {p.kind}, {p.country or ''} "
                                                                f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}"),
                                   self)
@@ -121,9 +124,9 @@ class ArticleView(QTextEdit):
             return True
         return super().event(e)
 
-    def mouseReleaseEvent(self, e) -> None:
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
         if e.button() == Qt.MouseButton.LeftButton and self.analysis is not None and not self.textCursor().hasSelection():
             m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
-            if m is not None:
+            if m is not None and m.place is not None:
                 self.mentionActivated.emit(place_key(m.place, self.doc_index), m.sentence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, QUrl, Signal, Slot
@@ -47,17 +48,20 @@ class _MapPage(QWebEnginePage):
         super().__init__(parent)
         self.own_pages: set[QUrl] = set()
 
-    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:
+    def acceptNavigationRequest(self, url: QUrl | str, kind: QWebEnginePage.NavigationType,
+                                is_main_frame: bool) -> bool:
+        url = QUrl(url)
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             if url.scheme() in ("http", "https"):
                 QDesktopServices.openUrl(url)
             return False
         return is_main_frame and url in self.own_pages
 
-    def createWindow(self, _type):
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # type: ignore[override]
         return None
 
-    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
+    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str,
+                                 line: int, source: str) -> None:
         """Script errors of the map page go to the log, where a bug report can quote them."""
         if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
             log.warning("map page: %s (line %s)", message, line)
@@ -91,7 +95,7 @@ def _qwebchannel_js() -> str:
     f = QFile(":/qtwebchannel/qwebchannel.js")
     f.open(QIODevice.OpenModeFlag.ReadOnly)
     try:
-        return bytes(f.readAll()).decode("utf-8")
+        return bytes(f.readAll().data()).decode("utf-8")
     finally:
         f.close()
 
@@ -104,7 +108,7 @@ class MapView(QWebEngineView):
     filesDropped = Signal(list)       # local files dropped on the map: the window opens them
     mapReady = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._page = _MapPage(self)
         self.setPage(self._page)
@@ -137,8 +141,9 @@ class MapView(QWebEngineView):
     def childEvent(self, e: QChildEvent) -> None:
         """QtWebEngine draws into a child widget, which would take drops for the page: it never does."""
         super().childEvent(e)
-        if e.added() and isinstance(e.child(), QWidget):
-            e.child().setAcceptDrops(False)
+        child = e.child()
+        if e.added() and isinstance(child, QWidget):
+            child.setAcceptDrops(False)
 
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         if e.mimeData().hasUrls():
@@ -157,7 +162,7 @@ class MapView(QWebEngineView):
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)
 
-    def run_js(self, code: str, callback=None) -> None:
+    def run_js(self, code: str, callback: Callable[[object], None] | None = None) -> None:
         if callback is None:
             self.page().runJavaScript(code)
         else:

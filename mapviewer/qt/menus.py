@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..export import FORMATS
+
+if TYPE_CHECKING:
+    from .window import MainWindow
 
 EXPORT_SHORTCUTS = {"html": "Ctrl+E"}
 
@@ -33,7 +38,7 @@ def _action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], obje
     return action
 
 
-def build_menus(window) -> Menus:
+def build_menus(window: MainWindow) -> Menus:
     """File, Edit and View menus of ``window`` (a MainWindow), wired to its slots."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -42,7 +47,7 @@ def build_menus(window) -> Menus:
     _action(window, file_menu, "&New from clipboard text", window.open_clipboard, "Ctrl+Shift+V")
     recent = file_menu.addMenu("Open &recent")
     file_menu.addSeparator()
-    exports = [_action(window, file_menu, f"Export as {f.description}…", lambda f=f: window.export_dialog(f.name),
+    exports = [_action(window, file_menu, f"Export as {f.description}…", partial(window.export_dialog, f.name),
                        EXPORT_SHORTCUTS.get(f.name)) for f in FORMATS.values()]
     file_menu.addSeparator()
     _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)

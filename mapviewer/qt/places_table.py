@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ..places import PlaceEntry
 from .plaintext import plain_tooltip
@@ -11,7 +11,7 @@ COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat"
 
 
 class PlacesModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.entries: list[PlaceEntry] = []
 
@@ -20,18 +20,18 @@ class PlacesModel(QAbstractTableModel):
         self.entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         e = self.entries[index.row()]
@@ -59,8 +59,10 @@ class PlacesModel(QAbstractTableModel):
 class PlacesFilter(QSortFilterProxyModel):
     """Sorts by value (numbers as numbers) and filters on name, region and country."""
 
-    def __init__(self, parent=None):
+    def __init__(self, places: PlacesModel, parent: QObject | None = None):
         super().__init__(parent)
+        self.places = places
+        self.setSourceModel(places)
         self.setSortRole(Qt.ItemDataRole.UserRole)
         self._text = ""
 
@@ -69,9 +71,9 @@ class PlacesFilter(QSortFilterProxyModel):
         self._text = text.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         text = self._text
         if not text:
             return True
-        e = self.sourceModel().entries[row]
+        e = self.places.entries[row]
         return any(text in (v or "").lower() for v in (e.place.name, e.region, e.country, e.place.kind))

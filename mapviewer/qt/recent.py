@@ -14,7 +14,8 @@ class RecentFiles:
         self._settings = settings
 
     def paths(self) -> list[Path]:
-        return [Path(p) for p in self._settings.value("recent", [], type=list) if p]
+        stored = self._settings.value("recent", [], type=list)
+        return [Path(p) for p in stored if isinstance(p, str) and p] if isinstance(stored, list) else []
 
     def add(self, paths: list[Path]) -> None:
         new = [p.resolve() for p in paths]

@@ -24,9 +24,6 @@ class AnalysisRunner(QObject):
         self._task: AnalyseTask | None = None
         self._progress: QProgressDialog | None = None
 
-    def busy(self) -> bool:
-        return self._task is not None and self._task.isRunning()
-
     def run(self, sources: list[Path | Document]) -> None:
         """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
@@ -68,7 +65,7 @@ class AnalysisRunner(QObject):
                 self._progress.setValue(int(100 * fraction))
             self.status.emit(message)
 
-    def _on_done(self, task: AnalyseTask, results, entries, page: str) -> None:
+    def _on_done(self, task: AnalyseTask, results: object, entries: object, page: str) -> None:
         if task is self._task and not task.cancelled:
             self.finished.emit(results, entries, page)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from ..errors import MapviewerError
 from ..model import Document
@@ -52,7 +52,7 @@ class AnalyseTask(QThread):
     done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
-    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent=None):
+    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent: QObject | None = None):
         super().__init__(parent)
         self.sources = sources
         self.store = store

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         self.map = MapView()
         self.map.show_html(EMPTY_MAP)
         self.model = PlacesModel(self)
-        self.proxy = PlacesFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = PlacesFilter(self.model, self)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -173,7 +172,10 @@ class MainWindow(QMainWindow):
             self.menus.recent.addAction(str(p)).triggered.connect(lambda checked=False, p=p: self.open_paths([p]))
         self.menus.recent.setEnabled(bool(recent))
         while self.welcome_recent.count():
-            self.welcome_recent.takeAt(0).widget().deleteLater()
+            item = self.welcome_recent.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for p in recent[:5]:
             button = QPushButton(p.name)
             button.setFlat(True)
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
         from ..documents import READERS
 
         suffixes = " ".join(f"*{s}" for s in sorted(READERS))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.settings.value("last_folder", ""),
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
                                                 f"Articles ({suffixes});;All files (*)")
         if paths:
             self.open_paths([Path(p) for p in paths])
@@ -216,7 +218,8 @@ class MainWindow(QMainWindow):
             self._update_actions()
         self.report(message, details)
 
-    def _show_results(self, results, entries: list[PlaceEntry], page: str) -> None:
+    def _show_results(self, results: list[tuple[Path | Document, Analysis]], entries: list[PlaceEntry],
+                      page: str) -> None:
         """A new set of documents: every view starts clean (no selection, no filter, top of the text)."""
         self.analyses = [a for _, a in results]
         self.entries = entries
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
 
-    def _table_row(self, current, _previous) -> None:
+    def _table_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._selecting and current.isValid():
             self.select(self.model.key_at(self.proxy.mapToSource(current).row()), "table")
 
@@ -340,14 +343,21 @@ class MainWindow(QMainWindow):
     def export_dialog(self, fmt: str) -> None:
         f = FORMATS[fmt]
         stem = Path(self.analyses[0].document.source or "map").stem if self.analyses else "map"
-        suggested = str(Path(self.settings.value("last_folder", "") or Path.home()) / f"{stem}{f.suffixes[0]}")
+        suggested = str(Path(self._last_folder() or Path.home()) / f"{stem}{f.suffixes[0]}")
         path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, f.file_filter)
         if path:
             self.export_to(Path(path), fmt)
 
+    def _last_folder(self) -> str:
+        return str(self.settings.value("last_folder", "") or "")
+
     def export_to(self, path: Path, fmt: str | None = None) -> bool:
+        store = self.store.store
+        if store is None or not self.analyses:
+            self.report("Open an article before exporting its map.")
+            return False
         try:
-            export(self.analyses, self.store.store, path, fmt)
+            export(self.analyses, store, path, fmt)
         except MapviewerError as e:
             self.report(str(e))
             return False
@@ -360,11 +370,11 @@ class MainWindow(QMainWindow):
         show_error(self, message, details)
 
     # -- drag and drop, settings -----------------------------------------------------------------
-    def dragEnterEvent(self, e) -> None:
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         if e.mimeData().hasUrls():
             e.acceptProposedAction()
 
-    def dropEvent(self, e) -> None:
+    def dropEvent(self, e: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.open_paths(paths)
@@ -381,14 +391,14 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray) and splitter.restoreState(state):
                 self._default_layout = False
 
-    def showEvent(self, e) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         if self._default_layout:  # first run: article 40 %, map 60 % of the width and of the height
             self._default_layout = False
             self.main.setSizes([int(self.width() * 0.4), int(self.width() * 0.6)])
             self.right.setSizes([int(self.height() * 0.6), int(self.height() * 0.4)])
 
-    def closeEvent(self, e) -> None:
+    def closeEvent(self, e: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
