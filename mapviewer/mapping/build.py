@@ -21,6 +21,7 @@ from folium.plugins import MarkerCluster
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import UNCERTAIN, PlaceEntry, collect_places
+from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
@@ -179,7 +180,8 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
 
 
 def page_title(analyses: list[Analysis]) -> str:
-    return " · ".join(a.document.title for a in analyses if a.document.title)[:200] or "mapviewer map"
+    """The documents' titles, cut after a whole word."""
+    return shorten(" · ".join(a.document.title for a in analyses if a.document.title), 200) or "mapviewer map"
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,

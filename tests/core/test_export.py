@@ -7,9 +7,13 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mapviewer.export import export, format_for, html_page
+from mapviewer.mapping.build import page_title
 from mapviewer.model import Document
+from mapviewer.text.titles import shorten
 
 from ..hostile import page_data
 
@@ -42,6 +46,34 @@ def test_seed_html_shows_title_source_and_attribution(seed_html, seed_analysis):
     assert data["documents"][0]["source"] == "afp-2024-12-16-trump-putin-ukraine-war.txt"
     assert f"<title>{seed_analysis.document.title}</title>" in seed_html
     assert "GeoNames" in data["attribution"] and "Natural Earth" in data["credits"] and data["panel"] is True
+
+
+def test_seed_title_is_cut_after_a_whole_word(seed_html, seed_analysis):
+    title = seed_analysis.document.title
+    first_line = seed_analysis.document.text.splitlines()[0]
+    assert len(title) <= 120 and title.endswith("…") and first_line.startswith(title[:-1])
+    assert first_line[len(title) - 1] in " ,"                  # the cut falls between words
+    assert page_data(seed_html)["documents"][0]["title"] == title        # the page's heading
+
+
+def test_titles_of_several_documents_are_cut_after_a_whole_word(seed_analysis, hostile_analysis):
+    title = page_title([seed_analysis, hostile_analysis, seed_analysis])
+    assert len(title) <= 200 and title.endswith("…") and not title.endswith(" …")
+    assert title.startswith(seed_analysis.document.title + " · <b>Title</b>")
+
+
+def test_shorten():
+    assert shorten("Kyiv  and\nBerlin", 20) == "Kyiv and Berlin"
+    assert shorten("Talks in Kyiv went on", 12) == "Talks in…"
+    assert shorten("Talks in Kyiv went on", 14) == "Talks in Kyiv…"
+    assert shorten("Talks, then more", 9) == "Talks…"
+    assert shorten("基辅和柏林的会谈继续进行", 6) == "基辅和柏林…"        # no spaces: cut where the limit falls
+
+
+@given(st.text(alphabet="ab ,\n", max_size=40), st.integers(2, 30))
+def test_shorten_is_a_prefix_within_the_limit(text, limit):
+    short, whole = shorten(text, limit), " ".join(text.split())
+    assert len(short) <= limit and whole.startswith(short.removesuffix("…"))
 
 
 def test_export_picks_the_format_by_suffix(tmp_path, seed_analysis, store):
