@@ -57,7 +57,7 @@ def _geoparse(args: argparse.Namespace) -> int:
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
     store, analyses = _analyse_files(args.files, store_path)
-    _emit(FORMATS[args.format].render(analyses, store, False), args.out)
+    _emit(FORMATS[args.format].render(analyses, store, True), args.out)
     return 0
 
 
@@ -140,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
     exp.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
-    exp.add_argument("--outlines", action="store_true", help="GeoJSON: add region and country outlines")
+    exp.add_argument("--outlines", action=argparse.BooleanOptionalAction, default=True,
+                     help="KML and GeoJSON: region and country outlines beside the points (default: on)")
     exp.set_defaults(run=_export)
     return parser
 

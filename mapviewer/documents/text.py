@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ReaderError
 from ..model import Document
+from ..text.titles import shorten
 
 MAX_BYTES = 50_000_000
 
@@ -28,8 +29,9 @@ def read_bytes_as_text(path: Path) -> str:
 
 
 def _title(text: str, path: Path) -> str:
+    """The first line, cut after a whole word (a lead paragraph is often the first line)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:120] if first else path.stem
+    return shorten(first, 120) if first else path.stem
 
 
 def read_text(path: Path) -> Document:

@@ -24,6 +24,7 @@ from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..palette import KINDS, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
+from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
@@ -182,7 +183,8 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
 
 
 def page_title(analyses: list[Analysis]) -> str:
-    return " · ".join(a.document.title for a in analyses if a.document.title)[:200] or "mapviewer map"
+    """The documents' titles, cut after a whole word."""
+    return shorten(" · ".join(a.document.title for a in analyses if a.document.title), 200) or "mapviewer map"
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,

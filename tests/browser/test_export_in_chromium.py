@@ -13,6 +13,9 @@ def test_seed_export_works_offline(browser, tmp_path, seed_analysis, store):
     path.write_text(html_page([seed_analysis], store), encoding="utf-8")
     page, requests, errors = open_page(browser, path)
     assert page.evaluate("typeof L") == "object"
+    title = seed_analysis.document.title          # the title and heading: cut after a whole word
+    assert page.title() == title and page.evaluate("document.querySelector('h1').textContent") == title
+    assert title.endswith("Vladimir Putin, and…")
     assert page.evaluate("document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length") >= 5
     assert page.evaluate("document.querySelectorAll('.leaflet-marker-pane > *').length") >= 1
 

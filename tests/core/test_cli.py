@@ -45,5 +45,5 @@ def test_formats_come_from_one_registry():
     assert geoparse.format == "csv"
     with pytest.raises(SystemExit):
         parser.parse_args(["geoparse", "--format", "docx", "a.txt"])
-    assert set(FORMATS) == {"html", "geojson", "csv", "jsonl"}
+    assert set(FORMATS) == {"html", "kml", "geojson", "csv", "csv-mentions", "jsonl"}
     assert FORMATS["geojson"].file_filter == "GeoJSON (*.geojson *.json)"

@@ -1,16 +1,19 @@
-"""Exports of the sample article and of hostile text: self-contained HTML, GeoJSON, CSV."""
+"""The exported HTML page of the sample article and of hostile text, and the choice of format by file name.
+KML, GeoJSON and CSV read back by real consumers: test_export_formats.py."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mapviewer.export import csv_text, export, geojson, html_page
+from mapviewer.export import export, format_for, html_page
+from mapviewer.mapping.build import page_title
 from mapviewer.model import Document
+from mapviewer.text.titles import shorten
 
 from ..hostile import page_data
 
@@ -45,43 +48,39 @@ def test_seed_html_shows_title_source_and_attribution(seed_html, seed_analysis):
     assert "GeoNames" in data["attribution"] and "Natural Earth" in data["credits"] and data["panel"] is True
 
 
-def test_geojson_is_rfc7946(seed_analysis, store):
-    fc = geojson([seed_analysis], store)
-    assert fc["type"] == "FeatureCollection"
-    names = {f["properties"]["name"]: f for f in fc["features"]}
-    kurakhove = names["Kurakhove"]
-    lon, lat = kurakhove["geometry"]["coordinates"]
-    assert 37 < lon < 38 and 47 < lat < 49  # [longitude, latitude] order
-    props = kurakhove["properties"]
-    assert props["region"] == "Donetsk" and props["country"] == "Ukraine" and props["geonameid"] == 695357
-    assert {m["text"] for m in props["mentions"]} == {"Kurakhové", "Kourakhové"}
-    for m in props["mentions"]:
-        assert seed_analysis.document.text[m["start"]:m["end"]] == m["text"]
-    with_outlines = geojson([seed_analysis], store, outlines=True)
-    kinds = {f["geometry"]["type"] for f in with_outlines["features"]}
-    assert kinds >= {"Point"} and kinds & {"Polygon", "MultiPolygon"}
+def test_seed_title_is_cut_after_a_whole_word(seed_html, seed_analysis):
+    title = seed_analysis.document.title
+    first_line = seed_analysis.document.text.splitlines()[0]
+    assert len(title) <= 120 and title.endswith("…") and first_line.startswith(title[:-1])
+    assert first_line[len(title) - 1] in " ,"                  # the cut falls between words
+    assert page_data(seed_html)["documents"][0]["title"] == title        # the page's heading
 
 
-def test_csv_has_one_row_per_mention(seed_analysis, hostile_analysis, store):
-    rows = list(csv.DictReader(io.StringIO(csv_text([seed_analysis], store))))
-    assert len(rows) == sum(1 for m in seed_analysis.mentions if m.place)
-    assert {"document", "sentence", "start", "end", "surface", "place", "lat", "lon", "kind", "confidence",
-            "geonameid"} <= set(rows[0])
-    text = seed_analysis.document.text
-    for r in rows:
-        assert text[int(r["start"]):int(r["end"])] == r["surface"]
+def test_titles_of_several_documents_are_cut_after_a_whole_word(seed_analysis, hostile_analysis):
+    title = page_title([seed_analysis, hostile_analysis, seed_analysis])
+    assert len(title) <= 200 and title.endswith("…") and not title.endswith(" …")
+    assert title.startswith(seed_analysis.document.title + " · <b>Title</b>")
 
 
-def test_csv_defuses_formulas(store, geoparser):
-    analysis = geoparser.analyse(Document("=Paris was named, and +Kyiv too.", source="=cmd|' /C calc'!A0"))
-    out = csv_text([analysis], store)
-    assert "\n=cmd" not in out and "'=cmd" in out
+def test_shorten():
+    assert shorten("Kyiv  and\nBerlin", 20) == "Kyiv and Berlin"
+    assert shorten("Talks in Kyiv went on", 12) == "Talks in…"
+    assert shorten("Talks in Kyiv went on", 14) == "Talks in Kyiv…"
+    assert shorten("Talks, then more", 9) == "Talks…"
+    assert shorten("基辅和柏林的会谈继续进行", 6) == "基辅和柏林…"        # no spaces: cut where the limit falls
+
+
+@given(st.text(alphabet="ab ,\n", max_size=40), st.integers(2, 30))
+def test_shorten_is_a_prefix_within_the_limit(text, limit):
+    short, whole = shorten(text, limit), " ".join(text.split())
+    assert len(short) <= limit and whole.startswith(short.removesuffix("…"))
 
 
 def test_export_picks_the_format_by_suffix(tmp_path, seed_analysis, store):
-    for name in ("map.html", "map.geojson", "map.csv"):
+    for name in ("map.html", "map.kml", "map.geojson", "map.csv", "map.mentions.csv", "map.jsonl"):
         export([seed_analysis], store, tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000
+    assert format_for(tmp_path / "Map.Mentions.CSV").name == "csv-mentions" and format_for(tmp_path / "m.csv").name == "csv"
     assert json.loads((tmp_path / "map.geojson").read_text())["type"] == "FeatureCollection"
     from mapviewer.errors import ExportError
 

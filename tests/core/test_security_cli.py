@@ -1,5 +1,5 @@
 """The command line on hostile files: every payload as a file name and as text, through `mapviewer export`
-(HTML, GeoJSON, CSV) and `mapviewer geoparse`, in a fresh working directory that must stay clean."""
+(HTML, GeoJSON, the mention CSV) and `mapviewer geoparse`, in a fresh working directory that must stay clean."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def hostile_files(tmp_path_factory, store):
     return folder, files
 
 
-@pytest.mark.parametrize("suffix", ["html", "geojson", "csv"])
+@pytest.mark.parametrize("suffix", ["html", "geojson", "mentions.csv"])
 def test_export(hostile_files, suffix):
     folder, files = hostile_files
     inputs = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html"))
@@ -49,7 +49,7 @@ def test_export(hostile_files, suffix):
         assert all(d["title"].endswith(" in Paris") for d in page_data(out)["documents"] if d["source"].endswith(".html"))
     elif suffix == "geojson":
         features = json.loads(out)["features"]
-        sources = {m["document"] for f in features for m in f["properties"]["mentions"]}
+        sources = {d for f in features for d in f["properties"]["documents"].split("\n")}
         assert set(files) <= sources
     else:
         sources = {r["document"].removeprefix("'") for r in csv.DictReader(io.StringIO(out))}
