@@ -27,8 +27,10 @@ def score(eval_dir: Path, gold: Path, pred: Path) -> dict:
     return json.loads(out)
 
 
-def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99, 1.01)) -> float:
-    """Expected calibration error of the confidences of matched toponyms against being right at 161 km."""
+def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99, 1.01)) -> tuple[float, float]:
+    """Expected calibration error of the confidences of matched toponyms against being right at 161 km, and
+    the share of predicted mentions that are confidently wrong: confidence >= 0.9 and more than 161 km off,
+    or overlapping no gold toponym at all."""
     import math
 
     def km(a, b, c, d):
@@ -38,33 +40,45 @@ def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99
 
     gold = {str(d["id"]): d["gold"] for d in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())}
     pairs = []
+    predicted = wrong = 0
     for line in pred_path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         for g in gold.get(doc["id"], []):
             hit = next((p for p in doc["places"] if p["start"] < g["end"] and g["start"] < p["end"]), None)
             if hit and g["lat"] is not None:
                 pairs.append((hit["confidence"], km(g["lat"], g["lon"], hit["lat"], hit["lon"]) <= 161))
+        for p in doc["places"]:
+            predicted += 1
+            if p["confidence"] < 0.9:
+                continue
+            g = next((g for g in gold.get(doc["id"], []) if p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if g is None or (g["lat"] is not None and km(g["lat"], g["lon"], p["lat"], p["lon"]) > 161):
+                wrong += 1
     ece = 0.0
     for lo, hi in zip(bins, bins[1:]):
         b = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if b:
             ece += len(b) / len(pairs) * abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b))
-    return ece
+    return ece, wrong / max(predicted, 1)
 
 
-def accuracy(eval_dir: Path) -> None:
+def accuracy(eval_dir: Path, keep: Path | None = None) -> None:
     print(f"{'corpus':12s} {'P':>6s} {'R':>6s} {'F1':>6s}   {'exactF1':>7s}  {'acc@161':>7s} {'AUC':>6s} "
-          f"{'rec@161':>7s} {'ECE':>6s}")
+          f"{'rec@161':>7s} {'ECE':>6s} {'conf.wrong':>10s}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, file in CORPORA.items():
             pred = Path(tmp) / file
             subprocess.run([sys.executable, "-m", "mapviewer", "geoparse", "--jsonl", str(eval_dir / file),
                             "--out", str(pred)], check=True, stderr=subprocess.DEVNULL)
             s = score(eval_dir, eval_dir / file, pred)
+            ece, wrong = calibration(eval_dir / file, pred)
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / file).write_text(pred.read_text(encoding="utf-8"), encoding="utf-8")
             o, x, r = s["recognition"]["overlap"], s["recognition"]["exact"], s["resolution"]
             print(f"{name:12s} {o['precision']:6.3f} {o['recall']:6.3f} {o['f1']:6.3f}   {x['f1']:7.3f}  "
                   f"{r['acc161']:7.3f} {r['auc']:6.3f} {s['end_to_end']['recall161']:7.3f} "
-                  f"{calibration(eval_dir / file, pred):6.3f}")
+                  f"{ece:6.3f} {wrong:10.1%}")
 
 
 def speed(eval_dir: Path, runs: int = 5) -> None:
@@ -99,9 +113,12 @@ def speed(eval_dir: Path, runs: int = 5) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with the corpora and score.py")
+    ap.add_argument("--keep", type=Path, help="also write the predictions to this folder (for error analysis)")
+    ap.add_argument("--no-speed", action="store_true", help="accuracy only")
     args = ap.parse_args()
-    accuracy(args.eval)
-    speed(args.eval)
+    accuracy(args.eval, args.keep)
+    if not args.no_speed:
+        speed(args.eval)
 
 
 if __name__ == "__main__":

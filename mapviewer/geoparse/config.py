@@ -21,6 +21,7 @@ class GeoparserConfig:
     person_word_max_zipf: float = 5.0         # words this common ("Today") are never parts of a person's name
     first_name_pct: float = 0.005             # a first name this common before another name: a person
     standalone_first_name_pct: float = 0.02   # a first name this common alone ("Lucy said"): a person
+    strong_first_name_pct: float = 0.1       # a first name this common ("George") before a place: a person
     surname_pct: float = 0.003                # a surname this common: a person unless "in X" or a known place
     major_place: float = 6.0                  # importance from which a name beside a person's name is a place
     known_place: float = 5.5                  # importance from which a name is a place whatever its neighbours
@@ -29,6 +30,7 @@ class GeoparserConfig:
     initial_word_zipf: float = 3.2            # ... and this common at the start of a sentence
     word_zipf_per_importance: float = 0.25    # a more important place may be a more common word
     dateline_min_length: int = 4              # an all-caps word this long is a dateline name, not a start
+    dateline_acronym_min_length: int = 5      # ... and, opening a line before "," "(" "—", not an acronym
     hyphen_part_max_zipf: float = 4.5         # "pro-Russian": a part this common is a place only if known
     # -- misspelt and transliterated names ("Vougledar") ----------------------------------------
     fuzzy_min_length: int = 6                 # shorter unknown words are never taken as misspellings

@@ -19,6 +19,7 @@ from ..gazetteer.store import GazetteerStore
 from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
 from .config import GeoparserConfig
+from .cues import ABBREVIATED_PREFIXES, EPONYM_HEADS, ORGANISATION_HEADS, PARTY_TAG, PLACE_FOLLOWERS, next_word
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -61,7 +62,13 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 # Words that start with a capital (a rare lower-case start in Latin Extended-A is dropped in code).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
-_CONNECTOR_GAP = re.compile(r"(?: (?:" + "|".join(CONNECTORS) + r"))+ ")
+_CONNECTORS = "(?: (?:" + "|".join(CONNECTORS) + "))"
+# Between the words of a name: connectors ("Rio de Janeiro") or an elided article ("Côte d’Ivoire").
+_CONNECTOR_GAP = re.compile(_CONNECTORS + "+ |" + _CONNECTORS + "* [dl]['’]")
+# A lower-case end of a compound word: "St. Louis-based", "Russia-backed" (but "Stratford-upon-Avon").
+_LOWER_SUFFIX = re.compile(r"(?:-[a-z]+)+$")
+# What follows an all-capital dateline: "BEIRUT —", "NEWARK, N.J. (AP)", "LONDON (Reuters) -".
+_DATELINE_END = re.compile(r"\s*(?:,|\(|—|–|-)")
 _TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
 
 
@@ -86,6 +93,7 @@ def _tokens(text: str, sentences: tuple[Sentence, ...]) -> list[_Token]:
         start = m.start()
         if word[-1] in ".-'’" and not _DOTTED.fullmatch(word):
             word = word.rstrip(".-'’")
+        word = _LOWER_SUFFIX.sub("", word) if "-" in word else word
         if "'" in word or "’" in word:
             possessive = _POSSESSIVE.search(word)
             if possessive and len(word) > 3:
@@ -132,6 +140,7 @@ class Recognizer:
         while i < len(tokens):
             span, used = self._longest(text, tokens, i, ends[i])
             if span is not None and (span.key not in persons or _word_before(text, span.start) in LOCATIVES) \
+                    and not _not_a_place_here(text, span) \
                     and self._plausible(span, tokens, i, used, text, lowercase_words, proper):
                 spans.append(span)
                 i += used
@@ -142,7 +151,9 @@ class Recognizer:
                     spans.append(fuzzy)
                     i += 1
                     continue
-            if "-" in tokens[i].text:
+            if PARTY_TAG.match(tokens[i].text) and text[tokens[i].start - 1:tokens[i].start] == "(":
+                spans.extend(self._party_tag(tokens[i]))
+            elif "-" in tokens[i].text:
                 spans.extend(self._hyphen_parts(tokens[i], text))
             i += 1
         return spans
@@ -164,6 +175,8 @@ class Recognizer:
             if text[a.end:b.start] != " ":
                 continue
             a_low, b_low = a.text.lower(), b.text.lower()
+            if b_low in ORGANISATION_HEADS or _word_before(text, a.start).lower() == "the":
+                continue  # "the Ohio Department", "Vancouver Airport": a body named after a place
             if a_low.rstrip(".") in TITLES:
                 if not self.store.by_name(fold(b.text)):
                     persons.add(fold(b.text))
@@ -179,12 +192,19 @@ class Recognizer:
                     persons.add(key)
             # "Georgia Stevens": a first name that is also a place names a person all through the text.
             a_key, b_key = fold(a.text), fold(b.text)
-            surname = b_key in persons or (self.store.person_name(b_key)[1] >= self.config.surname_pct
-                                           and self._importance(b_key) < self.config.known_place)
+            surname = b_key in persons or self._surname(b_key)
             if (surname and self.store.by_name(a_key)
                     and self.store.person_name(a_key)[0] >= self.config.first_name_pct):
-                persons.update((a_key, b_key))
+                persons.add(b_key)
+                # One person called Georgia does not make every Georgia of the story a person.
+                if self._importance(a_key) < self.config.major_place:
+                    persons.add(a_key)
         return persons
+
+    def _surname(self, key: str) -> bool:
+        """A common surname that is no well-known place ("Stevens", not "Washington")."""
+        return (self.store.person_name(key)[1] >= self.config.surname_pct
+                and self._importance(key) < self.config.known_place)
 
     def _importance(self, key: str) -> float:
         """Importance of the most important place called ``key`` (0 when none is)."""
@@ -219,18 +239,22 @@ class Recognizer:
             start = first.start
             surface = text[start:end]
             key = fold(surface)
-            matches = self._accepted_matches(surface, key)
+            matches = self._accepted_matches(surface, key, dateline=j == i and _dateline(text, first,
+                                                                                         self.config))
             if matches:
                 adjective = all(m.source == DEMONYM for m in matches)
                 hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end)
                 return Span(start, end, surface, key, matches, adjective, hint), j - i + 1
         return None, 1
 
-    def _accepted_matches(self, surface: str, key: str) -> tuple[NameMatch, ...]:
-        """Matches whose stored spelling fits the text's case: "EU" is not "Eu", "Us" is not "US"."""
+    def _accepted_matches(self, surface: str, key: str, dateline: bool = False) -> tuple[NameMatch, ...]:
+        """Matches whose stored spelling fits the text's case: "EU" is not "Eu", "Us" is not "US"; but a
+        dateline ("BEIRUT —") writes a name in capitals."""
         matches = self.store.by_name(key)
         if not matches:
             return ()
+        if dateline:
+            return matches
         strict = _is_acronym(surface)
         kept = []
         for m in matches:
@@ -259,7 +283,7 @@ class Recognizer:
         # A word that starts a sentence is held to a stricter standard, unless the text also capitalises
         # it mid-sentence ("Washington said ..." after "... from Washington") or writes it in capitals,
         # as datelines do ("WASHINGTON (AP) -").
-        initial = first.initial and span.key not in proper and not (
+        initial = first.initial and span.key not in proper and best < config.known_place and not (
             first.text.isupper() and len(first.text) >= config.dateline_min_length)
         if zipf > (config.initial_word_zipf if initial else config.word_zipf) + config.word_zipf_per_importance * best:
             return False
@@ -268,15 +292,29 @@ class Recognizer:
         if prev is not None and text[prev.end:first.start] in (" ", ". ") and prev.text.lower().rstrip(".") in TITLES:
             return False
         first_name, surname = self.store.person_name(span.key)
-        if (nxt is not None and text[first.end:nxt.start] == " " and _name_part(nxt, self.store)
-                and (first_name >= config.first_name_pct or best < config.major_place)):
-            return False  # "Donald Trump", "Vladimir Putin"
+        if (prev is not None and text[prev.end:first.start] == " " and _word_before(text, prev.start) not in LOCATIVES
+                and self.store.person_name(fold(prev.text))[0] >= config.strong_first_name_pct
+                and not self.store.by_name(fold(f"{prev.text} {first.text}"))):
+            return False  # "George Washington, a farmer": after a common first name, a surname
+        if next_word(text, span.end) in PLACE_FOLLOWERS:
+            return True  # "Richmond police", "Houston officials"
+        if nxt is not None and text[first.end:nxt.start] == " " and not _organisation(text, tokens, i):
+            if _name_part(nxt, self.store) and (first_name >= config.first_name_pct or best < config.major_place):
+                return False  # "Donald Trump", "Vladimir Putin"
+            if first_name >= config.first_name_pct and self._surname(fold(nxt.text)):
+                return False  # "Georgia Stevens" (where Stevens is also a town)
         if (prev is not None and not prev.initial and text[prev.end:first.start] == " "
                 and _name_part(prev, self.store) and best < config.major_place):
             return False  # "Bernie Sanders"
         locative = _word_before(text, first.start) in LOCATIVES
         person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
         return locative or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
+
+    def _party_tag(self, token: _Token) -> list[Span]:
+        """"(R-Charleston)", "(D-N.Y.)": the place a politician represents."""
+        rest, start = token.text[2:], token.start + 2
+        matches = self._accepted_matches(rest, fold(rest))
+        return [Span(start, start + len(rest), rest, fold(rest), matches, False, False)] if matches else []
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
         """'Russia-Ukraine', 'pro-Russian', 'U.S.-led': the capitalised parts of a compound word."""
@@ -305,7 +343,8 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
     for j in range(i, min(i + max_tokens, len(tokens))):
         if j > i:
             gap = text[tokens[j - 1].end:tokens[j].start]
-            if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap):
+            if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap) and not (
+                    gap == ". " and tokens[j - 1].text in ABBREVIATED_PREFIXES):
                 break
         ends.append((j, tokens[j].end))
         trailer = _TRAILER.match(text, tokens[j].end)
@@ -318,6 +357,31 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
 _ACRONYM_SOURCES = frozenset({GENERATED, COUNTRY_INFO})
 
 
+def _dateline(text: str, token: _Token, config: GeoparserConfig) -> bool:
+    """An all-capital place name opening a line and followed by a dateline's punctuation ("BEIRUT —")."""
+    return (token.initial and token.text.isupper() and len(token.text) >= config.dateline_acronym_min_length
+            and token.text.isalpha() and _DATELINE_END.match(text, token.end) is not None)
+
+
+def _organisation(text: str, tokens: list[_Token], i: int, reach: int = 5) -> bool:
+    """Is the name at token ``i`` the start of an organisation's or building's name: "the Kenya Medical
+    Association", "Alberta Liquor Store Association", "Vancouver International Airport"?"""
+    if _word_before(text, tokens[i].start).lower() == "the":
+        return True
+    for j in range(i + 1, min(i + 1 + reach, len(tokens))):
+        gap = text[tokens[j - 1].end:tokens[j].start]
+        if gap not in (" ", " & ", " and ", " of ", " for "):
+            return False
+        if tokens[j].text.lower() in ORGANISATION_HEADS:
+            return True
+    return False
+
+
+def _not_a_place_here(text: str, span: Span) -> bool:
+    """A currency ("US$"), or a disease or strain named after a place ("Marburg virus")."""
+    return text[span.end:span.end + 1] == "$" or next_word(text, span.end) in EPONYM_HEADS
+
+
 def _is_acronym(text: str) -> bool:
     return len(text) <= 6 and (text.isupper() or ("." in text and text.replace(".", "").isalpha()))
 
@@ -325,7 +389,7 @@ def _is_acronym(text: str) -> bool:
 def _name_part(token: _Token, store: GazetteerStore) -> bool:
     """A capitalised neighbour that is neither a place word nor a common word: likely a person's name."""
     lower = token.text.lower()
-    if lower in COMPANIONS or token.text.isupper():
+    if lower in COMPANIONS or lower in ORGANISATION_HEADS or token.text.isupper():
         return False
     return not store.by_name(fold(token.text))
 

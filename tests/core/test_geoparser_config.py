@@ -12,6 +12,7 @@ DEFAULTS = {
     "max_tokens": 6, "person_word_max_zipf": 5.0, "first_name_pct": 0.005, "standalone_first_name_pct": 0.02,
     "surname_pct": 0.003, "major_place": 6.0, "known_place": 5.5, "lowercase_word_zipf": 3.0, "word_zipf": 3.5,
     "initial_word_zipf": 3.2, "word_zipf_per_importance": 0.25, "dateline_min_length": 4,
+    "dateline_acronym_min_length": 5, "strong_first_name_pct": 0.1,
     "hyphen_part_max_zipf": 4.5, "fuzzy_min_length": 6, "fuzzy_max_zipf": 2.0, "fuzzy_min_ratio": 80.0,
     "fuzzy_ratio_margin": 5.0, "max_candidates": 25, "iterations": 2, "w_primary_name": 1.0, "w_country": 2.5,
     "w_region": 1.5, "w_near": 2.0, "w_same": 2.0, "w_region_cue": 4.0, "w_misspelt": 8.0, "near_km": 250.0,

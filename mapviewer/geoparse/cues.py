@@ -1,0 +1,50 @@
+"""Words around a name that say what the name is, as English news writes them.
+
+Each list is a general fact of English, not a fix for one text:
+
+- ORGANISATION_HEADS end the names of bodies and buildings named after a place ("the Ohio Department of
+  Health", "Vancouver International Airport", "the Alberta Liquor Store Association"). They are never
+  surnames, so a place before them is not the first name of a person.
+- PLACE_FOLLOWERS are lower-case nouns that follow a place used as a modifier ("Richmond police",
+  "Houston officials"): no person's name is followed by them.
+- EPONYM_HEADS follow a place that names a disease or a strain ("Marburg virus", "Lyme disease"): the
+  name is not a mention of the place.
+- ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
+  Worth"); the full stop after them does not end the name.
+- PARTY_TAG is the party-and-state tag of American politicians ("Sen. Tim Scott (R-Charleston)",
+  "Rep. Jerry Nadler (D-N.Y.)"): the part after the letter is a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORGANISATION_HEADS = frozenset("""
+department ministry agency authority bureau office service services commission committee council board
+association society foundation institute institution union federation league club team party group
+company corporation corp inc ltd llc co bank fund trust partnership alliance coalition network
+police sheriff sheriff's troopers patrol fire rescue guard army navy force forces command
+airport airlines airways station terminal port harbour harbor
+hospital clinic health medical school schools academy college university campus museum gallery library
+zoo theatre theater festival court courthouse jail prison penitentiary
+times post herald tribune journal news daily press chronicle gazette telegraph star globe
+government legislature parliament assembly senate chamber congress cabinet
+""".split())
+PLACE_FOLLOWERS = frozenset("""
+police officials official authorities residents resident voters officers officer firefighters
+government council mayor governor
+""".split())
+EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
+ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
+PARTY_TAG = re.compile(r"[RDI]-")
+
+
+def next_word(text: str, end: int) -> str:
+    """The lower-case word right after ``end`` when one space separates them ("police" in "Richmond
+    police"), or ''."""
+    if text[end:end + 1] != " ":
+        return ""
+    stop = end + 1
+    while stop < len(text) and (text[stop].isalpha() or text[stop] == "'"):
+        stop += 1
+    return text[end + 1:stop]
