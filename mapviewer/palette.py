@@ -23,6 +23,14 @@ KINDS: dict[str, KindStyle] = {
     "admin1": KindStyle("region", "#7d3c98", "#e8daef", 9),
     "country": KindStyle("country", "#1f618d", "#d6eaf8", 11),
     "continent": KindStyle("continent", "#117a65", "#d1f2eb", 13),
+    "county": KindStyle("county", "#a04000", "#fae5d3", 8),
+    "macroregion": KindStyle("world region", "#0e6655", "#d0ece7", 12),
+    "sea": KindStyle("sea, gulf or strait", "#2874a6", "#d4e6f1", 10),
+    "lake": KindStyle("lake", "#5dade2", "#ebf5fb", 8),
+    "river": KindStyle("river", "#1abc9c", "#e8f8f5", 8),
+    "island": KindStyle("island", "#b7950b", "#fcf3cf", 8),
+    "landform": KindStyle("mountains, desert or plain", "#6e2c00", "#f6ddcc", 9),
+    "area": KindStyle("geographic area", "#7b7d7d", "#f2f3f4", 10),
 }
 SENTENCE = "#fdebd0"          # the sentences of the selected place
 CURRENT_SENTENCE = "#f8c471"  # the one ◀/▶ stand on

@@ -3,14 +3,14 @@ gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic 
 
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..model import Progress
 from ..text.normalize import fold, skeleton
-from . import aliases, sources
+from . import aliases, features, sources
 from .schema import (ALTERNATE, BASEMAP, BUILDER_VERSION, COUNTRY_INFO, DEMONYM, GENERATED, INDEXES, META, METONYM,
                      NAMES, NATURAL_EARTH, OUTLINES, PERSON_NAMES, PLACES, POINTS, PRIMARY, WORDS, create_script)
 
@@ -323,7 +323,7 @@ def _outline_rows(places: Iterable[PlaceRecord]) -> Iterator[tuple[int, bytes]]:
     for p in places:
         if p.outline is None:
             continue
-        tolerance = COUNTRY_TOLERANCE if p.kind == "country" else REGION_TOLERANCE
+        tolerance = COUNTRY_TOLERANCE if p.kind in ("country", "macroregion") else REGION_TOLERANCE
         geom = shapely.make_valid(shapely.simplify(p.outline, tolerance, preserve_topology=True))
         geom = shapely.set_precision(geom, 1e-5)
         if not geom.is_empty:
@@ -351,6 +351,11 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
     report("adding cities and their names", 0.55)
     b.add_cities(cities, countries, regions)
     b.finish_region_names(regions)
+    report("adding counties, physical features and world regions", 0.6)
+    reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
+    features.add_counties(b.new_place, regions, cities)
+    features.add_physical(b.new_place, countries.values(), reserved)
+    features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     report("reading word frequencies and person names", 0.65)
     write_store(path, b.places, sources.land_outline(), version, word_frequencies(b.places),
                 sources.person_names(), report)

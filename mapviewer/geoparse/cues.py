@@ -11,6 +11,7 @@ Each list is a general fact of English, not a fix for one text:
   name is not a mention of the place.
 - ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
   Worth"); the full stop after them does not end the name.
+- PLACE_OF is a place noun and "of" before a name ("the island of Rhodes"): the name is a place's.
 - PARTY_TAG is the party-and-state tag of American politicians ("Sen. Tim Scott (R-Charleston)",
   "Rep. Jerry Nadler (D-N.Y.)"): the part after the letter is a place.
 """
@@ -37,6 +38,9 @@ government council mayor governor
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")
+# "the island of Rhodes", "the city of Florence", "the province of Valencia": a place follows.
+PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|state|county|district|port|"
+                      r"coast|capital|republic|kingdom|valley|shores?|banks?|outskirts|suburbs?) of $")
 
 
 def next_word(text: str, end: int) -> str:

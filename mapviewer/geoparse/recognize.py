@@ -19,7 +19,15 @@ from ..gazetteer.store import GazetteerStore
 from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
 from .config import GeoparserConfig
-from .cues import ABBREVIATED_PREFIXES, EPONYM_HEADS, ORGANISATION_HEADS, PARTY_TAG, PLACE_FOLLOWERS, next_word
+from .cues import (
+    ABBREVIATED_PREFIXES,
+    EPONYM_HEADS,
+    ORGANISATION_HEADS,
+    PARTY_TAG,
+    PLACE_FOLLOWERS,
+    PLACE_OF,
+    next_word,
+)
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -110,6 +118,11 @@ def _word_before(text: str, start: int) -> str:
     return text[text.rfind(" ", 0, start - 1) + 1:start - 1]
 
 
+def _locative(text: str, start: int) -> bool:
+    """"in Kelly", "near Rhodes", "the island of Rhodes", "the city of Florence": the name is a place's."""
+    return _word_before(text, start) in LOCATIVES or PLACE_OF.search(text, max(0, start - 40), start) is not None
+
+
 def _after_opening(text: str, start: int, starts: set[int]) -> bool:
     """True for the first word after a sentence start, a quote or a bullet."""
     i = start - 1
@@ -139,7 +152,7 @@ class Recognizer:
         i = 0
         while i < len(tokens):
             span, used = self._longest(text, tokens, i, ends[i])
-            if span is not None and (span.key not in persons or _word_before(text, span.start) in LOCATIVES) \
+            if span is not None and (span.key not in persons or _locative(text, span.start)) \
                     and not _not_a_place_here(text, span) \
                     and self._plausible(span, tokens, i, used, text, lowercase_words, proper):
                 spans.append(span)
@@ -306,7 +319,7 @@ class Recognizer:
         if (prev is not None and not prev.initial and text[prev.end:first.start] == " "
                 and _name_part(prev, self.store) and best < config.major_place):
             return False  # "Bernie Sanders"
-        locative = _word_before(text, first.start) in LOCATIVES
+        locative = _locative(text, first.start)
         person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
         return locative or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
 

@@ -125,9 +125,17 @@ def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, 
         highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.3})
 
 
+# Kinds drawn with their outline or line, each as a layer of its own (finest first).
+_OUTLINED = tuple((kind, name, KINDS[kind].colour) for kind, name in (
+    ("county", "Counties"), ("admin1", "Regions"), ("country", "Countries"), ("macroregion", "World regions"),
+    ("sea", "Seas"), ("lake", "Lakes"), ("river", "Rivers"), ("island", "Islands"), ("landform", "Landforms"),
+    ("area", "Geographic areas")))
+
+
 def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
     """Fit the finest places: continents (and countries, when towns or regions exist) don't stretch the view."""
-    for kinds in (("city", "admin1"), ("city", "admin1", "country"), ("city", "admin1", "country", "continent")):
+    local = ("city", "county", "admin1", "island", "lake")
+    for kinds in (local, (*local, "country", "river", "landform", "area"), tuple(KINDS)):
         pts = [(e.place.lat, e.place.lon) for e in entries if e.place.kind in kinds]
         if pts:
             lats, lons = [p[0] for p in pts], [p[1] for p in pts]
@@ -157,8 +165,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     cluster.add_to(m)
 
     outlines = []
-    for kind, name, color in (("admin1", "Regions", KINDS["admin1"].colour),
-                              ("country", "Countries", KINDS["country"].colour)):
+    for kind, name, color in _OUTLINED:
         layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color)
         if layer is not None:
             group = folium.FeatureGroup(name=name, show=True)

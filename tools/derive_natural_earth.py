@@ -1,0 +1,105 @@
+"""Derive the repository's ``gazetteer/natural-earth_physical.geojson.gz`` from Natural Earth's 1:10m
+physical layers (public domain), and copy us-atlas' counties: run once when the sources change.
+
+    python tools/derive_natural_earth.py /work/shared/data
+
+Kept: named seas, gulfs, bays, straits, sounds, channels, fjords, lagoons and oceans; named lakes and
+reservoirs; named rivers; islands and island groups; ranges, deserts, plateaus, plains, basins,
+peninsulas, deltas, valleys and the geographic areas (Sahel, Anatolia, Patagonia). Geometry is simplified
+(0.02°, ~2 km: enough for a marker and an outline at regional zoom) and rounded to 1e-4°, so the file
+stays small; the builder reads only this file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import shapely
+from shapely.geometry import mapping, shape
+
+TOLERANCE = 0.02
+# Natural Earth feature class -> gazetteer kind.
+KINDS = {
+    **dict.fromkeys(("sea", "gulf", "bay", "strait", "sound", "channel", "fjord", "lagoon", "ocean", "inlet"), "sea"),
+    **dict.fromkeys(("Lake", "Reservoir", "Alkaline Lake"), "lake"),
+    "River": "river",
+    **dict.fromkeys(("Island", "Island group", "island", "island group"), "island"),
+    **dict.fromkeys(("Range/mtn", "Desert", "Plateau", "Plain", "Basin", "Pen/cape", "Peninsula", "Delta",
+                     "Valley", "Lowland", "Isthmus", "Wetlands", "Gorge", "Foothills", "Depression", "Tundra",
+                     "Coast"), "landform"),
+    "Geoarea": "area",
+}
+LAYERS = ("ne_10m_geography_marine_polys", "ne_10m_lakes", "ne_10m_rivers_lake_centerlines",
+          "ne_10m_geography_regions_polys", "ne_10m_geography_regions_points")
+
+
+def _merged(features: list[dict]) -> list[dict]:
+    """One feature per named thing: Natural Earth cuts rivers into stretches and some seas into parts
+    ("Danube" several times). Parts of one kind and name whose boxes lie within MERGE_DEGREES of each
+    other are one feature (the most prominent part's properties, the union of the geometries)."""
+    groups: dict[tuple[str, str], list[list[dict]]] = {}
+    for f in features:
+        box = shape(f["geometry"]).bounds
+        clusters = groups.setdefault((f["properties"]["kind"], f["properties"]["name"]), [])
+        for cluster in clusters:
+            if any(_near(box, shape(g["geometry"]).bounds) for g in cluster):
+                cluster.append(f)
+                break
+        else:
+            clusters.append([f])
+    out = []
+    for clusters in groups.values():
+        for cluster in clusters:
+            cluster.sort(key=lambda f: f["properties"]["rank"])
+            geom = shapely.union_all([shape(f["geometry"]) for f in cluster])
+            if geom.geom_type in ("MultiLineString", "LineString"):
+                geom = shapely.line_merge(geom)
+            out.append({**cluster[0], "geometry": mapping(shapely.set_precision(geom, 1e-4))})
+    return out
+
+
+MERGE_DEGREES = 3.0
+
+
+def _near(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return (a[0] - MERGE_DEGREES <= b[2] and b[0] - MERGE_DEGREES <= a[2]
+            and a[1] - MERGE_DEGREES <= b[3] and b[1] - MERGE_DEGREES <= a[3])
+
+
+def main(source: Path, target: Path) -> None:
+    features = []
+    for layer in LAYERS:
+        with gzip.open(source / "natural-earth" / f"{layer}.geojson.gz") as f:
+            collection = json.load(f)
+        for feature in collection["features"]:
+            props = feature["properties"]
+            kind = KINDS.get(props.get("featurecla") or "")
+            name = (props.get("name_en") or props.get("name") or "").strip()
+            if kind is None or not name or feature.get("geometry") is None:
+                continue
+            geom = shape(feature["geometry"])
+            if geom.geom_type not in ("Point", "MultiPoint"):
+                geom = shapely.make_valid(shapely.simplify(geom, TOLERANCE, preserve_topology=True))
+            geom = shapely.set_precision(geom, 1e-4)
+            if geom.is_empty:
+                continue
+            alt = (props.get("namealt") or props.get("name_alt") or "").strip()
+            features.append({"type": "Feature", "geometry": mapping(geom), "properties": {
+                "name": name, "alt": alt, "kind": kind, "class": props.get("featurecla"),
+                "rank": int(float(props.get("scalerank") or 10)), "admin": props.get("admin") or ""}})
+    features = _merged(features)
+    with gzip.open(target / "natural-earth_physical.geojson.gz", "wt", encoding="utf-8") as f:
+        json.dump({"type": "FeatureCollection", "features": features}, f, separators=(",", ":"))
+    with open(source / "us-atlas_counties-10m.topo.json", "rb") as src, \
+            gzip.open(target / "us-atlas_counties-10m.topo.json.gz", "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    shutil.copy(source / "us-atlas.LICENSE", target / "us-atlas.LICENSE")
+    print(f"{len(features)} features")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(__file__).resolve().parent.parent / "gazetteer")
