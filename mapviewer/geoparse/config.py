@@ -46,9 +46,12 @@ class GeoparserConfig:
     w_near: float = 2.0                       # close to the document's other places (decays over near_km)
     w_same: float = 2.0                       # other names of the document already mean this very place
     w_region_cue: float = 4.0                 # "Kursk region", "the regions of Donetsk and Lugansk"
+    w_qualifier: float = 6.0                  # "Athens, Georgia": a place inside the region or country after it
+    w_list: float = 3.0                       # "Texas, Georgia and Florida": regions listed beside regions
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
     temperature: float = 1.0                  # softmax temperature: confidence calibration
+    unknown_score: float = 6.0                # score of "no place of that name" in the softmax (calibration)
     min_fuzzy_context: float = 1.0            # support a misspelt name needs to be placed at all
     # -- mentions -----------------------------------------------------------------------------------
     max_alternatives: int = 5                 # readings kept on a mention besides its place

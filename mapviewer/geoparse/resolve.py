@@ -17,6 +17,7 @@ from ..geodesy import great_circle_km
 from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
 from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
+from .qualifiers import neighbour_bonuses
 from .steps import Parse
 
 _OWN_NAME_SOURCES = frozenset({PRIMARY, COUNTRY_INFO, NATURAL_EARTH, DEMONYM, METONYM})
@@ -51,11 +52,12 @@ class Resolver:
         self.config = config
 
     def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
-        by_name = self.readings(parse.spans)
+        by_name = self.readings(parse.spans, parse.text)
         return [(s, by_name[s.key]) for s in parse.spans if s.key in by_name]
 
-    def readings(self, spans: list[Span]) -> dict[str, Reading]:
-        """One reading per distinct name (folded key) of ``spans``."""
+    def readings(self, spans: list[Span], text: str = "") -> dict[str, Reading]:
+        """One reading per distinct name (folded key) of ``spans`` (in ``text``, whose qualifiers and lists
+        count: "Athens, Georgia")."""
         groups: dict[str, list[Span]] = defaultdict(list)
         for span in spans:
             groups[span.key].append(span)
@@ -67,7 +69,9 @@ class Resolver:
         hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
+        beside = neighbour_bonuses(text, spans, config.w_qualifier, config.w_list) if text else {}
         priors = {k: np.array([prior + (config.w_region_cue * hints[k] if p.kind == "admin1" else 0.0)
+                                + beside.get(k, {}).get(p.id, 0.0)
                                 for p, _, prior in v]) for k, v in cands.items()}
 
         context = _Context(cands, counts, config)
@@ -84,8 +88,9 @@ class Resolver:
             if similarity[k] < 1 and (scores[k] - priors[k]).max() < config.min_fuzzy_context:
                 continue  # a misspelling with nothing in the document to support it
             order = np.argsort(-s)
+            # "No place of that name" competes too: a weak single reading with no support is not certain.
             z = np.exp((s[order] - s[order[0]]) / config.temperature)
-            probs = z / z.sum()
+            probs = z / (z.sum() + np.exp((config.unknown_score - s[order[0]]) / config.temperature))
             best_match = v[order[0]][1]
             readings[k] = Reading(tuple(v[i][0] for i in order), tuple(float(p) for p in probs),
                                   _kind(groups[k][0], best_match))

@@ -1,0 +1,54 @@
+"""What neighbouring names say about each other before any other context.
+
+- A qualifier: "Athens, Georgia", "Paris, Texas", "Edmonton, Ky.", "Harris County, Texas" — a name, a
+  comma, then a region or country. The first name means a place inside the second, and the second
+  means the region or country that holds one of the first name's places.
+- A list: "Texas, Georgia and Florida" — names joined by commas and "and"/"or" are of one kind: regions
+  beside regions of one country are read as regions of that country.
+
+Both give prior bonuses (GeoparserConfig.w_qualifier, w_list) to readings of a name; the resolver adds them
+before it weighs the rest of the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Place, Span
+
+_QUALIFIER_GAP = ", "
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+
+
+def _places(span: Span) -> list[Place]:
+    return [m.place for m in span.matches]
+
+
+def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: float) -> dict[str, dict[int, float]]:
+    """Bonus per name (folded key) and place id, from the names right beside it."""
+    bonus: dict[str, dict[int, float]] = defaultdict(dict)
+
+    def give(key: str, place_id: int, value: float) -> None:
+        bonus[key][place_id] = max(bonus[key].get(place_id, 0.0), value)
+
+    for a, b in zip(spans, spans[1:], strict=False):
+        gap = text[a.end:b.start]
+        if gap not in _LIST_GAPS:
+            continue
+        a_places, b_places = _places(a), _places(b)
+        if gap == _QUALIFIER_GAP:
+            holders = {p.id: p for p in b_places if p.kind in ("admin1", "country")}
+            for p in a_places:
+                for h in holders.values():
+                    if (h.kind == "admin1" and p.region_id == h.id) or (
+                            h.kind == "country" and p.country == h.country and p.kind != "country"):
+                        give(a.key, p.id, w_qualifier)
+                        give(b.key, h.id, w_qualifier)
+        a_regions = {p.country for p in a_places if p.kind == "admin1"}
+        b_regions = {p.country for p in b_places if p.kind == "admin1"}
+        for country in a_regions & b_regions:
+            for span, places in ((a, a_places), (b, b_places)):
+                for p in places:
+                    if p.kind == "admin1" and p.country == country:
+                        give(span.key, p.id, w_list)
+    return bonus
