@@ -50,13 +50,15 @@ def _geoparse(args: argparse.Namespace) -> int:
 
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
+        if args.literal_only:
+            raise MapviewerError("--literal-only applies to FILE..., not yet to --jsonl")
         lines = (dumps_json(p) + "\n" for p in
                  geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
         _emit("".join(lines), args.out)
         return 0
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
-    store, analyses = _analyse_files(args.files, store_path)
+    store, analyses = _analyse_files(args.files, store_path, literal_only=args.literal_only)
     _emit(FORMATS[args.format].render(analyses, store, True), args.out)
     return 0
 
@@ -71,21 +73,22 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
 
 
-def _analyse_files(paths: list[Path], store_path: Path | None = None):
+def _analyse_files(paths: list[Path], store_path: Path | None = None, literal_only: bool = False):
     from .documents import read_document
     from .gazetteer.lifecycle import ensure_store
     from .gazetteer.store import GazetteerStore
+    from .geoparse.config import GeoparserConfig
     from .pipeline import Geoparser
 
     store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))
-    geoparser = Geoparser(store)
+    geoparser = Geoparser(store, GeoparserConfig(literal_only=literal_only))
     return store, [geoparser.analyse(read_document(path)) for path in paths]
 
 
 def _export(args: argparse.Namespace) -> int:
     from .export import export
 
-    store, analyses = _analyse_files(args.files)
+    store, analyses = _analyse_files(args.files, literal_only=args.literal_only)
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
@@ -109,6 +112,9 @@ def _size(text: str) -> tuple[int, int]:
     if not (100 <= w <= 10_000 and 100 <= h <= 10_000):
         raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
     return w, h
+
+
+LITERAL_ONLY_HELP = "only places as places: drop adjectives (\"Ukrainian\") and metonyms (\"Moscow said\")"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,11 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
     geo.add_argument("--workers", type=int, help="processes for a corpus (default: all cores)")
+    geo.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
     exp.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
+    exp.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
     exp.add_argument("--outlines", action=argparse.BooleanOptionalAction, default=True,
                      help="KML and GeoJSON: region and country outlines beside the points (default: on)")
     exp.set_defaults(run=_export)

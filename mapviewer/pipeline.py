@@ -6,6 +6,7 @@ The Geoparser runs named steps (geoparse.steps) in order. The default steps:
     resolve    Resolver        reads every name in the light of the others   (geoparse/resolve.py)
     relative   RelativePlaces  places "X, 10 km south of Y" from Y           (geoparse/relative.py)
     metonyms   SpeechMetonyms  "Moscow said" names a government              (geoparse/metonyms.py)
+    literal    LiteralOnly     drops adjectives and metonyms, only with config.literal_only (geoparse/literal.py)
 
 A step of another kind or source goes beside them: ``geoparser.add_step("mine", MyFilter(), before="resolve")``.
 """
@@ -16,6 +17,7 @@ import bisect
 
 from .gazetteer.store import GazetteerStore
 from .geoparse.config import GeoparserConfig
+from .geoparse.literal import LiteralOnly
 from .geoparse.metonyms import SpeechMetonyms
 from .geoparse.recognize import Recognizer
 from .geoparse.relative import RelativePlaces
@@ -37,6 +39,8 @@ class Geoparser:
             ("relative", RelativePlaces(config)),
             ("metonyms", SpeechMetonyms()),
         ]
+        if config.literal_only:
+            self.steps.append(("literal", LiteralOnly()))
 
     @property
     def step_names(self) -> list[str]:

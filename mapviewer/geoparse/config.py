@@ -56,4 +56,5 @@ class GeoparserConfig:
     # -- mentions -----------------------------------------------------------------------------------
     max_alternatives: int = 5                 # readings kept on a mention besides its place
     relative_confidence: float = 0.9          # confidence of a place located "10 km south of" another
+    literal_only: bool = False                # drop adjectival and metonymic mentions (geoparse/literal.py)
     relative_lookback: int = 120              # characters before "N km south" searched for the place's name

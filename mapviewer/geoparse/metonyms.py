@@ -12,6 +12,9 @@ _SPEECH = re.compile(r"\s+(?:has |have |had |is |was |will |would )?(?:said|says
                      r"warns|accused|accuses|denied|denies|insisted|insists|claimed|claims|wants|demanded|"
                      r"demands|rejected|rejects|responded|urged|urges|threatened|vowed)\b")
 
+# "forecasters in Exeter said": the speakers are in the place, the place does not speak.
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|from|near|of)\s+$")
+
 
 class SpeechMetonyms:
     """A SpanResolver step: a country or city read literally and followed by a verb of speech is re-read
@@ -22,6 +25,7 @@ class SpeechMetonyms:
         for span in parse.spans:
             reading = parse.readings.get(span.start)
             if (reading is not None and reading.kind == "literal" and reading.best is not None
-                    and reading.best.kind in ("country", "city") and _SPEECH.match(parse.text, span.end)):
+                    and reading.best.kind in ("country", "city") and _SPEECH.match(parse.text, span.end)
+                    and not _AFTER_LOCATIVE.search(parse.text, max(0, span.start - 12), span.start)):
                 out.append((span, dataclasses.replace(reading, kind="metonym")))
         return out
