@@ -65,6 +65,19 @@ def _merged(features: list[dict]) -> list[dict]:
 MERGE_DEGREES = 3.0
 
 
+def _whole_oceans(features: list[dict]) -> list[dict]:
+    """Natural Earth splits the Atlantic and the Pacific at the equator; news names the whole ocean ("the
+    Atlantic"): one more feature for each, the union of its halves."""
+    out = []
+    for ocean in ("ATLANTIC OCEAN", "PACIFIC OCEAN"):
+        halves = [f for f in features if f["properties"]["name"] in (f"NORTH {ocean}", f"SOUTH {ocean}")]
+        if len(halves) == 2:
+            geom = shapely.union_all([shape(f["geometry"]) for f in halves])
+            props = {**halves[0]["properties"], "name": ocean, "alt": ""}
+            out.append({"type": "Feature", "geometry": mapping(shapely.set_precision(geom, 1e-4)), "properties": props})
+    return out
+
+
 def _near(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return (a[0] - MERGE_DEGREES <= b[2] and b[0] - MERGE_DEGREES <= a[2]
             and a[1] - MERGE_DEGREES <= b[3] and b[1] - MERGE_DEGREES <= a[3])
@@ -92,10 +105,12 @@ def main(source: Path, target: Path) -> None:
                 "name": name, "alt": alt, "kind": kind, "class": props.get("featurecla"),
                 "rank": int(float(props.get("scalerank") or 10)), "admin": props.get("admin") or ""}})
     features = _merged(features)
-    with gzip.open(target / "natural-earth_physical.geojson.gz", "wt", encoding="utf-8") as f:
-        json.dump({"type": "FeatureCollection", "features": features}, f, separators=(",", ":"))
+    features += _whole_oceans(features)
+    text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    with gzip.GzipFile(target / "natural-earth_physical.geojson.gz", "wb", mtime=0) as f:  # same input, same bytes
+        f.write(text.encode("utf-8"))
     with open(source / "us-atlas_counties-10m.topo.json", "rb") as src, \
-            gzip.open(target / "us-atlas_counties-10m.topo.json.gz", "wb") as dst:
+            gzip.GzipFile(target / "us-atlas_counties-10m.topo.json.gz", "wb", mtime=0) as dst:
         shutil.copyfileobj(src, dst)
     shutil.copy(source / "us-atlas.LICENSE", target / "us-atlas.LICENSE")
     print(f"{len(features)} features")

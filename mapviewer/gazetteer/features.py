@@ -27,7 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from ..text.normalize import fold
 from . import sources
 from .macroregions import MACRO_REGIONS
-from .schema import ALTERNATE, GENERATED, NATURAL_EARTH, PRIMARY
+from .schema import ALTERNATE, DEMONYM, GENERATED, NATURAL_EARTH, PRIMARY
 
 # County names kept: the ones news writes with their generic word ("Harris County", "Orleans Parish").
 COUNTY_SUFFIXES = (" County", " Parish", " Borough")
@@ -132,6 +132,20 @@ def _bare_name(name: str, kind: str) -> str:
     return name
 
 
+_CONTINENT_ADJECTIVES = {"America": "American", "Africa": "African", "Asia": "Asian", "Europe": "European"}
+_REGION_ADJECTIVES = {"Middle East": "Middle Eastern", "Scandinavia": "Scandinavian", "Balkans": "Balkan",
+                      "Levant": "Levantine", "Sahel": "Sahelian", "Caribbean": "Caribbean"}
+
+
+def macroregion_adjectives(name: str) -> tuple[str, ...]:
+    """"Central American", "Southeast Asian", "Middle Eastern": how news writes the region as an adjective
+    (names that end in a continent's name take its adjective; a few others are listed)."""
+    head, _, last = name.rpartition(" ")
+    if head and last in _CONTINENT_ADJECTIVES:
+        return (f"{head} {_CONTINENT_ADJECTIVES[last]}",)
+    return (_REGION_ADJECTIVES[name],) if name in _REGION_ADJECTIVES and _REGION_ADJECTIVES[name] != name else ()
+
+
 def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: float) -> int:
     """Unions of countries (UN M49 regions and regions of usage), outline = union of the countries'."""
     for region in MACRO_REGIONS:
@@ -148,4 +162,7 @@ def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: 
         place.add_name(region.name, PRIMARY)
         for other in region.other_names:
             place.add_name(other, GENERATED)
+        for name in (region.name, *region.other_names):
+            for adjective in macroregion_adjectives(name):
+                place.add_name(adjective, DEMONYM)
     return len(MACRO_REGIONS)
