@@ -208,9 +208,25 @@ class _Builder:
             place.outline = shapely.make_valid(shapely.union_all(parts)) if len(parts) > 1 else parts[0]
             if len(parts) == 1:
                 place.add_name(ne[members[place.id][0]][0]["name"], NATURAL_EARTH)
+        split = {ri for ri, p in ne_place.items() if len(members[p.id]) > 1}  # before ids are renumbered
         self._place_regions_without_outline(regions, cities)
         self._link_cities(city_list, regions, ne_of_city, ne_place)
+        self._add_subdivisions(ne, split, ne_place, weight)
         return regions
+
+    def _add_subdivisions(self, ne: list[tuple[dict[str, Any], BaseGeometry]], split: set[int],
+                          ne_place: dict[int, PlaceRecord], weight: dict[int, dict[str, float]]) -> None:
+        """Natural Earth parts of a GeoNames region are places too, of kind county: England's counties
+        ("Kent", "Northamptonshire"), France's departments ("Gironde"), each in its region."""
+        for ri, region in ne_place.items():
+            name = ne[ri][0].get("name")
+            if ri not in split or not name or fold(name) == fold(region.name):
+                continue
+            lat, lon = _label_point(ne[ri][1])
+            part = self.new_place(name=name, kind="county", lat=lat, lon=lon, country=region.country,
+                                  admin1=region.admin1, region_id=region.id, feature="A.ADM2", outline=ne[ri][1],
+                                  population=int(sum(weight.get(ri, {}).values())))
+            part.add_name(name, NATURAL_EARTH)
 
     def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict[str, dict[str, Any]]) -> None:
         """Regions with an outline sit at its label point; others at their population centre."""
