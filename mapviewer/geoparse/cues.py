@@ -35,6 +35,8 @@ PLACE_FOLLOWERS = frozenset("""
 police officials official authorities residents resident voters officers officer firefighters
 government council mayor governor
 """.split())
+# Prepositions after which a name is a place whoever else bears it ("in Georgia"; not "to Georgia's credit").
+STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".split())
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")

@@ -19,15 +19,8 @@ from ..gazetteer.store import GazetteerStore
 from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
 from .config import GeoparserConfig
-from .cues import (
-    ABBREVIATED_PREFIXES,
-    EPONYM_HEADS,
-    ORGANISATION_HEADS,
-    PARTY_TAG,
-    PLACE_FOLLOWERS,
-    PLACE_OF,
-    next_word,
-)
+from .cues import (ABBREVIATED_PREFIXES, EPONYM_HEADS, ORGANISATION_HEADS, PARTY_TAG, PLACE_FOLLOWERS, PLACE_OF,
+                   STRONG_LOCATIVES, next_word)
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -152,7 +145,7 @@ class Recognizer:
         i = 0
         while i < len(tokens):
             span, used = self._longest(text, tokens, i, ends[i])
-            if span is not None and (span.key not in persons or _locative(text, span.start)) \
+            if span is not None and (span.key not in persons or self._place_evidence(text, span.start, span.end)) \
                     and not _not_a_place_here(text, span) \
                     and self._plausible(span, tokens, i, used, text, lowercase_words, proper):
                 spans.append(span)
@@ -209,10 +202,25 @@ class Recognizer:
             if (surname and self.store.by_name(a_key)
                     and self.store.person_name(a_key)[0] >= self.config.first_name_pct):
                 persons.add(b_key)
-                # One person called Georgia does not make every Georgia of the story a person.
-                if self._importance(a_key) < self.config.major_place:
+                # A person called Georgia makes every Georgia of the story a person, unless the story also
+                # uses it as a place ("in Georgia"): then each mention is judged on its own evidence.
+                if self._importance(a_key) < self.config.major_place or not any(
+                        fold(t.text) == a_key and self._place_evidence(text, t.start, t.end) for t in tokens):
                     persons.add(a_key)
         return persons
+
+    def _place_evidence(self, text: str, start: int, end: int) -> bool:
+        """What says that this mention is a place's, whoever else bears the name: "in Georgia", "Georgia
+        officials", "Atlanta, Georgia" (after a place and a comma)."""
+        if (_word_before(text, start) in STRONG_LOCATIVES or PLACE_OF.search(text, max(0, start - 40), start)
+                or next_word(text, end) in PLACE_FOLLOWERS):
+            return True
+        if text[start - 2:start] != ", ":
+            return False
+        before = text.rfind(" ", 0, start - 2) + 1
+        key = fold(text[before:start - 2])
+        return (text[before:before + 1].isupper() and bool(self.store.by_name(key))
+                and not self._surname(key))  # "Atlanta, Georgia", not "Cory Stevens, Georgia's father"
 
     def _surname(self, key: str) -> bool:
         """A common surname that is no well-known place ("Stevens", not "Washington")."""
