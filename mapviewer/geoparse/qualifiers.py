@@ -13,6 +13,7 @@ before it weighs the rest of the document.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from ..model import Place, Span
 
@@ -31,7 +32,7 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
     def give(key: str, place_id: int, value: float) -> None:
         bonus[key][place_id] = max(bonus[key].get(place_id, 0.0), value)
 
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in pairwise(spans):
         gap = text[a.end:b.start]
         if gap not in _LIST_GAPS:
             continue

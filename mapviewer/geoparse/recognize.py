@@ -19,8 +19,16 @@ from ..gazetteer.store import GazetteerStore
 from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
 from .config import GeoparserConfig
-from .cues import (ABBREVIATED_PREFIXES, EPONYM_HEADS, ORGANISATION_HEADS, PARTY_TAG, PLACE_FOLLOWERS, PLACE_OF,
-                   STRONG_LOCATIVES, next_word)
+from .cues import (
+    ABBREVIATED_PREFIXES,
+    EPONYM_HEADS,
+    ORGANISATION_HEADS,
+    PARTY_TAG,
+    PLACE_FOLLOWERS,
+    PLACE_OF,
+    STRONG_LOCATIVES,
+    next_word,
+)
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
