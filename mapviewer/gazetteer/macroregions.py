@@ -53,6 +53,7 @@ MACRO_REGIONS: tuple[MacroRegion, ...] = (
         "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI"), M49),
     MacroRegion("Central America", (), _codes("BZ CR SV GT HN MX NI PA"), M49),
     MacroRegion("Northern America", (), _codes("BM CA GL PM US"), M49),
+    MacroRegion("South America", (), _codes("AR BO BR CL CO EC FK GF GY PY PE SR UY VE"), M49),
     MacroRegion("Central Asia", (), _codes("KZ KG TJ TM UZ"), M49),
     MacroRegion("Eastern Asia", ("East Asia",), _codes("CN HK MO KP JP MN KR TW"), M49),
     MacroRegion("South-eastern Asia", ("Southeast Asia", "South-East Asia", "South East Asia"),
@@ -85,3 +86,15 @@ MACRO_REGIONS: tuple[MacroRegion, ...] = (
     MacroRegion("Central Europe", (), _codes("AT CZ DE HU LI PL SK SI CH"), USAGE),
     MacroRegion("Benelux", (), _codes("BE NL LU"), USAGE),
 )
+_BY_NAME = {r.name: r for r in MACRO_REGIONS}
+# GeoNames' continents as unions of M49 regions (Central America and the Caribbean in North America).
+_CONTINENT_REGIONS = {
+    "Africa": ("Northern Africa", "Sub-Saharan Africa"),
+    "North America": ("Northern America", "Central America", "Caribbean"),
+    "South America": ("South America",),
+    "Asia": ("Central Asia", "Eastern Asia", "South-eastern Asia", "Southern Asia", "Western Asia"),
+    "Europe": ("Eastern Europe", "Northern Europe", "Southern Europe", "Western Europe"),
+    "Oceania": ("Australia and New Zealand", "Melanesia", "Micronesia", "Polynesia"),
+}
+CONTINENT_OF: dict[str, str] = {code: continent for continent, regions in _CONTINENT_REGIONS.items()
+                                for region in regions for code in _BY_NAME[region].countries}

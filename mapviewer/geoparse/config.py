@@ -42,6 +42,7 @@ class GeoparserConfig:
     iterations: int = 2                       # rounds of choosing readings given the others
     w_primary_name: float = 1.0               # the place's own name, not an alternate name of another place
     w_country: float = 2.5                    # the document mentions this place's country (or places in it)
+    w_continent: float = 1.0                  # ... or its continent ("southern Europe ... Rotterdam")
     w_region: float = 1.5                     # ... or its admin-1 region
     w_near: float = 2.0                       # close to the document's other places (decays over near_km)
     w_same: float = 2.0                       # other names of the document already mean this very place
@@ -51,7 +52,7 @@ class GeoparserConfig:
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
     temperature: float = 1.0                  # softmax temperature: confidence calibration
-    unknown_score: float = 6.0                # score of "no place of that name" in the softmax (calibration)
+    unknown_score: float = 6.5                # score of "no place of that name" in the softmax (calibration)
     min_fuzzy_context: float = 1.0            # support a misspelt name needs to be placed at all
     # -- mentions -----------------------------------------------------------------------------------
     max_alternatives: int = 5                 # readings kept on a mention besides its place

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from ..gazetteer.macroregions import CONTINENT_OF
 from ..gazetteer.ranking import importance
 from ..geodesy import great_circle_km
 from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
@@ -97,6 +98,13 @@ class Resolver:
         return readings
 
 
+def _continent(place: Place) -> str | None:
+    """The continent a place lies in (a continent is its own), for the document's continent of focus."""
+    if place.kind == "continent":
+        return place.name
+    return CONTINENT_OF.get(place.country) if place.country else None
+
+
 class _Context:
     """Support each reading of each name gets from the current readings of the document's other names."""
 
@@ -113,7 +121,10 @@ class _Context:
         codes: dict[str | None, int] = {None: -1}
         self.country = np.array([codes.setdefault(p.country, len(codes)) if p.country else -1 for p in places])
         self.region = np.array([p.id if p.kind == "admin1" else (p.region_id or -1) for p in places])
-        self.local = np.array([p.kind in ("city", "admin1") for p in places])
+        self.local = np.array([p.kind in ("city", "admin1", "county", "island") for p in places])
+        continents: dict[str, int] = {}
+        self.continent = np.array([continents.setdefault(c, len(continents)) if (c := _continent(p)) else -1
+                                   for p in places])
         self.place_id = np.array([p.id for p in places])
 
     @staticmethod
@@ -133,6 +144,7 @@ class _Context:
         c_share = self._share(self.country, chosen, self.weight, self.owner) / others
         r_share = self._share(self.region, chosen, self.weight, self.owner) / others
         same = self._share(self.place_id, chosen, self.weight, self.owner) / others
+        k_share = self._share(self.continent, chosen, self.weight, self.owner) / others
         near = np.zeros(len(self.owner))
         anchors = chosen[self.local[chosen]]
         if len(anchors):
@@ -143,5 +155,6 @@ class _Context:
             near[~self.local] = 0.0
         w = self.config
         support = w.w_country * np.sqrt(np.clip(c_share, 0, 1)) + w.w_region * np.sqrt(np.clip(r_share, 0, 1)) \
-            + w.w_near * near + w.w_same * np.sqrt(np.clip(same, 0, 1))
+            + w.w_near * near + w.w_same * np.sqrt(np.clip(same, 0, 1)) \
+            + w.w_continent * np.sqrt(np.clip(k_share, 0, 1))
         return {k: support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}

