@@ -35,6 +35,10 @@ PLACE_FOLLOWERS = frozenset("""
 police officials official authorities residents resident voters officers officer firefighters
 government council mayor governor
 """.split())
+# A person speaking: "Malinao said", "Trong told reporters", '…," said Noma.' (small towns do not speak;
+# capitals and countries that do are metonyms, geoparse/metonyms.py).
+SPEECH_AFTER = re.compile(r" (?:said|says|told|added|noted|explained|wrote|tweeted|recalled|stated)\b")
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told) $")
 # Prepositions after which a name is a place whoever else bears it ("in Georgia"; not "to Georgia's credit").
 STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".split())
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())

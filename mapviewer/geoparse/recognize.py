@@ -26,6 +26,8 @@ from .cues import (
     PARTY_TAG,
     PLACE_FOLLOWERS,
     PLACE_OF,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
     STRONG_LOCATIVES,
     next_word,
 )
@@ -53,7 +55,7 @@ fc united club stadium bank exchange museum zoo hotel church cathedral
 TITLES = frozenset("""
 mr mrs ms miss dr prof sir lord lady dame president premier minister chancellor senator sen rep gov
 governor mayor king queen prince princess pope general gen colonel col captain capt lieutenant lt
-sergeant sgt judge justice secretary ambassador spokesman spokeswoman sheikh emir sultan rabbi father
+sergeant sgt judge justice secretary ambassador congressman congresswoman spokesman spokeswoman sheikh emir sultan rabbi father
 saint st
 """.split()) - {"saint", "st"}
 CALENDAR = frozenset("""january february march april may june july august september october november december
@@ -167,7 +169,7 @@ class Recognizer:
                     continue
             if PARTY_TAG.match(tokens[i].text) and text[tokens[i].start - 1:tokens[i].start] == "(":
                 spans.extend(self._party_tag(tokens[i]))
-            elif "-" in tokens[i].text:
+            elif "-" in tokens[i].text and not self._after_person_cue(tokens, i, text):
                 spans.extend(self._hyphen_parts(tokens[i], text))
             i += 1
         return spans
@@ -336,8 +338,18 @@ class Recognizer:
                 and _name_part(prev, self.store) and best < config.major_place):
             return False  # "Bernie Sanders"
         locative = _locative(text, first.start)
+        if not locative and best < config.known_place and used == 1 and _speaker(text, span.start, span.end):
+            return False  # "Malinao said", "said Noma.": a small town does not speak, a person does
         person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
         return locative or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
+
+    def _after_person_cue(self, tokens: list[_Token], i: int, text: str) -> bool:
+        """"Congressman Diaz-Balart", "Ambassador Phillips-Spencer", "Jane Smith-Jones": a double-barrelled
+        surname, not two places."""
+        if i == 0 or text[tokens[i - 1].end:tokens[i].start] not in (" ", ". "):
+            return False
+        prev = tokens[i - 1].text.lower().rstrip(".")
+        return prev in TITLES or self.store.person_name(fold(prev))[0] >= self.config.strong_first_name_pct
 
     def _party_tag(self, token: _Token) -> list[Span]:
         """"(R-Charleston)", "(D-N.Y.)": the place a politician represents."""
@@ -404,6 +416,13 @@ def _organisation(text: str, tokens: list[_Token], i: int, reach: int = 5) -> bo
         if tokens[j].text.lower() in ORGANISATION_HEADS:
             return True
     return False
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """The name speaks: "Malinao said", "Trong told", or '…," said Noma.'"""
+    if SPEECH_AFTER.match(text, end):
+        return True
+    return SPEECH_BEFORE.search(text, max(0, start - 8), start) is not None and text[end:end + 1] in (".", ",")
 
 
 def _not_a_place_here(text: str, span: Span) -> bool:
