@@ -55,8 +55,8 @@ fc united club stadium bank exchange museum zoo hotel church cathedral
 TITLES = frozenset("""
 mr mrs ms miss dr prof sir lord lady dame president premier minister chancellor senator sen rep gov
 governor mayor king queen prince princess pope general gen colonel col captain capt lieutenant lt
-sergeant sgt judge justice secretary ambassador congressman congresswoman spokesman spokeswoman sheikh emir sultan rabbi father
-saint st
+sergeant sgt judge justice secretary ambassador congressman congresswoman spokesman spokeswoman sheikh emir
+sultan rabbi father saint st
 """.split()) - {"saint", "st"}
 CALENDAR = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
