@@ -72,7 +72,7 @@ def _whole_oceans(features: list[dict]) -> list[dict]:
     for ocean in ("ATLANTIC OCEAN", "PACIFIC OCEAN"):
         halves = [f for f in features if f["properties"]["name"] in (f"NORTH {ocean}", f"SOUTH {ocean}")]
         if len(halves) == 2:
-            geom = shapely.union_all([shape(f["geometry"]) for f in halves])
+            geom = shapely.union_all([shape(f["geometry"]).buffer(0.1) for f in halves]).buffer(-0.1)  # one polygon
             props = {**halves[0]["properties"], "name": ocean, "alt": ""}
             out.append({"type": "Feature", "geometry": mapping(shapely.set_precision(geom, 1e-4)), "properties": props})
     return out

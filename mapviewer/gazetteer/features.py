@@ -41,6 +41,17 @@ _ABBREVIATIONS = {"Pen.": "Peninsula", "Ra.": "Range", "Mts.": "Mountains", "Is.
 _LOWER_IN_NAMES = re.compile(r"\b(Of|The|And|De|Del|Da|Do|Du|La|Le)\b")
 _GENERIC = {"sea": (" Sea", " Ocean"), "river": (" River",)}
 
+# Natural Earth feature class -> GeoNames feature code (what exports and the prior read: an ocean, H.OCN,
+# weighs more than a sea).
+FEATURE_CODES = {
+    "ocean": "H.OCN", "sea": "H.SEA", "gulf": "H.GULF", "bay": "H.BAY", "strait": "H.STRT", "channel": "H.CHN",
+    "sound": "H.SD", "fjord": "H.FJD", "lagoon": "H.LGN", "inlet": "H.INLT", "Lake": "H.LK", "Alkaline Lake": "H.LK",
+    "Reservoir": "H.RSV", "River": "H.STM", "Island": "T.ISL", "island": "T.ISL", "Island group": "T.ISLS",
+    "island group": "T.ISLS", "Range/mtn": "T.MTS", "Desert": "T.DSRT", "Plateau": "T.PLAT", "Plain": "T.PLN",
+    "Basin": "T.BSN", "Pen/cape": "T.PEN", "Peninsula": "T.PEN", "Delta": "H.DLTA", "Valley": "T.VAL",
+    "Lowland": "T.LWLD", "Isthmus": "T.ISTH", "Wetlands": "H.WTLD", "Gorge": "T.GRGE", "Foothills": "T.HLLS",
+    "Depression": "T.DPR", "Tundra": "T.TUND", "Coast": "L.CST", "Geoarea": "L.RGN",
+}
 NewPlace = Callable[..., Any]  # _Builder.new_place: keyword fields -> PlaceRecord
 
 
@@ -103,7 +114,7 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
         if kind in ("lake", "island", "landform", "area"):
             hits = tree.query(shapely.points(lon, lat), predicate="within")
             country = country_list[int(hits[0])].country if len(hits) else None
-        feature = {"sea": "H.SEA", "lake": "H.LK", "river": "H.STM", "island": "T.ISL"}.get(kind, "T.MT")
+        feature = FEATURE_CODES.get(props.get("class") or "", "L.RGN")
         place = new_place(name=name, kind=kind, lat=lat, lon=lon, country=country, feature=feature,
                           outline=None if geom.geom_type == "Point" else geom)
         if kind == "river":  # Natural Earth names rivers bare: "Danube"

@@ -15,7 +15,11 @@ KIND_WEIGHT = {"continent": 2.0, "country": 2.0, "admin1": -1.0, "city": 0.0, "c
                "macroregion": 0.0}
 
 
+# Feature codes that weigh more than their kind: capitals, and oceans (the Atlantic over Atlantic, Iowa).
+FEATURE_WEIGHT = {"P.PPLC": 1.0, "H.OCN": 2.0}
+
+
 def importance(place: Place) -> float:
     """Prior weight of a place: bigger and higher-level places are mentioned more often."""
-    capital = 1.0 if place.feature == "P.PPLC" else 0.0
-    return math.log10(place.population + 1) + KIND_WEIGHT.get(place.kind, 0.0) + capital
+    return (math.log10(place.population + 1) + KIND_WEIGHT.get(place.kind, 0.0)
+            + FEATURE_WEIGHT.get(place.feature, 0.0))

@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 11
+BUILDER_VERSION = 12
 
 # Where a name came from (the names.source column).
 PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM, METONYM = (
