@@ -100,21 +100,26 @@ def country_infos() -> dict[str, dict[str, Any]]:
     return out
 
 
-def region_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-    """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
+def _topology_features(file: str, name: str) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """The features of object ``name`` of a bundled TopoJSON file (gzip-compressed when it ends in .gz)."""
     from .topology import features
 
-    with gzip.open(_bundled(REGIONS_FILE).open("rb")) as f:
-        topology = json.load(f)
-    yield from features(topology, "ne_10m_admin_1_states_provinces")
+    if file.endswith(".gz"):
+        with gzip.open(_bundled(file).open("rb")) as f:
+            topology = json.load(f)
+    else:
+        topology = json.loads(_bundled(file).read_text(encoding="utf-8"))
+    yield from features(topology, name)
+
+
+def region_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
+    yield from _topology_features(REGIONS_FILE, "ne_10m_admin_1_states_provinces")
 
 
 def country_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """world-atlas countries: id is the ISO 3166-1 numeric code."""
-    from .topology import features
-
-    topology = json.loads(_bundled(COUNTRIES_FILE).read_text(encoding="utf-8"))
-    yield from features(topology, "countries")
+    yield from _topology_features(COUNTRIES_FILE, "countries")
 
 
 def us_counties() -> list[dict[str, str]]:
@@ -127,11 +132,7 @@ def us_counties() -> list[dict[str, str]]:
 
 def county_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """us-atlas counties: id is the 5-digit FIPS code."""
-    from .topology import features
-
-    with gzip.open(_bundled(COUNTIES_FILE).open("rb")) as f:
-        topology = json.load(f)
-    yield from features(topology, "counties")
+    yield from _topology_features(COUNTIES_FILE, "counties")
 
 
 def physical_features() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
