@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .gazetteer.store import GazetteerStore
@@ -75,8 +76,12 @@ class Geoparser:
 
 def _with_relative(spans: list[Span], located: dict[int, tuple[Place, Span]]) -> list[Span]:
     """The spans, with the relatively located names added or replacing a gazetteer guess at the same place."""
-    keep = [s for s in spans if not any(s.start < span.end and span.start < s.end for _, span in located.values())]
-    return sorted(keep + [span for _, span in located.values()], key=lambda s: s.start)
+    added = sorted((span for _, span in located.values()), key=lambda s: s.start)
+    starts = [a.start for a in added]
+    reach = list(itertools.accumulate((a.end for a in added), max))  # furthest end among added[:i + 1]
+    # Bisection, not a comparison with every added span: that made a long log of dispatches quadratic.
+    keep = [s for s in spans if (i := bisect.bisect_left(starts, s.end)) == 0 or reach[i - 1] <= s.start]
+    return sorted(keep + added, key=lambda s: s.start)
 
 
 def analyse(document: Document, store: GazetteerStore) -> Analysis:
