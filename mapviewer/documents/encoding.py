@@ -24,6 +24,7 @@ _ESCAPE = "mapviewer.escape"
 codecs.register_error(_ESCAPE, lambda e: ("".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end))
 _ESCAPED = re.compile(r"[\udc00-\udcff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+MAX_CHAOS = 0.02                                        # charset-normalizer's mess ratio of clean text: 0
 MAX_CONTROL_SHARE = 0.01                                # text has almost none; random bytes have ~10 %
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 
@@ -49,19 +50,21 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     # Every valid multi-byte sequence shortens the text by at least a character: UTF-8 if they outnumber bad bytes.
     if "\x00" not in utf8 and (not invalid or len(data) - len(utf8) > 2 * invalid):
         return _checked(utf8, "utf-8", name)
-    encoding = _detected(data)
+    encoding = _detected(data, wide="\x00" in utf8)
     if encoding is None:
         raise ReaderError(f"{name}: this is a binary file, not text (no text encoding fits its bytes)")
     return _decoded(data, encoding, name)
 
 
-def _detected(data: bytes) -> str | None:
-    """charset-normalizer's choice; Windows-1252, the web's default, where it fits as well as the best."""
+def _detected(data: bytes, wide: bool) -> str | None:
+    """charset-normalizer's choice; Windows-1252, the web's default, where it decodes as cleanly as the best
+    (on a short text a DOS code page can win on language statistics alone). Bytes with NULs are text only
+    as UTF-16 or UTF-32 without a byte order mark, and only when they decode cleanly."""
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
-    if best is None:
+    if best is None or (wide and not (best.encoding.startswith(("utf_16", "utf_32")) and best.chaos <= MAX_CHAOS)):
         return None
-    tied = (m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence)
+    tied = (m for m in matches if m.chaos <= best.chaos)
     return "cp1252" if any("cp1252" in m.could_be_from_charset for m in tied) else best.encoding
 
 
