@@ -4,13 +4,14 @@ the desktop app; the other commands work without a window."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import MapviewerError
+from .errors import ExportError, MapviewerError
 
 APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
@@ -36,10 +37,9 @@ def _gazetteer(args: argparse.Namespace) -> int:
         build_store(path, data_version(BUILDER_VERSION), _progress_printer())
     store = GazetteerStore(ensure_store(path, _progress_printer()))
     size = path.stat().st_size
-    print(f"path     {store.path}\nversion  {store.meta.get('version')} (built {store.meta.get('built')})")
-    print(f"size     {size / 1e6:.1f} MB")
-    for kind, n in store.counts().items():
-        print(f"{kind:8s} {n:,}")
+    lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
+             f"size     {size / 1e6:.1f} MB", *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
+    _emit("".join(line + "\n" for line in lines), None)
     return 0
 
 
@@ -47,29 +47,39 @@ def _geoparse(args: argparse.Namespace) -> int:
     from .corpus import geoparse_corpus, read_corpus
     from .export import FORMATS
     from .gazetteer.store import ensure_store
-    from .io import dumps_json
+    from .io import check_target, dumps_json
 
+    inputs = [*args.files, *([args.jsonl] if args.jsonl else [])]
+    if args.out:
+        check_target(args.out, inputs)
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
         lines = (dumps_json(p) + "\n" for p in
                  geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
-        _emit("".join(lines), args.out)
+        _emit("".join(lines), args.out, inputs)
         return 0
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
     store, analyses = _analyse_files(args.files, store_path)
-    _emit(FORMATS[args.format].render(analyses, store, False), args.out)
+    _emit(FORMATS[args.format].render(analyses, store, False), args.out, inputs)
     return 0
 
 
-def _emit(text: str, out: Path | None) -> None:
-    """Write to ``out`` atomically, or to standard output."""
+def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Write to ``out`` atomically (never over one of the ``inputs``), or to standard output."""
     from .io import write_atomic
 
     if out:
-        write_atomic(out, text)
-    else:
+        write_atomic(out, text, inputs)
+        return
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        # Nothing more can reach standard output; without this, Python's exit would fail on it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
+        raise ExportError(f"cannot write to standard output: {reason}") from None
 
 
 def _analyse_files(paths: list[Path], store_path: Path | None = None):
@@ -79,12 +89,17 @@ def _analyse_files(paths: list[Path], store_path: Path | None = None):
 
     store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))
     geoparser = Geoparser(store)
-    return store, [geoparser.analyse(read_document(path)) for path in paths]
+    documents = [read_document(path) for path in paths]
+    for warning in (w for d in documents for w in d.warnings):
+        print(f"mapviewer: warning: {warning}", file=sys.stderr)
+    return store, [geoparser.analyse(document) for document in documents]
 
 
 def _export(args: argparse.Namespace) -> int:
     from .export import export
+    from .io import check_target
 
+    check_target(args.out, args.files)     # before the work of geoparsing
     store, analyses = _analyse_files(args.files)
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
@@ -162,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except MapviewerError as e:
         print(f"mapviewer: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # the system refused something no check foresaw: still one line, no traceback
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"mapviewer: {where}{e.strerror or e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -19,7 +19,7 @@ import shapely
 
 from .errors import ExportError
 from .gazetteer.store import GazetteerStore
-from .io import dumps_json, text_for_utf8, write_atomic
+from .io import check_target, dumps_json, text_for_utf8, write_atomic
 from .model import Analysis
 from .places import collect_places
 
@@ -137,5 +137,8 @@ def format_for(out: Path, name: str | None = None) -> ExportFormat:
 
 def export(analyses: list[Analysis], store: GazetteerStore, out: Path, fmt: str | None = None,
            outlines: bool = False) -> None:
-    """Write ``analyses`` to ``out`` in the format its suffix names (or ``fmt``), atomically."""
-    write_atomic(out, format_for(out, fmt).render(analyses, store, outlines))
+    """Write ``analyses`` to ``out`` in the format its suffix names (or ``fmt``), atomically, never over
+    one of the files the analyses were read from."""
+    inputs = [a.document.path for a in analyses if a.document.path is not None]
+    check_target(out, inputs)                  # before the work of rendering
+    write_atomic(out, format_for(out, fmt).render(analyses, store, outlines), inputs)
