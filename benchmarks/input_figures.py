@@ -1,5 +1,6 @@
 """Input figures: seconds per MB of sentence splitting and of the whole geoparse for 1, 2, 4, 8, 16 MB of
 news text, best and median of 3 runs; time must grow linearly (16 MB within 16 × the 1 MB time × 1.3).
+CPU seconds of this process: on a shared machine, wall time also measures the neighbours' work.
 
     python benchmarks/input_figures.py [--sizes 1 2 4 8 16] [--runs 3]
 
@@ -39,12 +40,12 @@ def dispatches(megabytes: int) -> str:
 
 
 def timings(work: Callable[[], object], runs: int) -> tuple[float, float]:
-    """(best, median) wall time of ``runs`` calls."""
+    """(best, median) CPU time of ``runs`` calls."""
     times = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         work()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times), statistics.median(times)
 
 
