@@ -12,6 +12,7 @@ from ..errors import ReaderError
 from ..model import Document
 from .files import MAX_BYTES, read_file
 from .html import read_html
+from .mail import read_eml
 from .pdf import read_pdf
 from .text import read_markdown, read_text
 from .word import read_docx
@@ -35,6 +36,7 @@ READERS: dict[str, DocumentType] = {t.name: t for t in (
     DocumentType("html", "Saved web page", (".html", ".htm"), read_html),
     DocumentType("pdf", "PDF", (".pdf",), read_pdf),
     DocumentType("docx", "Word document", (".docx",), read_docx),
+    DocumentType("eml", "E-mail", (".eml",), read_eml),
 )}
 SUFFIXES: tuple[str, ...] = tuple(s for t in READERS.values() for s in t.suffixes)
 

@@ -63,9 +63,10 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return html.unescape(parser.title.strip()), text
 
 
-def read_html(data: bytes, path: Path) -> Document:
-    declared = _META_CHARSET.search(data[:4096])
-    decoded = decode(data, path.name, declared.group(1).decode("ascii") if declared else None)
+def read_html(data: bytes, path: Path, charset: str | None = None) -> Document:
+    """The page in ``data``; ``charset`` is one its carrier declares (an e-mail part), else its meta tag's."""
+    meta = _META_CHARSET.search(data[:4096])
+    decoded = decode(data, path.name, charset or (meta.group(1).decode("ascii") if meta else None))
     page = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False,
                                        include_tables=True, deduplicate=False)
     if page is not None and page.text and page.text.strip():

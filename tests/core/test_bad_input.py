@@ -243,3 +243,29 @@ def test_sentence_splitting_is_linear_on_hostile_text(text):
     start = time.monotonic()
     split_sentences(text)
     assert time.monotonic() - start < 2
+
+
+# -- e-mail --------------------------------------------------------------------------------------------------
+def _mail(content_type: str, body: bytes, encoding: str = "8bit") -> bytes:
+    return (b"From: Desk <desk@example.org>\r\nSubject: Fwd: Storm hits Lyon\r\nDate: Mon, 16 Dec 2024 10:00:00 +0000\r\n"
+            b"MIME-Version: 1.0\r\nContent-Type: " + content_type.encode() + b"\r\nContent-Transfer-Encoding: "
+            + encoding.encode() + b"\r\n\r\n" + body)
+
+
+def test_forwarded_news_mail(tmp_path):
+    document = _read(tmp_path, "fwd.eml", _mail("text/plain; charset=windows-1252",
+                                                "Rescue teams from Grenoble reached Lyon.\r\n".encode("cp1252")))
+    assert document.text == "Rescue teams from Grenoble reached Lyon.\n"
+    assert (document.title, document.byline) == ("Fwd: Storm hits Lyon", "Desk <desk@example.org>")
+    assert document.date.startswith("Mon, 16 Dec 2024")
+
+
+def test_html_mail_is_read_as_a_web_page(tmp_path):
+    page = NEWS_PAGE.replace('<meta charset="windows-1252">', "").encode("utf-8")
+    document = _read(tmp_path, "fwd.eml", _mail("text/html; charset=utf-8", page))
+    assert "Marseille" in document.text and "Tokyo" not in document.text and "Rhône" in document.text
+    assert document.title == "Fwd: Storm hits Lyon"
+
+
+def test_mail_without_text(tmp_path):
+    assert "no text" in _refused(tmp_path, "a.eml", _mail("image/png", b"\x89PNG", "base64"))
