@@ -15,6 +15,8 @@ from .errors import ExportError, MapviewerError
 
 APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
+# The readable formats, for --help without importing the readers (a test checks it against documents.READERS).
+ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
 
 
 def _progress_printer():
@@ -135,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     app = sub.add_parser(APP_COMMAND, help="open articles in the desktop app (the default command)")
-    app.add_argument("files", nargs="*", type=Path, help="articles to open (.txt, .md, .html)")
+    app.add_argument("files", nargs="*", type=Path, help=f"articles to open ({ARTICLES})")
     app.add_argument("--screenshot", type=Path, metavar="OUT.png",
                      help="render the window once the map has loaded, save it as a PNG and exit")
     app.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
@@ -145,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     gaz.add_argument("action", choices=("build", "info"))
     gaz.set_defaults(run=_gazetteer)
     geo = sub.add_parser("geoparse", help="find and resolve the places of articles or of a corpus")
-    geo.add_argument("files", nargs="*", type=Path, help="articles (.txt, .md, .html)")
+    geo.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
     geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
@@ -153,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
-    exp.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
+    exp.add_argument("files", nargs="+", type=Path, help=f"articles ({ARTICLES})")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
     exp.add_argument("--outlines", action="store_true", help="GeoJSON: add region and country outlines")
     exp.set_defaults(run=_export)
