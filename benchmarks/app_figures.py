@@ -104,7 +104,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    from mapviewer.gazetteer.store import ensure_store
+    from mapviewer.gazetteer.lifecycle import ensure_store
 
     ensure_store()  # figures are for a built gazetteer
     with tempfile.TemporaryDirectory() as tmp:

@@ -48,14 +48,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", action="store_true", help="time a fresh build into a temporary directory")
     args = ap.parse_args()
-    from mapviewer.gazetteer.build import BUILDER_VERSION, build_store
-    from mapviewer.gazetteer.sources import data_version
-    from mapviewer.gazetteer.store import ensure_store
+    from mapviewer.gazetteer.lifecycle import ensure_store, rebuild
 
     if args.build:
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
-            build_store(Path(tmp) / "g.sqlite", data_version(BUILDER_VERSION))
+            rebuild(Path(tmp) / "g.sqlite")
             print(f"build time            {time.perf_counter() - t:6.1f} s")
     path = ensure_store()
     print(f"store size            {path.stat().st_size / 1e6:6.1f} MB   ({path})")

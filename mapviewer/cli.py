@@ -29,14 +29,13 @@ def _progress_printer():
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
-    from .gazetteer.build import BUILDER_VERSION, build_store
-    from .gazetteer.sources import data_version
-    from .gazetteer.store import GazetteerStore, default_path, ensure_store
+    from .gazetteer.lifecycle import default_path, ensure_store, rebuild
+    from .gazetteer.store import GazetteerStore
 
     path = default_path()
     if args.action == "build":
         print(f"building the gazetteer at {path}", file=sys.stderr)
-        build_store(path, data_version(BUILDER_VERSION), _progress_printer())
+        rebuild(path, _progress_printer())
     store = GazetteerStore(ensure_store(path, _progress_printer()))
     size = path.stat().st_size
     lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
@@ -48,7 +47,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
 def _geoparse(args: argparse.Namespace) -> int:
     from .corpus import geoparse_corpus, read_corpus
     from .export import FORMATS
-    from .gazetteer.store import ensure_store
+    from .gazetteer.lifecycle import ensure_store
     from .io import check_target, dumps_json
 
     inputs = [*args.files, *([args.jsonl] if args.jsonl else [])]
@@ -86,7 +85,8 @@ def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
 
 def _analyse_files(paths: list[Path], store_path: Path | None = None):
     from .documents import read_document
-    from .gazetteer.store import GazetteerStore, ensure_store
+    from .gazetteer.lifecycle import ensure_store
+    from .gazetteer.store import GazetteerStore
     from .pipeline import Geoparser
 
     store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))

@@ -15,3 +15,7 @@ class GazetteerError(MapviewerError):
 
 class ExportError(MapviewerError):
     """An export could not be written."""
+
+
+class Cancelled(MapviewerError):
+    """The user stopped long work (a gazetteer build); nothing half-done was kept."""

@@ -45,7 +45,7 @@ def geojson(analyses: list[Analysis], store: GazetteerStore, outlines: bool = Fa
                  "confidence": round(e.confidence, 4), "mention_count": len(mentions), "mentions": mentions}
         features.append({"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
                          "properties": props})
-        outline = store.outline(p.id) if outlines and p.id > 0 else None
+        outline = store.outline(p.id) if outlines and p.located_from is None else None
         if outline is not None:
             features.append({"type": "Feature", "id": f"{e.key}-outline",
                              "geometry": shapely.geometry.mapping(shapely.set_precision(outline, 1e-5)),

@@ -1,14 +1,52 @@
-"""Values that flow through mapviewer: file -> Document -> sentences -> mentions -> places."""
+"""Values that flow through mapviewer: file -> Document -> sentences -> spans -> readings -> mentions -> places.
+
+Plain data only: this module imports nothing of mapviewer and no third-party library, so any part
+(a reader, an export, the Qt shell, a test) can use the values without loading the gazetteer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .gazetteer.store import Place
-
 MentionKind = Literal["literal", "adjective", "metonym"]
+# Long work reports (message, fraction done 0-1); a callback may raise to stop the work.
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``kind`` is continent, country, admin1 or city.
+
+    A place the text locates relative to another ("10 km south of Kurakhove") is no gazetteer entry:
+    ``located_from`` is then the id of the gazetteer place it was located from, and ``id`` numbers it
+    within its document only.
+    """
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    region_id: int | None
+    lat: float
+    lon: float
+    population: int
+    geonameid: int | None
+    feature: str
+    located_from: int | None = None  # not a store column: see gazetteer.schema.PLACES
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place found under a name, with the name as the store spells it and where it came from."""
+
+    place: Place
+    name: str
+    key: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +69,33 @@ class Document:
 class Sentence:
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text that may name a place, and the gazetteer entries it may mean."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # the folded name (text.normalize.fold): one meaning per key and document
+    matches: tuple[NameMatch, ...]
+    adjective: bool
+    region_hint: bool
+    similarity: float = 1.0  # below 1 for a misspelling or transliteration ("Vougledar")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a span means: its possible places with probabilities, best first."""
+
+    places: tuple[Place, ...]
+    probabilities: tuple[float, ...]
+    kind: MentionKind
+
+    @property
+    def best(self) -> Place | None:
+        return self.places[0] if self.places else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +128,12 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
 
-    def places(self) -> dict[int, list[Mention]]:
-        """Resolved mentions grouped by place id, in order of first mention."""
-        groups: dict[int, list[Mention]] = {}
+    def places(self) -> dict[Place, list[Mention]]:
+        """Resolved mentions grouped by place, in order of first mention."""
+        groups: dict[Place, list[Mention]] = {}
         for m in self.mentions:
             if m.place is not None:
-                groups.setdefault(m.place.id, []).append(m)
+                groups.setdefault(m.place, []).append(m)
         return groups
 
     def sentence_text(self, index: int) -> str:

@@ -1,87 +1,90 @@
-"""The whole flow, no Qt: Document -> sentences -> mentions -> resolved places (an Analysis)."""
+"""The whole flow, no Qt: Document -> sentences -> spans -> readings -> mentions (an Analysis).
+
+The Geoparser runs named steps (geoparse.steps) in order. The default steps:
+
+    recognize  Recognizer      proposes the spans the gazetteer knows        (geoparse/recognize.py)
+    resolve    Resolver        reads every name in the light of the others   (geoparse/resolve.py)
+    relative   RelativePlaces  places "X, 10 km south of Y" from Y           (geoparse/relative.py)
+    metonyms   SpeechMetonyms  "Moscow said" names a government              (geoparse/metonyms.py)
+
+A step of another kind or source goes beside them: ``geoparser.add_step("mine", MyFilter(), before="resolve")``.
+"""
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import re
 
 from .gazetteer.store import GazetteerStore
-from .gazetteer.store import Place
-from .geoparse.recognize import Recognizer, Span
-from .geoparse.relative import find_relative, place_from
-from .geoparse.resolve import Reading, Resolver
+from .geoparse.config import GeoparserConfig
+from .geoparse.metonyms import SpeechMetonyms
+from .geoparse.recognize import Recognizer
+from .geoparse.relative import RelativePlaces
+from .geoparse.resolve import Resolver
+from .geoparse.steps import Parse, Step, run_step
 from .model import Analysis, Candidate, Document, Mention
-from .text.normalize import fold
 from .text.sentences import split_sentences
-
-MAX_ALTERNATIVES = 5
-RELATIVE_CONFIDENCE = 0.9
-# "Washington said", "Moscow has warned": a capital or country standing for its government.
-_SPEECH = re.compile(r"\s+(?:has |have |had |is |was |will |would )?(?:said|says|say|announced|announces|warned|"
-                     r"warns|accused|accuses|denied|denies|insisted|insists|claimed|claims|wants|demanded|"
-                     r"demands|rejected|rejects|responded|urged|urges|threatened|vowed)\b")
 
 
 class Geoparser:
-    """Recognizer and resolver over one open gazetteer; reusable for many documents."""
+    """Named steps over one open gazetteer; reusable for many documents."""
 
-    def __init__(self, store: GazetteerStore):
+    def __init__(self, store: GazetteerStore, config: GeoparserConfig = GeoparserConfig()):
         self.store = store
-        self.recognizer = Recognizer(store)
-        self.resolver = Resolver()
+        self.config = config
+        self.steps: list[tuple[str, Step]] = [
+            ("recognize", Recognizer(store, config)),
+            ("resolve", Resolver(config)),
+            ("relative", RelativePlaces(config)),
+            ("metonyms", SpeechMetonyms()),
+        ]
+
+    @property
+    def step_names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def step(self, name: str) -> Step:
+        return self.steps[self._index(name)][1]
+
+    def add_step(self, name: str, step: Step, *, before: str | None = None, after: str | None = None) -> None:
+        """Add ``step`` under a new ``name``: last, or right before or after the step so named."""
+        if name in self.step_names:
+            raise ValueError(f"there is already a step named {name!r}")
+        if before is not None and after is not None:
+            raise ValueError("give before or after, not both")
+        index = (self._index(before) if before is not None else self._index(after) + 1 if after is not None
+                 else len(self.steps))
+        self.steps.insert(index, (name, step))
+
+    def remove_step(self, name: str) -> Step:
+        return self.steps.pop(self._index(name))[1]
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.step_names.index(name)
+        except ValueError:
+            raise ValueError(f"no step named {name!r}; the steps are {', '.join(self.step_names)}") from None
 
     def analyse(self, document: Document) -> Analysis:
-        text = document.text
-        sentences = split_sentences(text)
-        spans = self.recognizer.find(text, sentences)
-        readings = self.resolver.resolve(spans)
-        located = self._relative_places(text, spans, readings)
-        starts = [s.start for s in sentences]
+        parse = Parse(document, split_sentences(document.text))
+        for _, step in self.steps:
+            run_step(step, parse)
+        return self._analysis(parse)
+
+    def _analysis(self, parse: Parse) -> Analysis:
+        """The mentions: every span whose reading has a place."""
+        starts = [s.start for s in parse.sentences]
         mentions = []
-        for span in _with_relative(spans, located):
-            if span.start in located:
-                place, _ = located[span.start]
-                reading = Reading((place,), (RELATIVE_CONFIDENCE,), "literal")
-            else:
-                reading = readings.get(span.key)
+        for span in parse.spans:
+            reading = parse.readings.get(span.start)
             if reading is None or reading.best is None:
                 continue
-            kind = reading.kind
-            if kind == "literal" and reading.best.kind in ("country", "city") and _SPEECH.match(text, span.end):
-                kind = "metonym"
             alternatives = tuple(Candidate(p, round(s, 4)) for p, s in
-                                 zip(reading.places[:MAX_ALTERNATIVES], reading.probabilities))
+                                 zip(reading.places[:self.config.max_alternatives], reading.probabilities))
             mentions.append(Mention(
                 start=span.start, end=span.end, text=span.text,
-                sentence=max(0, bisect.bisect_right(starts, span.start) - 1), kind=kind,
+                sentence=max(0, bisect.bisect_right(starts, span.start) - 1), kind=reading.kind,
                 place=reading.best, confidence=round(reading.probabilities[0], 4), alternatives=alternatives))
-        return Analysis(document, sentences, tuple(mentions))
-
-
-    @staticmethod
-    def _relative_places(text: str, spans: list[Span], readings: dict[str, Reading]) -> dict[int, tuple[Place, Span]]:
-        """Places stated relative to a resolved one ("X, 10 km south of Y"), by the start offset of X."""
-        by_start = {s.start: s for s in spans}
-        located = {}
-        for n, rel in enumerate(find_relative(text)):
-            anchor = by_start.get(rel.anchor_start)
-            reading = readings.get(anchor.key) if anchor else None
-            if reading is None or reading.best is None:
-                continue
-            place = place_from(reading.best, rel, place_id=-(n + 1))
-            located[rel.start] = (place, Span(rel.start, rel.end, rel.text, fold(rel.text), (), False, False))
-        return located
-
-
-def _with_relative(spans: list[Span], located: dict[int, tuple[Place, Span]]) -> list[Span]:
-    """The spans, with the relatively located names added or replacing a gazetteer guess at the same place."""
-    added = sorted((span for _, span in located.values()), key=lambda s: s.start)
-    starts = [a.start for a in added]
-    reach = list(itertools.accumulate((a.end for a in added), max))  # furthest end among added[:i + 1]
-    # Bisection, not a comparison with every added span: that made a long log of dispatches quadratic.
-    keep = [s for s in spans if (i := bisect.bisect_left(starts, s.end)) == 0 or reach[i - 1] <= s.start]
-    return sorted(keep + added, key=lambda s: s.start)
+        return Analysis(parse.document, parse.sentences, tuple(mentions))
 
 
 def analyse(document: Document, store: GazetteerStore) -> Analysis:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer.store import GazetteerStore, Place
-from .model import Analysis, Mention
+from .gazetteer.store import GazetteerStore
+from .model import Analysis, Mention, Place
 
 UNCERTAIN = 0.6  # below this confidence every view marks a place or mention as uncertain
 
@@ -41,6 +41,17 @@ class PlaceEntry:
         return max(r.mention.confidence for r in self.mentions)
 
     @property
+    def stops(self) -> tuple[tuple[int, int], ...]:
+        """The sentences that mention the place as (document, sentence), in document then text order:
+        what selecting the place highlights and what ◀/▶ step through, across documents."""
+        return tuple(sorted({(r.doc, r.mention.sentence) for r in self.mentions}))
+
+    def first_stop(self, doc: int) -> int:
+        """Where a selection starts while ``doc`` is shown: its first sentence there, else the first of all
+        (a place selected in document 2 stays in document 2)."""
+        return next((n for n, (d, _) in enumerate(self.stops) if d == doc), 0)
+
+    @property
     def label(self) -> str:
         """'Kurakhove (Donetsk, Ukraine)'."""
         context = ", ".join(x for x in (self.region, self.country) if x and x != self.place.name)
@@ -50,7 +61,7 @@ class PlaceEntry:
 def place_key(place: Place, doc: int) -> str:
     """Gazetteer places share one key across documents; places located from text ("10 km south of")
     exist in their own document only."""
-    return str(place.id) if place.id > 0 else f"d{doc}r{-place.id}"
+    return str(place.id) if place.located_from is None else f"d{doc}r{place.id}"
 
 
 def collect_places(analyses: list[Analysis], store: GazetteerStore) -> list[PlaceEntry]:

@@ -6,6 +6,16 @@ document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
   var docs = data.documents;
+  (function applyPalette(palette) {      /* mapviewer/palette.py: the one palette of app, map and page */
+    var root = document.documentElement.style;
+    Object.keys(palette.kinds).forEach(function (kind) {
+      root.setProperty("--mv-colour-" + kind, palette.kinds[kind].colour);
+      root.setProperty("--mv-tint-" + kind, palette.kinds[kind].tint);
+    });
+    root.setProperty("--mv-sentence", palette.sentence);
+    root.setProperty("--mv-current", palette.current);
+    root.setProperty("--mv-uncertain", palette.uncertain);
+  })(data.palette);
   var map = window[data.map];
   var cluster = window[data.cluster];
   var layers = {};          // place key -> [layer]
@@ -27,7 +37,10 @@ document.addEventListener("DOMContentLoaded", function () {
     node.appendChild(document.createTextNode(text.slice(bounds[0], start)));
     node.appendChild(el("mark", "mv-kind-" + mention.kind, text.slice(start, end)));
     node.appendChild(document.createTextNode(text.slice(end, bounds[1])));
-    node.addEventListener("click", function () { goTo(key, mention.doc, mention.sentence); });
+    node.addEventListener("click", function () {
+      goTo(key, mention.doc, mention.sentence);
+      if (bridge) bridge.sentenceClicked(key, mention.doc, mention.sentence);
+    });
     return node;
   }
 

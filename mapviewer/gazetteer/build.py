@@ -1,31 +1,28 @@
-"""Build the gazetteer store (one SQLite file) from the sources.
-
-The store is written to a temporary file beside its final path and renamed into place only when
-complete, so a crash mid-build never leaves a file that is later trusted.
-"""
+"""Build the gazetteer store (one SQLite file) from the sources: a pure writer of the tables of
+gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic and decides when)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from ..model import Progress
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
-from .store import Progress
-
-BUILDER_VERSION = 8
+from .schema import (ALTERNATE, BASEMAP, BUILDER_VERSION, COUNTRY_INFO, DEMONYM, GENERATED, INDEXES, META, METONYM,
+                     NAMES, NATURAL_EARTH, OUTLINES, PERSON_NAMES, PLACES, POINTS, PRIMARY, WORDS, create_script)
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
 REGION_TOLERANCE = 0.01
@@ -37,29 +34,6 @@ COMMON_WORD_ZIPF = 4.5
 # found by that word: in English text it is always the word.
 FUNCTION_WORD_ZIPF = 6.0
 FUNCTION_WORD_MIN_POPULATION = 100_000
-
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE places (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, admin1 TEXT,
-    region_id INTEGER, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
-    geonameid INTEGER, feature TEXT NOT NULL);
-CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL,
-    source TEXT NOT NULL, skel TEXT NOT NULL, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
-CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
-CREATE TABLE person_names (key TEXT PRIMARY KEY, first REAL NOT NULL, last REAL NOT NULL) WITHOUT ROWID;
-CREATE TABLE outlines (place_id INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
-CREATE TABLE basemap (name TEXT PRIMARY KEY, wkb BLOB NOT NULL);
-CREATE VIRTUAL TABLE points USING rtree(id, min_lat, max_lat, min_lon, max_lon);
-"""
-INDEXES = """
-CREATE INDEX names_skel ON names (skel);
-CREATE INDEX places_geonameid ON places (geonameid);
-"""
-
-# Where a name came from (the names.source column).
-PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM, METONYM = (
-    "geonames", "geonames-alternate", "natural-earth", "countryinfo", "generated", "demonym", "metonym")
 
 
 @dataclass(slots=True)
@@ -127,7 +101,7 @@ class _Builder:
         self.progress = progress
         self.places: list[PlaceRecord] = []
 
-    def new_place(self, **kw) -> PlaceRecord:
+    def new_place(self, **kw: Any) -> PlaceRecord:
         place = PlaceRecord(id=len(self.places) + 1, **kw)
         self.places.append(place)
         return place
@@ -183,7 +157,7 @@ class _Builder:
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
-    def add_regions(self, cities: dict[str, dict], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+    def add_regions(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
         regions: dict[str, PlaceRecord] = {}
         for a in sources.admin1_codes():
             if a.country not in countries:
@@ -238,7 +212,7 @@ class _Builder:
         self._link_cities(city_list, regions, ne_of_city, ne_place)
         return regions
 
-    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict) -> None:
+    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict[str, dict[str, Any]]) -> None:
         """Regions with an outline sit at its label point; others at their population centre."""
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in cities.values():
@@ -259,7 +233,7 @@ class _Builder:
         for i, place in enumerate(self.places, 1):
             place.id = i
 
-    def _link_cities(self, city_list: list[dict], regions: dict[str, PlaceRecord],
+    def _link_cities(self, city_list: list[dict[str, Any]], regions: dict[str, PlaceRecord],
                      ne_of_city: dict[int, int], ne_place: dict[int, PlaceRecord]) -> None:
         self._city_region: dict[int, PlaceRecord] = {}
         for ci, c in enumerate(city_list):
@@ -271,7 +245,7 @@ class _Builder:
                 region.population += c["population"]
 
     # -- cities ---------------------------------------------------------------------------------
-    def add_cities(self, cities: dict[str, dict], countries: dict[str, PlaceRecord],
+    def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
                    regions: dict[str, PlaceRecord]) -> None:
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}
@@ -301,13 +275,13 @@ class _Builder:
             # A region named after its main city takes the city's spellings ("Lugansk" region).
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
                 for alt in alternates:
-                    for form in aliases.region_names(alt):
+                    for form in sorted(aliases.region_names(alt)):
                         region.add_name(form, GENERATED)
 
     def finish_region_names(self, regions: dict[str, PlaceRecord]) -> None:
         for region in regions.values():
             for name, _ in list(region.names.values()):
-                for form in aliases.region_names(name):
+                for form in sorted(aliases.region_names(name)):
                     region.add_name(form, GENERATED)
         for code, names in aliases.AP_ABBREVIATIONS.items():
             for name in names:
@@ -316,41 +290,36 @@ class _Builder:
 
 
 def _write(db: sqlite3.Connection, places: list[PlaceRecord], land: BaseGeometry, version: str,
-           progress: Progress) -> None:
-    db.executescript(SCHEMA)
+           words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]], progress: Progress) -> None:
+    db.executescript(create_script())
     progress("writing places", 0.7)
-    db.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5), round(p.lon, 5),
-          p.population, p.geonameid, p.feature) for p in places))
-    db.executemany("INSERT INTO points VALUES (?,?,?,?,?)",
-                   ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
+    db.executemany(PLACES.insert(named=True), (
+        {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1,
+         "region_id": p.region_id, "lat": round(p.lat, 5), "lon": round(p.lon, 5), "population": p.population,
+         "geonameid": p.geonameid, "feature": p.feature} for p in places))
+    db.executemany(POINTS.insert(), ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
     progress("writing names", 0.75)
     rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
-    db.executemany("INSERT INTO names VALUES (?,?,?,?,?)",
-                   ((key, pid, name, source, skeleton(key)) for key, pid, name, source in rows))
+    db.executemany(NAMES.insert(), ((key, pid, name, source, skeleton(key)) for key, pid, name, source in rows))
     progress("writing word frequencies", 0.85)
-    words = {fold(w) for w in _english_frequencies()} | {key for p in places for key in p.names if " " not in key}
-    db.executemany("INSERT INTO words VALUES (?,?)",
-                   ((k, z) for k in words if " " not in k and (z := _zipf(k)) >= 1.0))
-    db.executemany("INSERT INTO person_names VALUES (?,?,?)",
-                   ((k, f, l) for k, (f, l) in sources.person_names().items()))
+    db.executemany(WORDS.insert(), words.items())
+    db.executemany(PERSON_NAMES.insert(), ((k, f, la) for k, (f, la) in person_names.items()))
     progress("writing outlines", 0.9)
-    db.executemany("INSERT INTO outlines VALUES (?,?)", _outline_rows(places))
-    db.execute("INSERT INTO basemap VALUES (?,?)",
+    db.executemany(OUTLINES.insert(), _outline_rows(places))
+    db.execute(BASEMAP.insert(),
                ("land", shapely.to_wkb(shapely.simplify(land, LAND_TOLERANCE, preserve_topology=True))))
     borders = shapely.union_all([shapely.boundary(shapely.simplify(p.outline, LAND_TOLERANCE))
                                  for p in places if p.kind == "country" and p.outline is not None])
-    db.execute("INSERT INTO basemap VALUES (?,?)", ("borders", shapely.to_wkb(borders)))
+    db.execute(BASEMAP.insert(), ("borders", shapely.to_wkb(borders)))
     progress("indexing", 0.95)
     db.executescript(INDEXES)
-    db.executemany("INSERT INTO meta VALUES (?,?)", [
+    db.executemany(META.insert(), [
         ("version", version), ("builder", str(BUILDER_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
     ])
     db.commit()
 
 
-def _outline_rows(places: Iterable[PlaceRecord]):
+def _outline_rows(places: Iterable[PlaceRecord]) -> Iterator[tuple[int, bytes]]:
     for p in places:
         if p.outline is None:
             continue
@@ -361,8 +330,15 @@ def _outline_rows(places: Iterable[PlaceRecord]):
             yield p.id, shapely.to_wkb(geom)
 
 
+def word_frequencies(places: Iterable[PlaceRecord]) -> dict[str, float]:
+    """Zipf frequencies of English words and of the one-word names of ``places``, from 1.0 up: the
+    recognizer's evidence that a capitalised word is an ordinary word."""
+    words = {fold(w) for w in _english_frequencies()} | {key for p in places for key in p.names if " " not in key}
+    return {k: z for k in words if " " not in k and (z := _zipf(k)) >= 1.0}
+
+
 def build_store(path: Path, version: str, progress: Progress | None = None) -> None:
-    """Build the store at ``path`` from the sources, atomically."""
+    """Build the store at ``path`` from the sources."""
     report = progress or (lambda message, fraction: None)
     b = _Builder(report)
     report("reading continents and countries", 0.0)
@@ -375,25 +351,20 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
     report("adding cities and their names", 0.55)
     b.add_cities(cities, countries, regions)
     b.finish_region_names(regions)
-    write_store(path, b.places, sources.land_outline(), version, report)
+    report("reading word frequencies and person names", 0.65)
+    write_store(path, b.places, sources.land_outline(), version, word_frequencies(b.places),
+                sources.person_names(), report)
 
 
 def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, version: str,
+                words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]],
                 progress: Progress | None = None) -> None:
-    """Write ``places`` as a store: into a temporary file, renamed over ``path`` once complete."""
-    report = progress or (lambda message, fraction: None)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    tmp.unlink(missing_ok=True)
+    """Write a store at ``path`` (replacing any file there) holding exactly what it is given."""
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
     try:
-        db = sqlite3.connect(tmp)
-        try:
-            db.execute("PRAGMA journal_mode=OFF")
-            db.execute("PRAGMA synchronous=OFF")
-            _write(db, places, land, version, report)
-        finally:
-            db.close()
-        os.replace(tmp, path)
-        report("done", 1.0)
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        _write(db, places, land, version, words, person_names, progress or (lambda message, fraction: None))
     finally:
-        tmp.unlink(missing_ok=True)
+        db.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from geopy.adapters import BaseSyncAdapter
@@ -12,12 +11,13 @@ from geopy.location import Location
 from rapidfuzz import fuzz
 
 from ..text.normalize import fold
-from .store import GazetteerStore, NameMatch, Place, Progress
+from ..model import NameMatch, Place, Progress
+from .ranking import importance
+from .schema import COUNTRY_INFO, NATURAL_EARTH, PRIMARY
+from .store import GazetteerStore
 
 # A misspelling or transliteration must be at least this close (rapidfuzz ratio, 0-100).
 MIN_SIMILARITY = 72.0
-# Region populations are sums of their towns, so regions are weighed down against their own capitals.
-KIND_WEIGHT = {"continent": 2.0, "country": 2.0, "admin1": -1.0, "city": 0.0}
 PRIMARY_NAME_BONUS = 1.0
 
 
@@ -34,15 +34,9 @@ class _NoNetwork(BaseSyncAdapter):
         raise GeocoderServiceError("the offline gazetteer makes no network requests")
 
 
-def importance(place: Place) -> float:
-    """Prior weight of a place: bigger and higher-level places are mentioned more often."""
-    capital = 1.0 if place.feature == "P.PPLC" else 0.0
-    return math.log10(place.population + 1) + KIND_WEIGHT.get(place.kind, 0.0) + capital
-
-
 def _name_bonus(match: NameMatch) -> float:
     """A place's own name beats the same word listed as another place's alternate name."""
-    return PRIMARY_NAME_BONUS if match.source in ("geonames", "countryinfo", "natural-earth") else 0.0
+    return PRIMARY_NAME_BONUS if match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
 
 
 class OfflineGazetteer(Geocoder):

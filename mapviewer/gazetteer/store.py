@@ -1,117 +1,28 @@
-"""The read-only gazetteer store: find it, check it, build it when needed, answer lookups."""
+"""The read-only gazetteer store: answers lookups from a built file (gazetteer.lifecycle finds or builds it)."""
 
 from __future__ import annotations
 
 import math
-import os
 import sqlite3
-import struct
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-
-import platformdirs
-from geopy.distance import great_circle
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GazetteerError
+from ..model import NameMatch, Place, Progress
 from ..text.normalize import skeleton
+from .lifecycle import ensure_store, problem
+from .schema import PLACE_WIDTH, place_columns, read_place
 
-ENV_PATH = "MAPVIEWER_GAZETTEER"
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
 _NAME_CACHE_LIMIT = 200_000
 WORD_FLOOR = 2.0
-Progress = Callable[[str, float], None]
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry. ``kind`` is continent, country, admin1 or city."""
-
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    region_id: int | None
-    lat: float
-    lon: float
-    population: int
-    geonameid: int | None
-    feature: str
-
-
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    """A place found under a name, with the name as the store spells it and where it came from."""
-
-    place: Place
-    name: str
-    key: str
-    source: str
-
-
-_PLACE_COLUMNS = "p.id, p.name, p.kind, p.country, p.admin1, p.region_id, p.lat, p.lon, p.population, p.geonameid, p.feature"
-
-
-def default_path() -> Path:
-    """Where the store lives: $MAPVIEWER_GAZETTEER, else the user's cache directory."""
-    if os.environ.get(ENV_PATH):
-        return Path(os.environ[ENV_PATH])
-    from .build import BUILDER_VERSION
-    from .sources import data_version
-
-    cache = Path(platformdirs.user_cache_dir("mapviewer", appauthor=False))
-    return cache / f"gazetteer-{data_version(BUILDER_VERSION)}.sqlite"
-
-
-def problem(path: Path, version: str | None = None) -> str | None:
-    """Why the file at ``path`` cannot be trusted as a store, or None when it can."""
-    try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-        size = path.stat().st_size
-    except OSError as e:
-        return f"cannot read {path}: {e.strerror or e}"
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return f"{path} is not a gazetteer store"
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    pages = struct.unpack(">I", header[28:32])[0]
-    if pages * page_size != size:
-        return f"{path} is incomplete ({size} of {pages * page_size} bytes)"
-    try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as e:
-        return f"{path} is damaged: {e}"
-    if version is not None and meta.get("version") != version:
-        return f"{path} was built from other data (version {meta.get('version')}, expected {version})"
-    return None
-
-
-def ensure_store(path: Path | None = None, progress: Progress | None = None,
-                 build: Callable[[Path, str, Progress | None], None] | None = None) -> Path:
-    """Return the path of a trusted store, building it (with progress) when missing, stale or damaged."""
-    from .build import BUILDER_VERSION, build_store
-    from .sources import data_version
-
-    version = data_version(BUILDER_VERSION)
-    path = path or default_path()
-    if problem(path, version) is None:
-        return path
-    if progress is not None and path.exists():
-        progress(f"rebuilding: {problem(path, version)}", 0.0)
-    try:
-        (build or build_store)(path, version, progress)
-    except (OSError, sqlite3.Error) as e:
-        raise GazetteerError(f"could not build the gazetteer at {path}: {e}") from e
-    return path
+_PLACE_COLUMNS = place_columns("p")
 
 
 class GazetteerStore:
@@ -140,7 +51,7 @@ class GazetteerStore:
     def close(self) -> None:
         self._db.close()
 
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, args).fetchall()
@@ -148,11 +59,11 @@ class GazetteerStore:
                 raise GazetteerError(f"the gazetteer at {self.path} is damaged ({e}); "
                                      "run 'mapviewer gazetteer build'") from e
 
-    def _matches(self, where: str, args: tuple) -> list[NameMatch]:
+    def _matches(self, where: str, args: tuple[Any, ...]) -> list[NameMatch]:
         rows = self._query(
             f"SELECT {_PLACE_COLUMNS}, n.name, n.key, n.source FROM names n "
             f"JOIN places p ON p.id = n.place_id WHERE {where}", args)
-        return [NameMatch(Place(*r[:11]), r[11], r[12], r[13]) for r in rows]
+        return [NameMatch(read_place(r), *r[PLACE_WIDTH:]) for r in rows]
 
     def prefetch(self, keys: Iterable[str]) -> None:
         """Look up many folded names in a few queries; a document's lookups then hit the cache."""
@@ -169,7 +80,8 @@ class GazetteerStore:
 
     def clear_cache(self) -> None:
         self._names.clear()
-        self.like.cache_clear(), self.place.cache_clear()
+        self.like.cache_clear()
+        self.place.cache_clear()
 
     def by_name(self, key: str) -> tuple[NameMatch, ...]:
         """Places with exactly this folded name."""
@@ -187,13 +99,13 @@ class GazetteerStore:
 
     def _place(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
-        return Place(*rows[0]) if rows else None
+        return read_place(rows[0]) if rows else None
 
     def country(self, iso: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code (all countries are read once, in one query)."""
         if self._countries is None:
             rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country'")
-            self._countries = {r[3]: Place(*r) for r in rows}
+            self._countries = {p.country: p for p in map(read_place, rows) if p.country}
         return self._countries.get(iso)
 
     def region(self, place: Place) -> Place | None:
@@ -214,16 +126,16 @@ class GazetteerStore:
 
     def outline(self, place_id: int) -> BaseGeometry | None:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
-        return shapely.from_wkb(rows[0][0]) if rows else None
+        return _geometry(rows[0][0]) if rows else None
 
     def basemap(self, name: str = "land") -> BaseGeometry | None:
         rows = self._query("SELECT wkb FROM basemap WHERE name = ?", (name,))
-        return shapely.from_wkb(rows[0][0]) if rows else None
+        return _geometry(rows[0][0]) if rows else None
 
     def country_outlines(self) -> list[tuple[Place, BaseGeometry]]:
         rows = self._query(f"SELECT {_PLACE_COLUMNS}, o.wkb FROM outlines o JOIN places p ON p.id = o.place_id "
                            "WHERE p.kind = 'country'")
-        return [(Place(*r[:11]), shapely.from_wkb(r[11])) for r in rows]
+        return [(read_place(r), _geometry(r[PLACE_WIDTH])) for r in rows]
 
     def near(self, lat: float, lon: float, radius_km: float, kinds: tuple[str, ...] = ("city",)) -> list[Place]:
         """Places of ``kinds`` within ``radius_km`` of a point, nearest first."""
@@ -234,9 +146,13 @@ class GazetteerStore:
             f"SELECT {_PLACE_COLUMNS} FROM points r JOIN places p ON p.id = r.id "
             f"WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ? AND p.kind IN ({marks})",
             (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *kinds))
-        places = [Place(*r) for r in rows]
-        dist = {p.id: distance_km((lat, lon), (p.lat, p.lon)) for p in places}
-        return sorted((p for p in places if dist[p.id] <= radius_km), key=lambda p: dist[p.id])
+        import numpy as np  # numpy and the distance formula: loaded by what asks for places near a point
+
+        from ..geodesy import great_circle_km
+
+        places = [read_place(r) for r in rows]
+        dist = great_circle_km([p.lat for p in places], [p.lon for p in places], lat, lon)
+        return [places[i] for i in np.argsort(dist, kind="stable") if dist[i] <= radius_km]
 
     def counts(self) -> dict[str, int]:
         counts = dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind"))
@@ -245,6 +161,7 @@ class GazetteerStore:
         return counts
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points (geopy; a sphere is exact enough here)."""
-    return great_circle(a, b).km
+def _geometry(wkb: bytes) -> BaseGeometry:
+    import shapely  # loaded by the maps and exports that draw outlines; the geoparser never needs it
+
+    return shapely.from_wkb(wkb)

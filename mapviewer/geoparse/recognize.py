@@ -9,18 +9,18 @@ name ("Vladimir Putin", "Paris Hilton"), an acronym of something else ("EU" is n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..gazetteer.geocoder import importance
-from ..gazetteer.store import GazetteerStore, NameMatch
-from ..model import Sentence
+from ..gazetteer.ranking import importance
+from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, GENERATED
+from ..gazetteer.store import GazetteerStore
+from ..model import NameMatch, Sentence, Span
 from ..text.normalize import fold
+from .config import GeoparserConfig
+from .steps import Parse
 
-MAX_TOKENS = 6
-FUZZY_MIN_RATIO = 80
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Lower-case words inside place names.
@@ -46,8 +46,6 @@ governor mayor king queen prince princess pope general gen colonel col captain c
 sergeant sgt judge justice secretary ambassador spokesman spokeswoman sheikh emir sultan rabbi father
 saint st
 """.split()) - {"saint", "st"}
-# Words this common in English ("Today", "Defense") are never taken as parts of a person's name.
-_COMMON_WORD_ZIPF = 5.0
 CALENDAR = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split())
@@ -65,27 +63,6 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
 _CONNECTOR_GAP = re.compile(r"(?: (?:" + "|".join(CONNECTORS) + r"))+ ")
 _TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
-# Person-name evidence, in % of the US Census 1990 population, and the importance (see
-# gazetteer.importance) above which a place name is taken as a place whatever its neighbours.
-FIRST_NAME_PCT = 0.005
-STANDALONE_FIRST_NAME_PCT = 0.02
-SURNAME_PCT = 0.003
-MAJOR_PLACE = 6.0
-KNOWN_PLACE = 5.5
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A recognised place name and the gazetteer entries it may mean."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    matches: tuple[NameMatch, ...]
-    adjective: bool
-    region_hint: bool
-    similarity: float = 1.0  # below 1 for a misspelling or transliteration ("Vougledar")
 
 
 class _Token(NamedTuple):
@@ -134,15 +111,19 @@ def _after_opening(text: str, start: int, starts: set[int]) -> bool:
 
 
 class Recognizer:
-    """Finds place-name spans with the gazetteer as its lexicon."""
+    """Finds place-name spans with the gazetteer as its lexicon (a SpanProposer step)."""
 
-    def __init__(self, store: GazetteerStore):
+    def __init__(self, store: GazetteerStore, config: GeoparserConfig = GeoparserConfig()):
         self.store = store
+        self.config = config
+
+    def propose(self, parse: Parse) -> list[Span]:
+        return self.find(parse.text, parse.sentences)
 
     def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
         tokens = _tokens(text, sentences)
         lowercase_words = set(_LOWER_WORD.findall(text))
-        ends = [_ends(text, tokens, i) for i in range(len(tokens))]
+        ends = [_ends(text, tokens, i, self.config.max_tokens) for i in range(len(tokens))]
         self.store.prefetch(self._lookups(text, tokens, ends))
         persons = self._person_words(tokens, text)
         proper = {fold(t.text) for t in tokens if not t.initial}  # capitalised mid-sentence somewhere
@@ -193,14 +174,15 @@ class Recognizer:
                 continue
             for t in (a, b):
                 key = fold(t.text)
-                if (not self.store.by_name(key) and self.store.word_frequency(key) < _COMMON_WORD_ZIPF
+                if (not self.store.by_name(key) and self.store.word_frequency(key) < self.config.person_word_max_zipf
                         and not (t is a and a.initial)):
                     persons.add(key)
             # "Georgia Stevens": a first name that is also a place names a person all through the text.
             a_key, b_key = fold(a.text), fold(b.text)
-            surname = b_key in persons or (self.store.person_name(b_key)[1] >= SURNAME_PCT
-                                           and self._importance(b_key) < KNOWN_PLACE)
-            if surname and self.store.by_name(a_key) and self.store.person_name(a_key)[0] >= FIRST_NAME_PCT:
+            surname = b_key in persons or (self.store.person_name(b_key)[1] >= self.config.surname_pct
+                                           and self._importance(b_key) < self.config.known_place)
+            if (surname and self.store.by_name(a_key)
+                    and self.store.person_name(a_key)[0] >= self.config.first_name_pct):
                 persons.update((a_key, b_key))
         return persons
 
@@ -212,8 +194,9 @@ class Recognizer:
         """A capitalised word the gazetteer lacks may be a misspelling or transliteration of a place."""
         tok = tokens[i]
         key = fold(tok.text)
-        if (len(key) < 6 or " " in key or tok.text.isupper() or key in persons
-                or self.store.word_frequency(key) >= 2.0):
+        config = self.config
+        if (len(key) < config.fuzzy_min_length or " " in key or tok.text.isupper() or key in persons
+                or self.store.word_frequency(key) >= config.fuzzy_max_zipf):
             return None
         for j in (i - 1, i + 1):
             if 0 <= j < len(tokens) and not (j < i and tokens[j].initial):
@@ -221,11 +204,11 @@ class Recognizer:
                 if text[lo.end:hi.start] == " ":
                     return None
         scored = [(fuzz.ratio(key, m.key), m) for m in self.store.like(key)]
-        scored = [(r, m) for r, m in scored if r >= FUZZY_MIN_RATIO]
+        scored = [(r, m) for r, m in scored if r >= config.fuzzy_min_ratio]
         if not scored:
             return None
         best = max(r for r, _ in scored)
-        matches = tuple(m for r, m in scored if r >= best - 5)
+        matches = tuple(m for r, m in scored if r >= best - config.fuzzy_ratio_margin)
         hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, tok.start, tok.end)
         return Span(tok.start, tok.end, tok.text, key, matches, False, hint, best / 100)
 
@@ -238,7 +221,7 @@ class Recognizer:
             key = fold(surface)
             matches = self._accepted_matches(surface, key)
             if matches:
-                adjective = all(m.source == "demonym" for m in matches)
+                adjective = all(m.source == DEMONYM for m in matches)
                 hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end)
                 return Span(start, end, surface, key, matches, adjective, hint), j - i + 1
         return None, 1
@@ -262,6 +245,7 @@ class Recognizer:
                    lowercase_words: set[str], proper: set[str]) -> bool:
         """Is this gazetteer hit a place here, or an ordinary word, a month, part of a person's name?"""
         first = tokens[i]
+        config = self.config
         if _is_acronym(span.text):
             return True  # exact written form of a country or region: "US", "U.K.", "EU", "B.C."
         if used > 1 or span.adjective:
@@ -270,13 +254,14 @@ class Recognizer:
             return False
         best = self._importance(span.key)
         zipf = self.store.word_frequency(span.key)
-        if span.key in lowercase_words and zipf >= 3.0:
+        if span.key in lowercase_words and zipf >= config.lowercase_word_zipf:
             return False
         # A word that starts a sentence is held to a stricter standard, unless the text also capitalises
         # it mid-sentence ("Washington said ..." after "... from Washington") or writes it in capitals,
         # as datelines do ("WASHINGTON (AP) -").
-        initial = first.initial and span.key not in proper and not (first.text.isupper() and len(first.text) >= 4)
-        if zipf > (3.2 if initial else 3.5) + 0.25 * best:
+        initial = first.initial and span.key not in proper and not (
+            first.text.isupper() and len(first.text) >= config.dateline_min_length)
+        if zipf > (config.initial_word_zipf if initial else config.word_zipf) + config.word_zipf_per_importance * best:
             return False
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -284,14 +269,14 @@ class Recognizer:
             return False
         first_name, surname = self.store.person_name(span.key)
         if (nxt is not None and text[first.end:nxt.start] == " " and _name_part(nxt, self.store)
-                and (first_name >= FIRST_NAME_PCT or best < MAJOR_PLACE)):
+                and (first_name >= config.first_name_pct or best < config.major_place)):
             return False  # "Donald Trump", "Vladimir Putin"
         if (prev is not None and not prev.initial and text[prev.end:first.start] == " "
-                and _name_part(prev, self.store) and best < MAJOR_PLACE):
+                and _name_part(prev, self.store) and best < config.major_place):
             return False  # "Bernie Sanders"
         locative = _word_before(text, first.start) in LOCATIVES
-        person = surname >= SURNAME_PCT or first_name >= STANDALONE_FIRST_NAME_PCT
-        return locative or not person or best >= KNOWN_PLACE  # "Kelly said", "Lucy said" vs "in Kelly"
+        person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
+        return locative or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
 
     def _hyphen_parts(self, token: _Token, text: str) -> list[Span]:
         """'Russia-Ukraine', 'pro-Russian', 'U.S.-led': the capitalised parts of a compound word."""
@@ -304,19 +289,20 @@ class Recognizer:
             if part[:1].isupper() and len(part) > 1:
                 key = fold(part)
                 matches = self._accepted_matches(part, key)
-                if matches and (self.store.word_frequency(key) < 4.5 or self._importance(key) >= KNOWN_PLACE):
-                    adjective = all(m.source == "demonym" for m in matches)
+                if matches and (self.store.word_frequency(key) < self.config.hyphen_part_max_zipf
+                                or self._importance(key) >= self.config.known_place):
+                    adjective = all(m.source == DEMONYM for m in matches)
                     spans.append(Span(offset, offset + len(part), part, key, matches, adjective, False))
             offset += len(part) + 1
         return spans
 
 
-def _ends(text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
+def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tuple[int, int]]:
     """(last capitalised token, end offset) of every span that may be a place name starting at token ``i``:
     runs of capitalised words joined by spaces, hyphens or connectors ("Rio de Janeiro"), optionally
     followed by a lower-case region word ("Kursk region")."""
     ends = []
-    for j in range(i, min(i + MAX_TOKENS, len(tokens))):
+    for j in range(i, min(i + max_tokens, len(tokens))):
         if j > i:
             gap = text[tokens[j - 1].end:tokens[j].start]
             if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap):
@@ -329,7 +315,7 @@ def _ends(text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
 
 
 # Where an acronym is a trusted name of a place: the curated country forms ("US", "UK", "UAE", "DRC").
-_ACRONYM_SOURCES = frozenset({"generated", "countryinfo"})
+_ACRONYM_SOURCES = frozenset({GENERATED, COUNTRY_INFO})
 
 
 def _is_acronym(text: str) -> bool:

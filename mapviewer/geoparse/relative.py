@@ -1,7 +1,8 @@
 """Places given relative to another: "Yelyzavtivka, located about ten kilometers south of Kurakhove".
 
 A village too small for the gazetteer is still placed: at the stated distance and bearing from the
-place it is described against (geopy's geodesic destination).
+place it is described against (geographiclib's geodesic on WGS84, as geopy's destination; importing
+geopy itself would load its online geocoders).
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geopy.distance import distance as geodesic_distance
+from geographiclib.geodesic import Geodesic
 
-from ..gazetteer.store import Place
+from ..model import Place, Reading, Span
+from ..text.normalize import fold
+from .config import GeoparserConfig
+from .steps import Parse
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -44,11 +48,12 @@ class Relative:
 _CUE = re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:to the\s+)?(?:north|south|east|west)", re.IGNORECASE)
 
 
-def find_relative(text: str) -> list[Relative]:
+def find_relative(text: str, lookback: int = 120) -> list[Relative]:
+    """Every "X, N km <bearing> of" in ``text``, X searched up to ``lookback`` characters before the cue."""
     out = []
     for cue in _CUE.finditer(text):  # the full pattern only runs near a "N km south" cue: fast on any text
         m = None
-        for lo in range(max(0, cue.start() - 120), cue.start()):
+        for lo in range(max(0, cue.start() - lookback), cue.start()):
             if text[lo].isupper() and (lo == 0 or not text[lo - 1].isalnum()):
                 m = RELATIVE.match(text, lo, cue.end() + 40)
                 if m:
@@ -64,9 +69,29 @@ def find_relative(text: str) -> list[Relative]:
 
 
 def place_from(anchor: Place, rel: Relative, place_id: int) -> Place:
-    """A place of its own at the stated distance and bearing from ``anchor``."""
-    point = geodesic_distance(kilometers=rel.km).destination((anchor.lat, anchor.lon), bearing=rel.bearing)
+    """A place of its own at the stated distance and bearing from ``anchor``, numbered ``place_id`` in its
+    document."""
+    point = Geodesic.WGS84.Direct(anchor.lat, anchor.lon, rel.bearing, rel.km * 1000.0)
+    region_id = anchor.region_id if anchor.kind == "city" else anchor.id if anchor.kind == "admin1" else None
     return Place(id=place_id, name=rel.text, kind="city", country=anchor.country, admin1=anchor.admin1,
-                 region_id=anchor.region_id if anchor.kind == "city" else anchor.id if anchor.kind == "admin1" else None,
-                 lat=round(point.latitude, 5), lon=round(point.longitude, 5), population=0, geonameid=None,
-                 feature="P.PPL")
+                 region_id=region_id, lat=round(point["lat2"], 5), lon=round(point["lon2"], 5), population=0,
+                 geonameid=None, feature="P.PPL", located_from=anchor.id)
+
+
+class RelativePlaces:
+    """A SpanResolver step: "X, 10 km south of Y" places X from Y's reading, replacing any gazetteer
+    guess for X. Runs after the resolver, whose readings are the anchors."""
+
+    def __init__(self, config: GeoparserConfig = GeoparserConfig()):
+        self.config = config
+
+    def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
+        located: dict[int, tuple[Span, Reading]] = {}
+        for n, rel in enumerate(find_relative(parse.text, self.config.relative_lookback), 1):
+            anchor = parse.readings.get(rel.anchor_start)
+            if anchor is None or anchor.best is None:
+                continue
+            span = Span(rel.start, rel.end, rel.text, fold(rel.text), (), False, False)
+            place = place_from(anchor.best, rel, place_id=n)
+            located[rel.start] = (span, Reading((place,), (self.config.relative_confidence,), "literal"))
+        return list(located.values())

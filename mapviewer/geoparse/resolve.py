@@ -9,46 +9,20 @@ a name's readings become probabilities (softmax), which are its confidence and a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 import numpy as np
 
-from ..gazetteer.geocoder import importance
-from ..gazetteer.store import NameMatch, Place
-from .recognize import Span
+from ..gazetteer.ranking import importance
+from ..geodesy import great_circle_km
+from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
+from ..model import MentionKind, NameMatch, Place, Reading, Span
+from .config import GeoparserConfig
+from .steps import Parse
 
-MAX_CANDIDATES = 25
-ITERATIONS = 2
-
-# Weights of the evidence, in units of "ten times the population" (one step of log10 population).
-W_PRIMARY_NAME = 1.0        # the place's own name, not an alternate name of another place
-W_COUNTRY = 2.5             # the document mentions this place's country (or places in it)
-W_REGION = 1.5              # ... or its admin-1 region
-W_NEAR = 2.0                # close to the document's other places (decays over ~250 km)
-W_SAME = 2.0                # other names of the document already mean this very place ("Mexican", "Mexico")
-W_REGION_CUE = 4.0          # "Kursk region", "the regions of Donetsk and Lugansk"
-W_MISSPELT = 8.0            # per unit of lost similarity (a 0.9 match costs 0.8)
-NEAR_KM = 250.0
-TEMPERATURE = 1.0           # softmax temperature: confidence calibration
-MIN_FUZZY_CONTEXT = 1.0     # a misspelt name needs context this strong to be placed at all
-
-_OWN_NAME_SOURCES = frozenset({"geonames", "countryinfo", "natural-earth", "demonym", "metonym"})
+_OWN_NAME_SOURCES = frozenset({PRIMARY, COUNTRY_INFO, NATURAL_EARTH, DEMONYM, METONYM})
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """The outcome for one name: its readings with probabilities, best first."""
-
-    places: tuple[Place, ...]
-    probabilities: tuple[float, ...]
-    kind: str  # literal / adjective / metonym
-
-    @property
-    def best(self) -> Place | None:
-        return self.places[0] if self.places else None
-
-
-def _candidates(span: Span) -> list[tuple[Place, NameMatch, float]]:
+def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMatch, float]]:
     """(place, matched name, prior) for the most likely readings of a name."""
     best: dict[int, NameMatch] = {}
     for m in span.matches:
@@ -57,62 +31,60 @@ def _candidates(span: Span) -> list[tuple[Place, NameMatch, float]]:
     # A city named like the region it lies in ("New York" for New York City in New York State) owns the
     # name as much as the region does, even when the gazetteer lists it as an alternate name.
     regions = {pid for pid, m in best.items() if m.place.kind == "admin1"}
-    ranked = sorted(((m.place, m, _prior(m.place, m) + (W_PRIMARY_NAME if m.place.region_id in regions
-                                                         and m.source not in _OWN_NAME_SOURCES else 0.0))
-                     for m in best.values()), key=lambda c: -c[2])
-    return ranked[:MAX_CANDIDATES]
+    # Either way the place gets the own-name weight once: for its own name, or for its region's.
+    ranked = sorted(((m.place, m, importance(m.place) + (
+        config.w_primary_name if m.source in _OWN_NAME_SOURCES or m.place.region_id in regions else 0.0))
+        for m in best.values()), key=lambda c: -c[2])
+    return ranked[:config.max_candidates]
 
 
-def _prior(place: Place, match: NameMatch) -> float:
-    return importance(place) + (W_PRIMARY_NAME if match.source in _OWN_NAME_SOURCES else 0.0)
-
-
-def _kind(span: Span, match: NameMatch) -> str:
-    if span.adjective or match.source == "demonym":
+def _kind(span: Span, match: NameMatch) -> MentionKind:
+    if span.adjective or match.source == DEMONYM:
         return "adjective"
-    return "metonym" if match.source == "metonym" else "literal"
-
-
-def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) from each candidate (rows) to each anchor (columns), vectorised."""
-    p1, p2 = np.radians(lat)[:, None], np.radians(lat0)[None, :]
-    dl = np.radians(lon)[:, None] - np.radians(lon0)[None, :]
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 12742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    return "metonym" if match.source == METONYM else "literal"
 
 
 class Resolver:
-    """Chooses a reading for every distinct name of a document."""
+    """Chooses a reading for every distinct name of a document (a SpanResolver step)."""
 
-    def resolve(self, spans: list[Span]) -> dict[str, Reading]:
+    def __init__(self, config: GeoparserConfig = GeoparserConfig()):
+        self.config = config
+
+    def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
+        by_name = self.readings(parse.spans)
+        return [(s, by_name[s.key]) for s in parse.spans if s.key in by_name]
+
+    def readings(self, spans: list[Span]) -> dict[str, Reading]:
+        """One reading per distinct name (folded key) of ``spans``."""
         groups: dict[str, list[Span]] = defaultdict(list)
         for span in spans:
             groups[span.key].append(span)
-        cands = {key: _candidates(group[0]) for key, group in groups.items()}
+        config = self.config
+        cands = {key: _candidates(group[0], config) for key, group in groups.items()}
         cands = {k: v for k, v in cands.items() if v}
         if not cands:
             return {}
         hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
-        priors = {k: np.array([prior + (W_REGION_CUE * hints[k] if p.kind == "admin1" else 0.0)
+        priors = {k: np.array([prior + (config.w_region_cue * hints[k] if p.kind == "admin1" else 0.0)
                                 for p, _, prior in v]) for k, v in cands.items()}
 
-        context = _Context(cands, counts)
+        context = _Context(cands, counts, config)
         choice = {k: 0 for k in cands}
         scores = dict(priors)
-        for _ in range(ITERATIONS):
+        for _ in range(config.iterations):
             support = context.support(choice)
             scores = {k: priors[k] + support[k] for k in cands}
             choice = {k: int(np.argmax(s)) for k, s in scores.items()}
 
         readings: dict[str, Reading] = {}
         for k, v in cands.items():
-            s = scores[k] - W_MISSPELT * (1 - similarity[k])
-            if similarity[k] < 1 and (scores[k] - priors[k]).max() < MIN_FUZZY_CONTEXT:
+            s = scores[k] - config.w_misspelt * (1 - similarity[k])
+            if similarity[k] < 1 and (scores[k] - priors[k]).max() < config.min_fuzzy_context:
                 continue  # a misspelling with nothing in the document to support it
             order = np.argsort(-s)
-            z = np.exp((s[order] - s[order[0]]) / TEMPERATURE)
+            z = np.exp((s[order] - s[order[0]]) / config.temperature)
             probs = z / z.sum()
             best_match = v[order[0]][1]
             readings[k] = Reading(tuple(v[i][0] for i in order), tuple(float(p) for p in probs),
@@ -123,7 +95,9 @@ class Resolver:
 class _Context:
     """Support each reading of each name gets from the current readings of the document's other names."""
 
-    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch, float]]], counts: dict[str, int]):
+    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch, float]]], counts: dict[str, int],
+                 config: GeoparserConfig):
+        self.config = config
         self.keys = list(cands)
         places = [c[0] for k in self.keys for c in cands[k]]
         self.owner = np.array([i for i, k in enumerate(self.keys) for _ in cands[k]], dtype=int)
@@ -157,10 +131,12 @@ class _Context:
         near = np.zeros(len(self.owner))
         anchors = chosen[self.local[chosen]]
         if len(anchors):
-            dist = _haversine_km(self.lat, self.lon, self.lat[anchors], self.lon[anchors])
+            dist = great_circle_km(self.lat[:, None], self.lon[:, None], self.lat[anchors][None, :],
+                                   self.lon[anchors][None, :])
             dist[self.owner[:, None] == self.owner[anchors][None, :]] = np.inf
-            near = np.exp(-dist.min(axis=1) / NEAR_KM)
+            near = np.exp(-dist.min(axis=1) / self.config.near_km)
             near[~self.local] = 0.0
-        support = W_COUNTRY * np.sqrt(np.clip(c_share, 0, 1)) + W_REGION * np.sqrt(np.clip(r_share, 0, 1)) \
-            + W_NEAR * near + W_SAME * np.sqrt(np.clip(same, 0, 1))
+        w = self.config
+        support = w.w_country * np.sqrt(np.clip(c_share, 0, 1)) + w.w_region * np.sqrt(np.clip(r_share, 0, 1)) \
+            + w.w_near * near + w.w_same * np.sqrt(np.clip(same, 0, 1))
         return {k: support[self.offsets[i]:self.offsets[i + 1]] for i, k in enumerate(self.keys)}

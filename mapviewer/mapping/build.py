@@ -20,18 +20,12 @@ from folium.plugins import MarkerCluster
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
+from ..palette import KINDS, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
 from .assets import map_scripts, map_stylesheets, own_file
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
-KIND_STYLE = {
-    "city": {"color": "#b03a2e", "radius": 7},
-    "admin1": {"color": "#7d3c98", "radius": 9},
-    "country": {"color": "#1f618d", "radius": 11},
-    "continent": {"color": "#117a65", "radius": 13},
-}
-LEGEND_LABELS = {"city": "town", "admin1": "region", "country": "country", "continent": "continent"}
 OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
 BASEMAP_TOLERANCE = 0.08
 ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Outlines: Natural Earth, "
@@ -88,10 +82,10 @@ def tile_hosts() -> tuple[str, ...]:
 
 def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
     """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain."""
-    style = KIND_STYLE.get(entry.place.kind, KIND_STYLE["city"])
+    style = kind_style(entry.place.kind)
     uncertain = entry.confidence < UNCERTAIN
-    return {"radius": style["radius"], "color": style["color"], "weight": 2, "fill": True,
-            "fillColor": style["color"], "fillOpacity": 0.25 if uncertain else 0.7,
+    return {"radius": style.radius, "color": style.colour, "weight": 2, "fill": True,
+            "fillColor": style.colour, "fillOpacity": 0.25 if uncertain else 0.7,
             "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
 
 
@@ -107,7 +101,7 @@ def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
 def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str) -> folium.GeoJson | None:
     features = []
     for e in entries:
-        geom = store.outline(e.place.id) if e.place.id > 0 else None
+        geom = store.outline(e.place.id) if e.place.located_from is None else None
         if geom is None:
             continue
         geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
@@ -154,8 +148,8 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     cluster.add_to(m)
 
     outlines = []
-    for kind, name, color in (("admin1", "Regions", KIND_STYLE["admin1"]["color"]),
-                              ("country", "Countries", KIND_STYLE["country"]["color"])):
+    for kind, name, color in (("admin1", "Regions", KINDS["admin1"].colour),
+                              ("country", "Countries", KINDS["country"].colour)):
         layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color)
         if layer is not None:
             group = folium.FeatureGroup(name=name, show=True)
@@ -165,7 +159,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     folium.LayerControl(collapsed=True).add_to(m)
     data = page_data(entries, analyses)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
-                 "legend": [{"label": LEGEND_LABELS[k], "color": v["color"]} for k, v in KIND_STYLE.items()],
+                 "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
     root.header.add_child(PageTitle(page_title(analyses)), name="mapviewer_title")

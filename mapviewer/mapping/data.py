@@ -45,26 +45,22 @@ def _document(doc: int, analysis: Analysis) -> dict[str, Any]:
             "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences], "mentions": mentions}
 
 
-def _place(e: PlaceEntry, analyses: list[Analysis], u16s: list[Callable[[int], int]]) -> dict[str, Any]:
+def _place(e: PlaceEntry, u16s: list[Callable[[int], int]]) -> dict[str, Any]:
     p = e.place
     mentions = [{"id": r.id, "doc": r.doc, "sentence": r.mention.sentence, "start": u16s[r.doc](r.mention.start),
                  "end": u16s[r.doc](r.mention.end), "kind": r.mention.kind} for r in e.mentions]
-    stops = sorted({(r.doc, r.mention.sentence) for r in e.mentions})
-    first_stop: dict[int, int] = {}
-    for n, (doc, _) in enumerate(stops):
-        first_stop.setdefault(doc, n)
     return {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region, "country": e.country,
             "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3), "geonameid": p.geonameid,
-            "mentions": mentions, "stops": [list(s) for s in stops], "firstStop": first_stop}
+            "mentions": mentions, "stops": [list(s) for s in e.stops],
+            "firstStop": {doc: e.first_stop(doc) for doc in sorted({r.doc for r in e.mentions})}}
 
 
 def page_data(entries: list[PlaceEntry], analyses: list[Analysis]) -> dict[str, Any]:
     """The documents and places of a map page.
 
-    A place's ``stops`` are the sentences that mention it, in document then text order: what ◀/▶ step
-    through, across documents. ``firstStop[doc]`` is where a selection starts when ``doc`` is shown, so a
-    place selected in document 2 stays in document 2.
+    A place's ``stops`` and ``firstStop[doc]`` are :attr:`PlaceEntry.stops` and
+    :meth:`PlaceEntry.first_stop`: the page script follows the same selection rules as the window.
     """
     u16s = [utf16_offsets(a.document.text) for a in analyses]
     return {"documents": [_document(i, a) for i, a in enumerate(analyses)],
-            "places": {e.key: _place(e, analyses, u16s) for e in entries}}
+            "places": {e.key: _place(e, u16s) for e in entries}}

@@ -8,18 +8,18 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from .. import palette
 from ..model import Analysis, Mention
+from ..palette import kind_style
 from ..places import UNCERTAIN, place_key
 from .plaintext import plain_tooltip
 
-KIND_COLOURS = {"city": "#f9e79f", "admin1": "#e8daef", "country": "#d6eaf8", "continent": "#d1f2eb"}
-SENTENCE_COLOUR = "#fdebd0"
 
 
 class ArticleView(QTextEdit):
-    """Read-only article text; emits placeActivated(key) when a mention is clicked."""
+    """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked."""
 
-    placeActivated = Signal(str)
+    mentionActivated = Signal(str, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,6 +32,7 @@ class ArticleView(QTextEdit):
         self.doc_index = 0
         self._starts: list[int] = []
         self._mentions: list[Mention] = []
+        self._sentences: list[int] = []
 
     def show_analysis(self, analysis: Analysis, doc_index: int = 0) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
@@ -47,16 +48,19 @@ class ArticleView(QTextEdit):
         cursor.beginEditBlock()
         for m in self._mentions:
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(KIND_COLOURS.get(m.place.kind, "#f9e79f")))
+            fmt.setBackground(QColor(kind_style(m.place.kind).tint))
             if m.confidence < UNCERTAIN:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor("#b03a2e"))
+                fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
             cursor.setPosition(m.start)
             cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
+        self._sentences = []
+        self.setExtraSelections([])
         self.setDocument(document)  # the previous document, a child of this view, is deleted with it
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
 
     def mention_at(self, offset: int) -> Mention | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -64,30 +68,44 @@ class ArticleView(QTextEdit):
             return self._mentions[i]
         return None
 
-    def highlight_sentences(self, indexes: list[int], scroll_to: int | None = None) -> None:
-        """Highlight these sentences and scroll to one of them (the first by default)."""
+    def highlight_sentences(self, indexes: list[int], current: int | None = None) -> None:
+        """Highlight these sentences, the ``current`` one stronger, and scroll to it; the mentions inside
+        them keep their own colour, so the reader still sees which words name places."""
         if self.analysis is None:
             return
-        selections = []
-        for i in indexes:
-            s = self.analysis.sentences[i]
-            sel = QTextEdit.ExtraSelection()
-            sel.format.setBackground(QColor(SENTENCE_COLOUR))
-            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(s.start)
-            sel.cursor.setPosition(s.end, QTextCursor.MoveMode.KeepAnchor)
-            selections.append(sel)
+        selections = [self._selection(self.analysis.sentences[i].start, self.analysis.sentences[i].end,
+                                      palette.CURRENT_SENTENCE if i == current else palette.SENTENCE)
+                      for i in indexes]
+        shown = set(indexes)
+        selections += [self._selection(m.start, m.end, kind_style(m.place.kind).tint)
+                       for m in self._mentions if m.sentence in shown]
+        self._sentences = list(indexes)
         self.setExtraSelections(selections)
-        target = scroll_to if scroll_to is not None else (indexes[0] if indexes else None)
+        target = current if current is not None else (indexes[0] if indexes else None)
         if target is not None:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.analysis.sentences[target].start)
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
 
+    def _selection(self, start: int, end: int, colour: str) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.format.setBackground(QColor(colour))
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        sel.cursor = QTextCursor(self.document())
+        sel.cursor.setPosition(start)
+        sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return sel
+
     def highlighted_text(self) -> list[str]:
-        return [sel.cursor.selectedText() for sel in self.extraSelections()]
+        """The highlighted sentences' text (what a selection shows), in order."""
+        return [self.analysis.sentence_text(i) for i in self._sentences] if self.analysis else []
+
+    def current_sentence_text(self) -> str | None:
+        """The sentence highlighted as the current one, if any."""
+        current = [sel.cursor.selectedText() for sel in self.extraSelections()
+                   if sel.format.background().color() == QColor(palette.CURRENT_SENTENCE)]
+        return current[0] if current else None
 
     # -- interaction ---------------------------------------------------------------------------
     def event(self, e) -> bool:
@@ -108,4 +126,4 @@ class ArticleView(QTextEdit):
         if e.button() == Qt.MouseButton.LeftButton and self.analysis is not None and not self.textCursor().hasSelection():
             m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
             if m is not None:
-                self.placeActivated.emit(place_key(m.place, self.doc_index))
+                self.mentionActivated.emit(place_key(m.place, self.doc_index), m.sentence)

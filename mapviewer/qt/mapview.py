@@ -6,8 +6,9 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QIODevice, QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -16,7 +17,8 @@ log = logging.getLogger(__name__)
 
 
 class _PageBridge(QObject):
-    """What the page script sees as ``bridge``: placeClicked(key), pageReady(), focusRequested signal."""
+    """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
+    pageReady(), and the focusRequested signal."""
 
     focusRequested = Signal(str)
 
@@ -27,6 +29,10 @@ class _PageBridge(QObject):
     @Slot(str)
     def placeClicked(self, key: str) -> None:
         self._view.placeClicked.emit(key)
+
+    @Slot(str, int, int)
+    def sentenceClicked(self, key: str, doc: int, sentence: int) -> None:
+        self._view.sentenceClicked.emit(key, doc, sentence)
 
     @Slot()
     def pageReady(self) -> None:
@@ -94,13 +100,15 @@ class MapView(QWebEngineView):
     """Shows a map page from a file (QWebEngineView.setHtml is limited to 2 MB)."""
 
     placeClicked = Signal(str)
+    sentenceClicked = Signal(str, int, int)
+    filesDropped = Signal(list)       # local files dropped on the map: the window opens them
     mapReady = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._page = _MapPage(self)
         self.setPage(self._page)
-        self.setAcceptDrops(False)      # a file dropped on the map goes to the window, never into the page
+        self.setAcceptDrops(True)       # a file dropped on the map is opened by the window, never the page
         settings = self.page().settings()
         for attribute, on in _SETTINGS.items():
             settings.setAttribute(attribute, on)
@@ -125,6 +133,26 @@ class MapView(QWebEngineView):
         url = QUrl.fromLocalFile(str(path))
         self._page.own_pages.add(url)
         self.setUrl(url)
+
+    def childEvent(self, e: QChildEvent) -> None:
+        """QtWebEngine draws into a child widget, which would take drops for the page: it never does."""
+        super().childEvent(e)
+        if e.added() and isinstance(e.child(), QWidget):
+            e.child().setAcceptDrops(False)
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            e.acceptProposedAction()
+            self.filesDropped.emit(paths)
 
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)

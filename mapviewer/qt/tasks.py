@@ -1,24 +1,58 @@
-"""Long work off the GUI thread: building the gazetteer on first run, reading and geoparsing files."""
+"""Long work off the GUI thread: opening (on first run building) the gazetteer, reading and geoparsing
+files, drawing the map page."""
 
 from __future__ import annotations
 
+import threading
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
 from ..errors import MapviewerError
 from ..model import Document
 
+if TYPE_CHECKING:
+    from ..gazetteer.store import GazetteerStore
+
+Progress = Callable[[str, float], None]
+
+
+class StoreHandle:
+    """The gazetteer a window works with, given to it: already open (tests, a second window), or opened
+    — and on the first run built, with progress — by the first task that needs it, off the GUI thread."""
+
+    def __init__(self, store: GazetteerStore | None = None):
+        self._store = store
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> GazetteerStore | None:
+        return self._store
+
+    def open(self, progress: Progress, cancelled: Callable[[], bool]) -> GazetteerStore:
+        """The open store; a first-run build stops (raising Cancelled) as soon as ``cancelled()``."""
+        with self._lock:
+            if self._store is None:
+                from ..gazetteer.lifecycle import ensure_store
+                from ..gazetteer.store import GazetteerStore
+
+                self._store = GazetteerStore(ensure_store(progress=lambda m, f: progress(
+                    f"Building the offline gazetteer (first run only): {m}", f), cancelled=cancelled))
+            return self._store
+
 
 class AnalyseTask(QThread):
-    """Opens (or first builds) the gazetteer, geoparses each source and draws the map page; cancel drops
-    the result. Only widgets are left for the GUI thread, so a 1 MB article does not freeze the window."""
+    """Geoparses each source and draws the map page; cancel drops the result. Only widgets are left for
+    the GUI thread, so a 1 MB article does not freeze the window."""
 
     progress = Signal(str, float)
-    done = Signal(object, object, object, str)   # store, [(source, Analysis)], [PlaceEntry], map page HTML
-    failed = Signal(str)
+    done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
+    failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
-    def __init__(self, sources: list[Path | Document], store, parent=None):
+    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent=None):
         super().__init__(parent)
         self.sources = sources
         self.store = store
@@ -30,16 +64,12 @@ class AnalyseTask(QThread):
     def run(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..documents import read_document
-        from ..gazetteer.store import GazetteerStore, ensure_store
         from ..mapping.build import page_html
         from ..pipeline import Geoparser
         from ..places import collect_places
 
         try:
-            store = self.store
-            if store is None:
-                store = GazetteerStore(ensure_store(progress=lambda m, f: self.progress.emit(
-                    f"Building the offline gazetteer (first run only): {m}", f)))
+            store = self.store.open(self.progress.emit, lambda: self.cancelled)
             geoparser = Geoparser(store)
             results = []
             for n, source in enumerate(self.sources):
@@ -56,8 +86,8 @@ class AnalyseTask(QThread):
             entries = collect_places(analyses, store)
             page = page_html(analyses, store, entries)
             if not self.cancelled:
-                self.done.emit(store, results, entries, page)
+                self.done.emit(results, entries, page)
         except MapviewerError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(str(e), "")
         except Exception as e:  # noqa: BLE001 - a bug must become a message, never a dead worker
-            self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}")
+            self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}", traceback.format_exc())

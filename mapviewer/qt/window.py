@@ -1,47 +1,63 @@
-"""The main window: article, map and places table, kept on one selection."""
+"""The main window: article, map and places table, kept on one selection.
+
+The window only wires views together. Analyses run in ``runner.AnalysisRunner``, menus come from the
+registries (``menus.py``), errors are shown by ``errors.show_error``, and the selection rules are the
+core's (``PlaceEntry.stops`` / ``first_stop``), which the map page script follows too.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QProgressDialog, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QMainWindow, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..bundled import sample_article
 from ..errors import MapviewerError
 from ..export import FORMATS, export
+from ..gazetteer.store import GazetteerStore
 from ..mapping.page import message_page
 from ..model import Analysis, Document
 from ..places import PlaceEntry
 from .article import ArticleView
+from .controls import ElidedLabel, FilterBox
+from .errors import show_error
 from .mapview import MapView
+from .menus import build_menus
 from .places_table import PlacesFilter, PlacesModel
-from .tasks import AnalyseTask
+from .recent import RecentFiles
+from .runner import AnalysisRunner
+from .tasks import StoreHandle
 
-MAX_RECENT = 10
 EMPTY_MAP = message_page("Open an article to see its places here.")
 
 
 class MainWindow(QMainWindow):
     analysed = Signal()          # a new set of analyses is shown (tests and --screenshot wait for it)
 
-    def __init__(self, settings: QSettings | None = None):
+    def __init__(self, settings: QSettings | None = None, store: GazetteerStore | None = None):
         super().__init__()
         self.settings = settings or QSettings("mapviewer", "mapviewer")
         self.setWindowTitle("mapviewer")
         self.setAcceptDrops(True)
-        self.store = None
+        self.store = StoreHandle(store)
+        self.recent = RecentFiles(self.settings)
         self.analyses: list[Analysis] = []
         self.entries: list[PlaceEntry] = []
         self.selected: str | None = None
-        self._step = 0
-        self._task: AnalyseTask | None = None
-        self._progress: QProgressDialog | None = None
+        self._stop = 0
+        self._selecting = False
+        self.last_error = ""
+        self._opening: list[Path] = []
+        self.runner = AnalysisRunner(self.store, self)
+        self.runner.status.connect(self.statusBar().showMessage)
+        self.runner.finished.connect(self._show_results)
+        self.runner.failed.connect(self._on_failed)
         self._build_widgets()
-        self._build_menus()
+        self.menus = build_menus(self)
+        self._update_actions()
         self._restore()
 
     # -- layout ----------------------------------------------------------------------------------
@@ -49,15 +65,17 @@ class MainWindow(QMainWindow):
         self.article = ArticleView()
         self.doc_choice = QComboBox()
         self.doc_choice.setVisible(False)
-        self.prev_button, self.next_button = QPushButton("◀ Previous"), QPushButton("Next ▶")
-        self.prev_button.setToolTip("Previous sentence that mentions the selected place")
-        self.next_button.setToolTip("Next sentence that mentions the selected place")
-        self.sentence_label = QLabel("")
-        self.sentence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.doc_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.doc_choice.setMinimumContentsLength(12)
+        self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")
+        self.prev_button.setToolTip("Previous sentence that mentions the selected place (Alt+Left)")
+        self.next_button.setToolTip("Next sentence that mentions the selected place (Alt+Right)")
+        self.sentence_label = ElidedLabel()
         nav = QHBoxLayout()
-        for w in (self.doc_choice, self.prev_button, self.next_button, self.sentence_label):
-            nav.addWidget(w)
-        nav.addStretch(1)
+        nav.addWidget(self.doc_choice)
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.sentence_label, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(4, 4, 4, 4)
@@ -83,8 +101,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # fit columns to the first 200 rows
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter places…")
+        self.search = FilterBox()
+        self.search.setPlaceholderText("Filter places… (Enter picks the first, Esc clears)")
         self.search.setClearButtonEnabled(True)
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
@@ -105,16 +123,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main)
         self.statusBar().showMessage("Ready")
 
-        self.article.placeActivated.connect(lambda key: self.select(key, "text"))
+        self.article.mentionActivated.connect(
+            lambda key, sentence: self.go_to_sentence(key, self.article.doc_index, sentence, "text"))
         self.map.placeClicked.connect(lambda key: self.select(key, "map"))
-        self.table.selectionModel().selectionChanged.connect(self._table_selection)
+        self.map.sentenceClicked.connect(lambda key, doc, sentence: self.go_to_sentence(key, doc, sentence, "map"))
+        self.map.filesDropped.connect(self.open_paths)
+        self.table.selectionModel().currentRowChanged.connect(self._table_row)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.search.accepted.connect(self._pick_first_match)
         self.doc_choice.currentIndexChanged.connect(self._show_document)
-        self.prev_button.clicked.connect(lambda: self._step_sentence(-1))
-        self.next_button.clicked.connect(lambda: self._step_sentence(1))
+        self.prev_button.clicked.connect(lambda: self.step_sentence(-1))
+        self.next_button.clicked.connect(lambda: self.step_sentence(1))
 
     def _welcome_panel(self) -> QWidget:
-        """What an empty window offers: open an article, or the sample article."""
+        """What an empty window offers: open an article, the sample article, or a recent file."""
         panel = QWidget()
         v = QVBoxLayout(panel)
         v.addStretch(1)
@@ -133,52 +155,36 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
         v.addLayout(buttons)
+        self.welcome_recent = QVBoxLayout()
+        v.addLayout(self.welcome_recent)
         v.addStretch(2)
         return panel
 
+    def _update_actions(self) -> None:
+        for a in self.menus.exports:
+            a.setEnabled(bool(self.analyses))
+        has_selection = self.selected is not None
+        for w in (self.menus.copy_coordinates, self.menus.previous_sentence, self.menus.next_sentence,
+                  self.prev_button, self.next_button):
+            w.setEnabled(has_selection)
+        recent = self.recent.paths()
+        self.menus.recent.clear()
+        for p in recent:
+            self.menus.recent.addAction(str(p)).triggered.connect(lambda checked=False, p=p: self.open_paths([p]))
+        self.menus.recent.setEnabled(bool(recent))
+        while self.welcome_recent.count():
+            self.welcome_recent.takeAt(0).widget().deleteLater()
+        for p in recent[:5]:
+            button = QPushButton(p.name)
+            button.setFlat(True)
+            button.setToolTip(str(p))
+            button.clicked.connect(lambda checked=False, p=p: self.open_paths([p]))
+            self.welcome_recent.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    # -- opening ---------------------------------------------------------------------------------
     def open_sample(self) -> None:
         self.open_paths([Path(str(sample_article()))])
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "Open &sample article", self.open_sample)
-        self._action(file_menu, "&New from clipboard text", self.open_clipboard, "Ctrl+Shift+V")
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        file_menu.addSeparator()
-        shortcuts = {"html": "Ctrl+E"}
-        self.export_actions = [
-            self._action(file_menu, f"Export as {f.description}…", lambda f=f: self.export_dialog(f.name),
-                         shortcuts.get(f.name))
-            for f in FORMATS.values()]
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.copy_action = self._action(edit_menu, "&Copy coordinates", self.copy_coordinates, "Ctrl+Shift+C")
-        self._action(edit_menu, "&Find place…", self.search.setFocus, QKeySequence.StandardKey.Find)
-        self._update_actions()
-
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _update_actions(self) -> None:
-        for a in self.export_actions:
-            a.setEnabled(bool(self.analyses))
-        self.copy_action.setEnabled(self.selected is not None)
-        self.prev_button.setEnabled(self.selected is not None)
-        self.next_button.setEnabled(self.selected is not None)
-        recent = [p for p in self.settings.value("recent", [], type=list) if p]
-        self.recent_menu.clear()
-        for p in recent:
-            self.recent_menu.addAction(p).triggered.connect(lambda checked=False, p=p: self.open_paths([Path(p)]))
-        self.recent_menu.setEnabled(bool(recent))
-
-    # -- opening ---------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         from ..documents import SUFFIXES
 
@@ -193,55 +199,35 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.report("The clipboard holds no text.")
             return
-        self.open_sources([Document(text, title="Clipboard text", source="clipboard")])
+        self._opening = []
+        self.runner.run([Document(text, title="Clipboard text", source="clipboard")])
 
     def open_paths(self, paths: list[Path]) -> None:
+        paths = [Path(p).absolute() for p in paths]
         if paths:
             self.settings.setValue("last_folder", str(paths[0].parent))
-        self.open_sources(list(paths))
+            self._opening = paths
+            self.runner.run(list(paths))
 
-    def open_sources(self, sources: list) -> None:
-        """Geoparse ``sources`` (paths or Documents) off the GUI thread, with progress and cancel."""
-        if self._task is not None and self._task.isRunning():
-            self._task.cancel()
-        task = AnalyseTask(sources, self.store, self)
-        self._task = task
-        self._progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self)
-        self._progress.setWindowTitle("mapviewer")
-        self._progress.setMinimumDuration(400)
-        self._progress.setAutoClose(False)
-        self._progress.canceled.connect(task.cancel)
-        task.progress.connect(self._on_progress)
-        task.done.connect(self._on_done)
-        task.failed.connect(self._on_failed)
-        task.finished.connect(self._task_finished)
-        self.statusBar().showMessage("Finding places…")
-        task.start()
+    def _on_failed(self, message: str, details: str) -> None:
+        failed = [p for p in self._opening if not p.is_file()]
+        if failed:
+            self.recent.remove(failed)
+            self._update_actions()
+        self.report(message, details)
 
-    def _on_progress(self, message: str, fraction: float) -> None:
-        if self._progress is not None:
-            self._progress.setLabelText(message)
-            self._progress.setValue(int(100 * fraction))
-        self.statusBar().showMessage(message)
-
-    def _task_finished(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-
-    def _on_failed(self, message: str) -> None:
-        self.statusBar().showMessage("Could not open the article")
-        self.report(message)
-
-    def _on_done(self, store, results, entries, page: str) -> None:
-        if self.sender() is not self._task:
-            return
-        self.store = store
+    def _show_results(self, results, entries: list[PlaceEntry], page: str) -> None:
+        """A new set of documents: every view starts clean (no selection, no filter, top of the text)."""
         self.analyses = [a for _, a in results]
         self.entries = entries
-        self.selected = None
+        self.selected, self._stop = None, 0
+        self.sentence_label.set_full_text("")
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.proxy.set_text("")
+        self.search.blockSignals(False)
         self.model.set_entries(self.entries)
+        self.table.scrollToTop()
         self.table.resizeColumnsToContents()
         self.doc_choice.blockSignals(True)
         self.doc_choice.clear()
@@ -251,10 +237,7 @@ class MainWindow(QMainWindow):
         self.doc_choice.setVisible(len(self.analyses) > 1)
         self._show_document(0)
         self.map.show_html(page)
-        paths = [str(s) for s, _ in results if isinstance(s, Path)]
-        if paths:
-            recent = [p for p in self.settings.value("recent", [], type=list) if p and p not in paths]
-            self.settings.setValue("recent", (paths + recent)[:MAX_RECENT])
+        self.recent.add([s for s, _ in results if isinstance(s, Path)])
         titles = ", ".join(a.document.source or a.document.title for a in self.analyses)
         self.setWindowTitle(f"{titles} — mapviewer")
         mentions = sum(len(e.mentions) for e in self.entries)
@@ -266,12 +249,15 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self.analyses):
             self.welcome.setVisible(False)
             self.article.setVisible(True)
-            self.article.show_analysis(self.analyses[index], index)
+            if self.article.analysis is not self.analyses[index]:
+                self.article.show_analysis(self.analyses[index], index)
             if self.doc_choice.currentIndex() != index:
+                self.doc_choice.blockSignals(True)
                 self.doc_choice.setCurrentIndex(index)
+                self.doc_choice.blockSignals(False)
 
     # -- one selection in three views ------------------------------------------------------------
-    def entry(self, key: str) -> PlaceEntry | None:
+    def entry(self, key: str | None) -> PlaceEntry | None:
         return next((e for e in self.entries if e.key == key), None)
 
     def select(self, key: str, origin: str) -> None:
@@ -280,50 +266,73 @@ class MainWindow(QMainWindow):
         if e is None:
             return
         if key != self.selected:
-            self._step = 0
+            self._stop = e.first_stop(self.article.doc_index)
         self.selected = key
-        self._show_sentences(e)
+        self._show_stop(e)
         if origin != "map":
             self.map.focus_place(key)
         if origin != "table":
-            row = self.proxy.mapFromSource(self.model.index(self.model.row_of(key), 0))
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().select(row, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                               | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(row)
-            self.table.selectionModel().blockSignals(False)
+            self._select_row(key)
         self.statusBar().showMessage(f"{e.label}: {e.place.lat:.4f}, {e.place.lon:.4f} · "
                                      f"{len(e.mentions)} mentions · confidence {e.confidence:.0%}")
         self._update_actions()
 
-    def _sentences(self, e: PlaceEntry) -> tuple[int, list[int]]:
-        """The document to show for a place and the sentences there that mention it."""
-        docs = [r.doc for r in e.mentions]
-        doc = self.article.doc_index if self.article.doc_index in docs else docs[0]
-        return doc, sorted({r.mention.sentence for r in e.mentions if r.doc == doc})
+    def _show_stop(self, e: PlaceEntry) -> None:
+        """The current stop's document, the place's sentences there, the current one marked."""
+        doc, sentence = e.stops[self._stop]
+        self._show_document(doc)
+        here = [s for d, s in e.stops if d == doc]
+        self.article.highlight_sentences(here, current=sentence)
+        self.sentence_label.set_full_text(f"{e.place.name}: sentence {self._stop + 1} of {len(e.stops)}")
 
-    def _show_sentences(self, e: PlaceEntry) -> None:
-        doc, sentences = self._sentences(e)
-        if doc != self.article.doc_index:
-            self._show_document(doc)
-        step = self._step % len(sentences)
-        self.article.highlight_sentences(sentences, scroll_to=sentences[step])
-        self.sentence_label.setText(f"{e.place.name}: sentence {step + 1} of {len(sentences)}")
-
-    def _step_sentence(self, delta: int) -> None:
-        e = self.entry(self.selected) if self.selected else None
+    def step_sentence(self, delta: int) -> None:
+        e = self.entry(self.selected)
         if e is not None:
-            self._step += delta
-            self._show_sentences(e)
+            self._stop = (self._stop + delta) % len(e.stops)
+            self._show_stop(e)
 
-    def _table_selection(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.select(self.model.key_at(self.proxy.mapToSource(rows[0]).row()), "table")
+    def go_to_sentence(self, key: str, doc: int, sentence: int, origin: str) -> None:
+        """A mention clicked in the text, or a quoted sentence in a map popup: select its place, with that
+        sentence as the current one."""
+        e = self.entry(key)
+        if e is not None and (doc, sentence) in e.stops:
+            self.selected = None            # a new selection, starting at this sentence
+            self.select(key, origin)
+            self._stop = e.stops.index((doc, sentence))
+            self._show_stop(e)
+
+    def _select_row(self, key: str) -> None:
+        """Make the place's row the table's current and selected row, as a click would."""
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(key), 0))
+        if not row.isValid():        # filtered out: the filter no longer hides the selection
+            self.search.clear()
+            row = self.proxy.mapFromSource(self.model.index(self.model.row_of(key), 0))
+        self._selecting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                row, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(row)
+        finally:
+            self._selecting = False
+
+    def _table_row(self, current, _previous) -> None:
+        if not self._selecting and current.isValid():
+            self.select(self.model.key_at(self.proxy.mapToSource(current).row()), "table")
+
+    def _pick_first_match(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def focus_filter(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # -- edit, export ----------------------------------------------------------------------------
     def copy_coordinates(self) -> None:
-        e = self.entry(self.selected) if self.selected else None
+        e = self.entry(self.selected)
         if e is not None:
             QGuiApplication.clipboard().setText(f"{e.place.lat:.5f}, {e.place.lon:.5f}")
             self.statusBar().showMessage(f"Copied the coordinates of {e.place.name}")
@@ -338,20 +347,17 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path, fmt: str | None = None) -> bool:
         try:
-            export(self.analyses, self.store, path, fmt)
+            export(self.analyses, self.store.store, path, fmt)
         except MapviewerError as e:
             self.report(str(e))
             return False
         self.statusBar().showMessage(f"Exported {path}")
         return True
 
-    def report(self, message: str) -> None:
-        """Errors are dialogs with a clear message; the window keeps working."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "mapviewer", message, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)     # messages name files: never rich text
-        box.setModal(True)
-        box.open()
+    def report(self, message: str, details: str = "") -> None:
+        """Errors are dialogs with a clear message (and details for a bug); the window keeps working."""
         self.last_error = message
+        show_error(self, message, details)
 
     # -- drag and drop, settings -----------------------------------------------------------------
     def dragEnterEvent(self, e) -> None:
@@ -386,7 +392,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
-        if self._task is not None and self._task.isRunning():
-            self._task.cancel()
-            self._task.wait(5000)
+        self.runner.shutdown()
         super().closeEvent(e)

@@ -1,4 +1,5 @@
-"""A small gazetteer store written with the real writer: fast unit tests need no 60 s build."""
+"""A small gazetteer store written with the real writer: fast unit tests need no 60 s build. It holds
+five places and only the words and person names the tests ask about."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from pathlib import Path
 import shapely
 
 from mapviewer.gazetteer.build import PlaceRecord, write_store
+from mapviewer.model import Progress
 
 VERSION = "small-test-store"
+WORDS = {"paris": 3.9, "the": 7.73}
+PERSON_NAMES = {"paris": (0.0, 0.001)}
 
 
 def small_places() -> list[PlaceRecord]:
@@ -29,5 +33,5 @@ def small_places() -> list[PlaceRecord]:
     return [ukraine, donetsk, kurakhove, paris, paris_tx]
 
 
-def write_small_store(path: Path, version: str = VERSION, progress=None) -> None:
-    write_store(path, small_places(), shapely.box(-180, -60, 180, 80), version, progress)
+def write_small_store(path: Path, version: str = VERSION, progress: Progress | None = None) -> None:
+    write_store(path, small_places(), shapely.box(-180, -60, 180, 80), version, WORDS, PERSON_NAMES, progress)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from mapviewer.errors import GazetteerError
+from mapviewer.errors import Cancelled, GazetteerError
 from mapviewer.gazetteer import GazetteerStore, OfflineGazetteer
-from mapviewer.gazetteer.store import ensure_store, problem
+from mapviewer.gazetteer.lifecycle import ensure_store, problem, rebuild
+from mapviewer.gazetteer.schema import PLACES
+from mapviewer.model import Place
 
 from .small_store import VERSION, write_small_store
 
@@ -75,6 +79,21 @@ def test_half_written_build_leaves_nothing_behind(tmp_path):
             raise Crash
 
     with pytest.raises(Crash):
-        write_small_store(path, progress=crash)
-    assert not path.exists()
+        ensure_store(path, crash, build=write_small_store)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cancelled_build_leaves_nothing_behind(tmp_path):
+    path = tmp_path / "store.sqlite"
+    seen = []
+    with pytest.raises(Cancelled):
+        rebuild(path, lambda m, f: seen.append(m), build=write_small_store, cancelled=lambda: len(seen) >= 2)
+    assert seen == ["writing places", "writing names"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_store_reads_places_in_the_columns_the_builder_writes(small):
+    assert PLACES.names == tuple(f.name for f in dataclasses.fields(Place))[:len(PLACES.names)]
+    kurakhove = GazetteerStore(small).place(3)
+    assert (kurakhove.name, kurakhove.kind, kurakhove.region_id, kurakhove.feature) == \
+        ("Kurakhove", "city", 2, "P.PPL")

@@ -18,8 +18,7 @@ LOAD_MS = 60_000
 @pytest.fixture
 def window(qtbot, tmp_path, store):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    w.store = store                      # the session's open gazetteer: no second open per test
+    w = MainWindow(settings, store=store)   # the session's open gazetteer: no second open per test
     w.resize(1280, 800)
     w.show()
     yield w

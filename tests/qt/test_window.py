@@ -47,7 +47,7 @@ def test_export_from_the_menu_writes_a_file(qtbot, loaded, tmp_path, monkeypatch
     out = tmp_path / "exported.html"
     monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), "HTML map (*.html)"))
-    loaded.export_actions[0].trigger()
+    loaded.menus.exports[0].trigger()
     assert out.exists() and "mapviewer-data" in out.read_text(encoding="utf-8")
 
 
@@ -65,16 +65,16 @@ def test_broken_file_shows_an_error_and_the_window_keeps_working(qtbot, window, 
 
 def test_empty_window_offers_the_sample_article(qtbot, window):
     assert window.welcome.isVisible() and not window.article.isVisible()
-    assert not window.export_actions[0].isEnabled()
+    assert not window.menus.exports[0].isEnabled()
     with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
         window.sample_button.click()
     assert window.article.isVisible() and not window.welcome.isVisible()
-    assert window.export_actions[0].isEnabled()
+    assert window.menus.exports[0].isEnabled()
     assert "Kyiv" in window.article.toPlainText()
 
 
 def test_export_menu_offers_every_format_of_the_registry(loaded):
     from mapviewer.export import FORMATS
 
-    assert [a.text() for a in loaded.export_actions] == [f"Export as {f.description}…" for f in FORMATS.values()]
-    assert all(a.isEnabled() for a in loaded.export_actions)
+    assert [a.text() for a in loaded.menus.exports] == [f"Export as {f.description}…" for f in FORMATS.values()]
+    assert all(a.isEnabled() for a in loaded.menus.exports)

@@ -1,0 +1,87 @@
+"""The store's tables, written down once: the builder creates and fills them from these definitions,
+the store reads them through the same column lists, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Place
+
+# Bump on any change of what the builder writes (tables, names, rules): stores of another version are
+# rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
+BUILDER_VERSION = 8
+
+# Where a name came from (the names.source column).
+PRIMARY, ALTERNATE, NATURAL_EARTH, COUNTRY_INFO, GENERATED, DEMONYM, METONYM = (
+    "geonames", "geonames-alternate", "natural-earth", "countryinfo", "generated", "demonym", "metonym")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its columns in order, (name, SQL type and constraints), and what follows them."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    key: str = ""       # a table constraint, e.g. "PRIMARY KEY (key, place_id)"
+    options: str = ""   # e.g. "WITHOUT ROWID"
+    module: str = ""    # a virtual table's module, e.g. "rtree" (its columns have no types)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    def create(self) -> str:
+        if self.module:
+            return f"CREATE VIRTUAL TABLE {self.name} USING {self.module}({', '.join(self.names)});"
+        parts = [f"{name} {sql}" for name, sql in self.columns] + ([self.key] if self.key else [])
+        return f"CREATE TABLE {self.name} ({', '.join(parts)}) {self.options};".replace(" ;", ";")
+
+    def insert(self, named: bool = False) -> str:
+        """INSERT of whole rows: values in column order, or (``named``) a mapping by column name."""
+        marks = ", ".join(f":{n}" for n in self.names) if named else ",".join("?" * len(self.columns))
+        return f"INSERT INTO {self.name} ({', '.join(self.names)}) VALUES ({marks})"
+
+
+META = Table("meta", (("key", "TEXT PRIMARY KEY"), ("value", "TEXT NOT NULL")))
+# The first columns are Place's fields, in order (tests/core/test_gazetteer_store.py checks it).
+PLACES = Table("places", (
+    ("id", "INTEGER PRIMARY KEY"), ("name", "TEXT NOT NULL"), ("kind", "TEXT NOT NULL"), ("country", "TEXT"),
+    ("admin1", "TEXT"), ("region_id", "INTEGER"), ("lat", "REAL NOT NULL"), ("lon", "REAL NOT NULL"),
+    ("population", "INTEGER NOT NULL"), ("geonameid", "INTEGER"), ("feature", "TEXT NOT NULL")))
+NAMES = Table("names", (("key", "TEXT NOT NULL"), ("place_id", "INTEGER NOT NULL"), ("name", "TEXT NOT NULL"),
+                        ("source", "TEXT NOT NULL"), ("skel", "TEXT NOT NULL")),
+              key="PRIMARY KEY (key, place_id)", options="WITHOUT ROWID")
+WORDS = Table("words", (("key", "TEXT PRIMARY KEY"), ("zipf", "REAL NOT NULL")), options="WITHOUT ROWID")
+PERSON_NAMES = Table("person_names", (("key", "TEXT PRIMARY KEY"), ("first", "REAL NOT NULL"),
+                                      ("last", "REAL NOT NULL")), options="WITHOUT ROWID")
+OUTLINES = Table("outlines", (("place_id", "INTEGER PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
+BASEMAP = Table("basemap", (("name", "TEXT PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
+# An R*Tree of the places' points, for "what lies near here" (same id as places).
+POINTS = Table("points", tuple((name, "") for name in ("id", "min_lat", "max_lat", "min_lon", "max_lon")),
+               module="rtree")
+
+TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, BASEMAP, POINTS)
+INDEXES = """
+CREATE INDEX names_skel ON names (skel);
+CREATE INDEX places_geonameid ON places (geonameid);
+"""
+
+
+def create_script() -> str:
+    """The SQL that creates an empty store."""
+    return "\n".join(t.create() for t in TABLES)
+
+
+def place_columns(alias: str) -> str:
+    """The select list that ``read_place`` reads, for the places table under ``alias``."""
+    return ", ".join(f"{alias}.{name}" for name in PLACES.names)
+
+
+PLACE_WIDTH = len(PLACES.columns)
+
+
+def read_place(row: Sequence[Any]) -> Place:
+    """The Place in the first columns of a row selected with ``place_columns``."""
+    return Place(*row[:PLACE_WIDTH])

@@ -1,0 +1,40 @@
+"""The colours of mapviewer, one palette for the app's article view, the map and the exported page.
+
+Each kind of place has a strong colour (markers, outlines, legend, the underline of its mentions) and a
+light tint (the background of its mentions). The page script receives the palette with the page data and
+sets it as CSS custom properties, so the stylesheet names no colour of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    label: str          # what the legend calls the kind
+    colour: str         # markers, outlines, underlines
+    tint: str           # background of a mention of such a place
+    radius: int         # marker radius, px
+
+
+KINDS: dict[str, KindStyle] = {
+    "city": KindStyle("town", "#b03a2e", "#f9e79f", 7),
+    "admin1": KindStyle("region", "#7d3c98", "#e8daef", 9),
+    "country": KindStyle("country", "#1f618d", "#d6eaf8", 11),
+    "continent": KindStyle("continent", "#117a65", "#d1f2eb", 13),
+}
+SENTENCE = "#fdebd0"          # the sentences of the selected place
+CURRENT_SENTENCE = "#f8c471"  # the one ◀/▶ stand on
+UNCERTAIN = "#b03a2e"         # the dashed underline of an uncertain mention
+
+
+def kind_style(kind: str) -> KindStyle:
+    """The style of ``kind``; a kind the palette does not know is drawn like a town."""
+    return KINDS.get(kind, KINDS["city"])
+
+
+def page_palette() -> dict[str, object]:
+    """The palette as the page script reads it."""
+    return {"kinds": {k: {"colour": s.colour, "tint": s.tint} for k, s in KINDS.items()},
+            "sentence": SENTENCE, "current": CURRENT_SENTENCE, "uncertain": UNCERTAIN}

@@ -1,0 +1,57 @@
+"""The window's menus, built from the registries: File › Open offers what ``documents.READERS`` reads,
+File › Export what ``export.FORMATS`` writes. A new reader or format appears here by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ..export import FORMATS
+
+EXPORT_SHORTCUTS = {"html": "Ctrl+E"}
+
+
+@dataclass(frozen=True)
+class Menus:
+    recent: QMenu
+    exports: list[QAction]
+    copy_coordinates: QAction
+    previous_sentence: QAction
+    next_sentence: QAction
+
+
+def _action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window) -> Menus:
+    """File, Edit and View menus of ``window`` (a MainWindow), wired to its slots."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
+    _action(window, file_menu, "Open &sample article", window.open_sample)
+    _action(window, file_menu, "&New from clipboard text", window.open_clipboard, "Ctrl+Shift+V")
+    recent = file_menu.addMenu("Open &recent")
+    file_menu.addSeparator()
+    exports = [_action(window, file_menu, f"Export as {f.description}…", lambda f=f: window.export_dialog(f.name),
+                       EXPORT_SHORTCUTS.get(f.name)) for f in FORMATS.values()]
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    edit_menu = bar.addMenu("&Edit")
+    copy = _action(window, edit_menu, "&Copy coordinates", window.copy_coordinates, "Ctrl+Shift+C")
+    _action(window, edit_menu, "&Find place…", window.focus_filter, QKeySequence.StandardKey.Find)
+    view_menu = bar.addMenu("&View")
+    previous = _action(window, view_menu, "&Previous sentence of the place", lambda: window.step_sentence(-1),
+                       "Alt+Left")
+    following = _action(window, view_menu, "&Next sentence of the place", lambda: window.step_sentence(1),
+                        "Alt+Right")
+    return Menus(recent, exports, copy, previous, following)

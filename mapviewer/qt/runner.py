@@ -1,0 +1,84 @@
+"""One analysis at a time, with a progress dialog and Cancel: what the window asks for when it opens
+documents. A newer request cancels the one under way; a cancelled or replaced task's result is dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..model import Document
+from .tasks import AnalyseTask, StoreHandle
+
+
+class AnalysisRunner(QObject):
+    status = Signal(str)                  # what the status bar should say now
+    finished = Signal(object, object, str)  # [(source, Analysis)], [PlaceEntry], map page HTML
+    failed = Signal(str, str)             # message, details
+
+    def __init__(self, store: StoreHandle, parent: QWidget):
+        super().__init__(parent)
+        self.store = store
+        self._parent = parent
+        self._task: AnalyseTask | None = None
+        self._progress: QProgressDialog | None = None
+
+    def busy(self) -> bool:
+        return self._task is not None and self._task.isRunning()
+
+    def run(self, sources: list[Path | Document]) -> None:
+        """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
+        self.cancel(quietly=True)
+        task = AnalyseTask(sources, self.store, self)
+        self._task = task
+        progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
+        progress.setWindowTitle("mapviewer")
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.canceled.connect(lambda: self.cancel())
+        self._progress = progress
+        task.progress.connect(lambda message, fraction: self._on_progress(task, message, fraction))
+        task.done.connect(lambda *result: self._on_done(task, *result))
+        task.failed.connect(lambda message, details: self._on_failed(task, message, details))
+        task.finished.connect(lambda: self._close_progress(task))
+        self.status.emit("Finding places…")
+        task.start()
+
+    def cancel(self, quietly: bool = False) -> None:
+        """Drop the task under way (it stops at its next step); the window keeps what it shows."""
+        if self._task is not None and self._task.isRunning():
+            self._task.cancel()
+            if not quietly:
+                self.status.emit("Cancelled: the window shows what it showed before")
+        self._close_progress(self._task)
+        self._task = None
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel and wait for the worker, so that no thread outlives the window."""
+        task = self._task
+        self.cancel(quietly=True)
+        if task is not None:
+            task.wait(timeout_ms)
+
+    def _on_progress(self, task: AnalyseTask, message: str, fraction: float) -> None:
+        if task is self._task:
+            if self._progress is not None:
+                self._progress.setLabelText(message)
+                self._progress.setValue(int(100 * fraction))
+            self.status.emit(message)
+
+    def _on_done(self, task: AnalyseTask, results, entries, page: str) -> None:
+        if task is self._task and not task.cancelled:
+            self.finished.emit(results, entries, page)
+
+    def _on_failed(self, task: AnalyseTask, message: str, details: str) -> None:
+        if task is self._task:
+            self.status.emit("Could not open the article")
+            self.failed.emit(message, details)
+
+    def _close_progress(self, task: AnalyseTask | None) -> None:
+        if task is self._task and self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
