@@ -21,9 +21,9 @@ ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
 okla ore pa tenn tex va vt wash wis wyo alta ont que sask
 """.split())
 
+MAX_ABBREVIATION = 8
 # Possessive, and only from the start of a run of stops or newlines: each character is looked at once,
 # so a megabyte of "....." or of blank lines costs no more than a megabyte of prose.
-MAX_ABBREVIATION = 8
 _END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|(?<!\n)\n++")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
 
