@@ -4,6 +4,7 @@ the desktop app; the other commands work without a window."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -77,10 +78,17 @@ def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as e:
-        # Nothing more can reach standard output; without this, Python's exit would fail on it again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
         raise ExportError(f"cannot write to standard output: {reason}") from None
+
+
+def _discard_stdout() -> None:
+    """Nothing more can reach standard output; without this, Python's exit would fail on it again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):     # no file descriptor: stdout is not a real file
+        os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _analyse_files(paths: list[Path], store_path: Path | None = None):

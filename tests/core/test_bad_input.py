@@ -269,3 +269,18 @@ def test_html_mail_is_read_as_a_web_page(tmp_path):
 
 def test_mail_without_text(tmp_path):
     assert "no text" in _refused(tmp_path, "a.eml", _mail("image/png", b"\x89PNG", "base64"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=10))
+def test_spans_replaced_by_bisection_are_exactly_the_overlapping_ones(old, new):
+    from mapviewer.geoparse.steps import _without_overlaps
+    from mapviewer.model import Span
+
+    def spans(pairs):
+        return [Span(a, a + n, "x" * n, "x", (), False, False) for a, n in pairs]
+
+    olds, news = spans(old), spans(new)
+    naive = [s for s in olds if not any(s.start < n.end and n.start < s.end for n in news)]
+    assert _without_overlaps(olds, news) == naive
