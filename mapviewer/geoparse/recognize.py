@@ -336,5 +336,6 @@ _REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorate
 
 def _region_hint(text: str, start: int, end: int) -> bool:
     """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk'."""
-    lo = max(0, start - 100, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
+    lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
     return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip()))

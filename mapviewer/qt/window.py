@@ -188,9 +188,9 @@ class MainWindow(QMainWindow):
         self.open_paths([Path(str(sample_article()))])
 
     def open_dialog(self) -> None:
-        from ..documents import READERS
+        from ..documents import SUFFIXES
 
-        suffixes = " ".join(f"*{s}" for s in sorted(READERS))
+        suffixes = " ".join(f"*{s}" for s in SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
                                                 f"Articles ({suffixes});;All files (*)")
         if paths:
