@@ -33,7 +33,7 @@ def dispatches(megabytes: int) -> str:
     parts, size, n = [], 0, 0
     while size < megabytes * MB:
         n += 1
-        copy = f"Dispatch No. {n}, {n % 28 + 1} Dec.\n" + re.sub(r"\d+", lambda m: str(int(m.group()) + n), seed)
+        copy = f"Dispatch No. {n}, {n % 28 + 1} Dec.\n" + re.sub(r"\d+", lambda m, n=n: str(int(m.group()) + n), seed)
         parts.append(copy)
         size += len(copy.encode("utf-8"))
     return "\n".join(parts)
@@ -59,8 +59,8 @@ def main() -> int:
     per_mb = {}
     for size in args.sizes:
         text = dispatches(size)
-        split = timings(lambda: split_sentences(text), args.runs)
-        whole = timings(lambda: geoparser.analyse(Document(text)), args.runs)
+        split = timings(lambda text=text: split_sentences(text), args.runs)
+        whole = timings(lambda text=text: geoparser.analyse(Document(text)), args.runs)
         per_mb[size] = whole[0] / size
         print(f"{size:4d} {split[0] / size:16.3f} {split[1] / size:8.3f} {whole[0] / size:19.3f} "
               f"{whole[1] / size:8.3f}", flush=True)

@@ -10,9 +10,14 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ExportError, MapviewerError
+
+if TYPE_CHECKING:
+    from .gazetteer.store import GazetteerStore
+    from .model import Analysis, Progress
 
 APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
@@ -20,7 +25,7 @@ COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
 ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
 
 
-def _progress_printer():
+def _progress_printer() -> Progress:
     start = time.monotonic()
 
     def report(message: str, fraction: float) -> None:
@@ -91,7 +96,7 @@ def _discard_stdout() -> None:
     os.close(devnull)
 
 
-def _analyse_files(paths: list[Path], store_path: Path | None = None):
+def _analyse_files(paths: list[Path], store_path: Path | None = None) -> tuple[GazetteerStore, list[Analysis]]:
     from .documents import read_document
     from .gazetteer.lifecycle import ensure_store
     from .gazetteer.store import GazetteerStore
@@ -185,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_command(argv))
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except MapviewerError as e:
         print(f"mapviewer: {e}", file=sys.stderr)
         return 1

@@ -11,13 +11,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ReaderError
 from .export import prediction
 from .model import Document
 
-_GEOPARSER = None
+if TYPE_CHECKING:
+    from .pipeline import Geoparser
+
+_GEOPARSER: Geoparser | None = None
 
 
 def _init_worker(store_path: str) -> None:
@@ -30,6 +33,7 @@ def _init_worker(store_path: str) -> None:
 
 def _parse(item: tuple[str, str]) -> dict[str, Any]:
     doc_id, text = item
+    assert _GEOPARSER is not None, "a worker geoparses only after _init_worker"
     return prediction(doc_id, _GEOPARSER.analyse(Document(text)))
 
 

@@ -68,12 +68,12 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> 
     (and owner, where allowed); see :func:`check_target` for what is never replaced."""
     path = Path(path)
     target = check_target(path, inputs)
-    mode = "wb" if isinstance(data, bytes) else "w"
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
         try:
-            with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
-                f.write(data)
+            with os.fdopen(fd, "wb") as f:
+                f.write(payload)
                 f.flush()
                 os.fsync(f.fileno())
                 _copy_access(f.fileno(), target)

@@ -17,7 +17,7 @@ from .pdf import read_pdf
 from .text import read_markdown, read_text
 from .word import read_docx
 
-__all__ = ["MAX_BYTES", "READERS", "DocumentType", "SUFFIXES", "read_document", "type_for"]
+__all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "DocumentType", "read_document", "type_for"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,14 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
 # Each undecodable byte becomes U+DC00 + byte (surrogateescape for every byte, ASCII too), so it can be
 # counted and located; decoders never produce these code points themselves.
 _ESCAPE = "mapviewer.escape"
-codecs.register_error(_ESCAPE, lambda e: ("".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end))
+
+
+def _escape(e: UnicodeError) -> tuple[str, int]:
+    assert isinstance(e, UnicodeDecodeError)
+    return "".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end
+
+
+codecs.register_error(_ESCAPE, _escape)
 _ESCAPED = re.compile(r"[\udc00-\udcff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_CHAOS = 0.02                                        # charset-normalizer's mess ratio of clean text: 0
@@ -50,10 +57,10 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     # Every valid multi-byte sequence shortens the text by at least a character: UTF-8 if they outnumber bad bytes.
     if "\x00" not in utf8 and (not invalid or len(data) - len(utf8) > 2 * invalid):
         return _checked(utf8, "utf-8", name)
-    encoding = _detected(data, wide="\x00" in utf8)
-    if encoding is None:
+    detected = _detected(data, wide="\x00" in utf8)
+    if detected is None:
         raise ReaderError(f"{name}: this is a binary file, not text (no text encoding fits its bytes)")
-    return _decoded(data, encoding, name)
+    return _decoded(data, detected, name)
 
 
 def _detected(data: bytes, wide: bool) -> str | None:
@@ -81,7 +88,7 @@ def _decoded(data: bytes, encoding: str, name: str) -> Decoded:
 
 def _checked(text: str, encoding: str, name: str) -> Decoded:
     """Damaged bytes replaced and reported; binary data, judged by content, refused."""
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     first = _ESCAPED.search(text)
     if first is not None:
         count = len(_ESCAPED.findall(text))

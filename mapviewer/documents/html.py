@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
 
 from ..model import Document
 from .encoding import decode, normalise_newlines
@@ -30,7 +31,7 @@ class _TextExtractor(HTMLParser):
         self._hidden = 0
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
         if tag == "title":
@@ -38,7 +39,7 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self._hidden:
             self._hidden -= 1
         if tag == "title":
@@ -46,7 +47,7 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
         elif not self._hidden:
@@ -69,7 +70,7 @@ def read_html(data: bytes, path: Path, charset: str | None = None) -> Document:
     decoded = decode(data, path.name, charset or (meta.group(1).decode("ascii") if meta else None))
     page = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False,
                                        include_tables=True, deduplicate=False)
-    if page is not None and page.text and page.text.strip():
+    if isinstance(page, TrafilaturaDocument) and page.text and page.text.strip():
         text, title = normalise_newlines(page.text), page.title or ""
         date, byline = page.date or "", page.author or ""
     else:

@@ -24,7 +24,7 @@ def read_eml(data: bytes, path: Path) -> Document:
         subject, sender, date = (str(message.get(h, "") or "").strip() for h in ("Subject", "From", "Date"))
     except Exception as e:  # the parser is lenient, but a damaged header can still raise several kinds of errors
         raise ReaderError(f"{path.name}: damaged e-mail ({type(e).__name__}: {e})"[:300]) from e
-    if not isinstance(payload, bytes):
+    if body is None or not isinstance(payload, bytes):
         raise ReaderError(f"{path.name}: no text (this e-mail has no text or HTML part)")
     if body.get_content_subtype() == "html":
         document = read_html(payload, path, charset)

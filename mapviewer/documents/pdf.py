@@ -31,7 +31,7 @@ def read_pdf(data: bytes, path: Path) -> Document:
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReaderError(f"{name}: this PDF is protected by a password")
         pages = [normalise_newlines(page.extract_text() or "") for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
+        title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
     except ReaderError:
         raise
     except Exception as e:  # pypdf raises many kinds of errors on a damaged file; all mean the same to a user

@@ -26,7 +26,7 @@ def read_docx(data: bytes, path: Path) -> Document:
 
 
 def _blocks(word: WordDocument) -> list[str]:
-    out = []
+    out: list[str] = []
     for block in word.iter_inner_content():
         if isinstance(block, Table):
             out.extend(cell.text for row in block.rows for cell in row.cells)

@@ -29,7 +29,7 @@ __all__ = ["FORMATS", "ExportFormat", "csv_mentions_text", "csv_text", "export",
 
 def html_page(analyses: list[Analysis], store: GazetteerStore) -> str:
     """One self-contained page: the map and the article text, every script and stylesheet inlined."""
-    from ..mapping.build import page_html       # folium: loaded only by what draws a map
+    from ..mapping.build import page_html  # folium: loaded only by what draws a map
 
     return page_html(analyses, store, panel=True)
 

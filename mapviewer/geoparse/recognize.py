@@ -8,6 +8,7 @@ name ("Vladimir Putin", "Paris Hilton"), an acronym of something else ("EU" is n
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -160,7 +161,7 @@ class Recognizer:
     def _person_words(self, tokens: list[_Token], text: str) -> set[str]:
         """Words used in this document as parts of people's names ("Vladimir Putin", "President Trump")."""
         persons: set[str] = set()
-        for a, b in zip(tokens, tokens[1:]):
+        for a, b in itertools.pairwise(tokens):
             if text[a.end:b.start] != " ":
                 continue
             a_low, b_low = a.text.lower(), b.text.lower()

@@ -46,7 +46,8 @@ def test_export(hostile_files, suffix):
     if suffix == "html":
         docs = {d["source"]: d["text"] for d in page_data(out)["documents"]}
         assert {k: docs[k] for k in files} == files
-        assert all(d["title"].endswith(" in Paris") for d in page_data(out)["documents"] if d["source"].endswith(".html"))
+        pages = [d for d in page_data(out)["documents"] if d["source"].endswith(".html")]
+        assert pages and all(d["title"].endswith(" in Paris") for d in pages)
     elif suffix == "geojson":
         features = json.loads(out)["features"]
         sources = {d for f in features for d in f["properties"]["documents"].split("\n")}
