@@ -23,6 +23,7 @@ from ..text.normalize import fold, skeleton
 from . import aliases, sources
 from .schema import (
     ALTERNATE,
+    APPLICATION_ID,
     BASEMAP,
     BUILDER_VERSION,
     COUNTRY_INFO,
@@ -385,6 +386,7 @@ def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, versi
     try:
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         _write(db, places, land, version, words, person_names, progress or (lambda message, fraction: None))
     finally:
         db.close()

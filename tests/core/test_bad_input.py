@@ -4,7 +4,6 @@ message a user sees. Every file is real, made here."""
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 import threading
 import time
@@ -19,6 +18,7 @@ from mapviewer.errors import ReaderError
 from mapviewer.model import Document
 from mapviewer.text.sentences import split_sentences
 
+from ..privileges import unprivileged
 from .made_documents import docx_bytes, pdf_bytes
 
 ARTICLE = "Talks in Zürich went on. Officials in Kyiv said the café near Lviv was calm.\nA second line from Odesa."
@@ -76,25 +76,12 @@ def test_dangling_link_names_its_target(tmp_path):
         read_document(tmp_path / "link.txt")
 
 
-@contextlib.contextmanager
-def _unprivileged():
-    """Root reads every file whatever its mode: become nobody for a moment."""
-    if os.geteuid() != 0:
-        yield
-        return
-    os.seteuid(65534)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-
-
 def test_no_permission(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     path.chmod(0)
     tmp_path.chmod(0o755)
-    with _unprivileged(), pytest.raises(ReaderError, match="permission denied"):
+    with unprivileged(), pytest.raises(ReaderError, match="permission denied"):
         read_document(path)
 
 
