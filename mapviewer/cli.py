@@ -122,6 +122,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    if args.screenshot is not None and not args.screenshot.absolute().parent.is_dir():
+        raise MapviewerError(f"cannot write the screenshot {args.screenshot}: no folder {args.screenshot.parent}")
     # Before PySide6 is imported: QtWebEngine's libraries load with it, the xcb plugin with the app.
     from .qt.preflight import check
 

@@ -29,4 +29,4 @@ def test_the_bundled_countries_all_lie_inside_the_world():
     topo = json.loads(gazetteer_source("world-atlas_countries-50m.topo.json").read_text(encoding="utf-8"))
     shapes = [g for _, g in features(topo, "countries")]
     assert len(shapes) > 200
-    assert all(-180 <= g.bounds[0] and g.bounds[2] <= 180 for g in shapes)
+    assert all(g.bounds[0] >= -180 and g.bounds[2] <= 180 for g in shapes)

@@ -140,3 +140,29 @@ def test_recent_files_are_absolute_dropped_when_gone_and_on_the_welcome_panel(qt
                           check_params_cb=lambda m: m == "Could not open the article"):
         window.menus.recent.actions()[0].trigger()
     assert window.recent.paths() == []
+
+
+def test_an_empty_file_says_so_instead_of_showing_no_places(qtbot, window, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=LOAD_MS,
+                          check_params_cb=lambda m: m == "Could not open the article"):
+        window.open_paths([empty])
+    assert "no text" in window.last_error and window.analyses == []
+
+
+def test_a_reader_warning_reaches_the_user(qtbot, window, tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes("Talks in Zürich “went on”.\nOfficials in Kyiv".encode() + b" \xff\xfe said Lviv was calm.")
+    _open(qtbot, window, lambda: window.open_paths([damaged]))
+    assert "not valid utf-8" in window.last_error and "line 2" in window.last_error
+    assert {e.place.name for e in window.entries} >= {"Zürich", "Kyiv"}
+
+
+def test_about_names_the_version_and_the_licences(qtbot, window):
+    from mapviewer import __version__
+    from mapviewer.qt.window import ABOUT
+
+    assert ABOUT.startswith(f"mapviewer {__version__}") and "GeoNames (CC BY 4.0" in ABOUT
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert [a.text() for a in help_menu.actions()] == ["&About mapviewer"]
