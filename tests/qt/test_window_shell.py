@@ -166,3 +166,19 @@ def test_about_names_the_version_and_the_licences(qtbot, window):
     assert ABOUT.startswith(f"mapviewer {__version__}") and "GeoNames (CC BY 4.0" in ABOUT
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert [a.text() for a in help_menu.actions()] == ["&About mapviewer"]
+
+
+def test_map_pages_a_crash_left_behind_are_removed_on_the_next_start(tmp_path):
+    import subprocess
+    import sys
+
+    from mapviewer.qt.mapview import PAGES_PREFIX, remove_stale_pages
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"{PAGES_PREFIX}{gone.stdout.strip()}-abc"
+    stale.mkdir()
+    (stale / "map-1.html").write_text("article text", encoding="utf-8")
+    alive = tmp_path / f"{PAGES_PREFIX}{os.getpid()}-def"
+    alive.mkdir()
+    assert remove_stale_pages(tmp_path) == [stale]
+    assert not stale.exists() and alive.exists()
