@@ -34,7 +34,6 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
     window.runner.failed.connect(lambda message, _details: fail(app, message))
 
     def save() -> None:
-        steps.append(("map painted", time.monotonic()))
         if not window.grab().save(str(out)):
             fail(app, f"cannot write the screenshot {out}")
             return
@@ -43,6 +42,10 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
         print(f"saved {out}", file=sys.stderr)
         app.exit(0)
 
+    def painted(_: object) -> None:
+        steps.append(("map painted", time.monotonic()))
+        QTimer.singleShot(300, save)      # markers settle (cluster animation) before the picture is taken
+
     if not waits_for_map:
         QTimer.singleShot(500, save)
         return
@@ -50,7 +53,7 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
     def ready() -> None:
         steps.append(("map page loaded", time.monotonic()))
         window.map.run_js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))",
-                          lambda _: QTimer.singleShot(300, save))
+                          painted)
 
     window.map.mapReady.connect(ready)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: (print("mapviewer: the map did not load in time",
