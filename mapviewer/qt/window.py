@@ -11,9 +11,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMainWindow, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from .. import __version__
 from ..bundled import sample_article
 from ..errors import MapviewerError
 from ..export import FORMATS, export
@@ -32,6 +46,14 @@ from .runner import AnalysisRunner
 from .tasks import StoreHandle
 
 EMPTY_MAP = message_page("Open an article to see its places here.")
+ABOUT = f"""mapviewer {__version__}
+Every place an article mentions, on a map, linked back to its sentences. Offline: nothing is requested
+from the network unless you pick an online map layer.
+
+Data: GeoNames (CC BY 4.0, geonames.org); Natural Earth (public domain); world-atlas and us-atlas (ISC);
+countryinfo (MIT); wordfreq (CC BY-SA 4.0 data); US Census name lists (public domain).
+Map: Leaflet (BSD-2), Leaflet.markercluster (MIT), folium (MIT). Desktop: Qt for Python (LGPL-3.0).
+mapviewer itself: MIT licence. Sources and licences in full: gazetteer/SOURCES.md."""
 
 
 class MainWindow(QMainWindow):
@@ -188,9 +210,9 @@ class MainWindow(QMainWindow):
         self.open_paths([Path(str(sample_article()))])
 
     def open_dialog(self) -> None:
-        from ..documents import READERS
+        from ..documents import SUFFIXES
 
-        suffixes = " ".join(f"*{s}" for s in sorted(READERS))
+        suffixes = " ".join(f"*{s}" for s in SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
                                                 f"Articles ({suffixes});;All files (*)")
         if paths:
@@ -246,6 +268,9 @@ class MainWindow(QMainWindow):
         mentions = sum(len(e.mentions) for e in self.entries)
         self.statusBar().showMessage(f"{len(self.entries)} places, {mentions} mentions")
         self._update_actions()
+        warnings = [w for a in self.analyses for w in a.document.warnings]
+        if warnings:             # damaged bytes and the like: the map is shown, and the reader told why
+            self.report("Opened, with a warning:\n" + "\n".join(warnings))
         self.analysed.emit()
 
     def _show_document(self, index: int) -> None:
@@ -363,6 +388,12 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Exported {path}")
         return True
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About mapviewer", ABOUT, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def report(self, message: str, details: str = "") -> None:
         """Errors are dialogs with a clear message (and details for a bug); the window keeps working."""
