@@ -52,6 +52,8 @@ class GeoparserConfig:
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
     temperature: float = 1.0                  # softmax temperature: confidence calibration
+    confidence_slope: float = 0.7             # logistic map of the best reading's probability: slope ...
+    confidence_shift: float = 0.5             # ... and shift (calibration; 1 and 0 leave it as it is)
     unknown_score: float = 6.5                # score of "no place of that name" in the softmax (calibration)
     min_fuzzy_context: float = 1.0            # support a misspelt name needs to be placed at all
     # -- mentions -----------------------------------------------------------------------------------

@@ -91,11 +91,23 @@ class Resolver:
             order = np.argsort(-s)
             # "No place of that name" competes too: a weak single reading with no support is not certain.
             z = np.exp((s[order] - s[order[0]]) / config.temperature)
-            probs = z / (z.sum() + np.exp((config.unknown_score - s[order[0]]) / config.temperature))
+            probs = _calibrated(z / (z.sum() + np.exp((config.unknown_score - s[order[0]]) / config.temperature)),
+                                config)
             best_match = v[order[0]][1]
             readings[k] = Reading(tuple(v[i][0] for i in order), tuple(float(p) for p in probs),
                                   _kind(groups[k][0], best_match))
         return readings
+
+
+def _calibrated(probs: np.ndarray, config: GeoparserConfig) -> np.ndarray:
+    """The best reading's probability through a logistic map (slope < 1 pulls it towards the middle, as
+    softmax scores are too sure of the middling cases and not sure enough of the weak ones); the other
+    readings keep their shares of the rest."""
+    best = float(np.clip(probs[0], 1e-6, 1 - 1e-6))
+    logit = config.confidence_slope * np.log(best / (1 - best)) + config.confidence_shift
+    new = 1 / (1 + np.exp(-logit))
+    rest = probs[1:] * ((1 - new) / (1 - best))
+    return np.concatenate(([new], rest))
 
 
 def _continent(place: Place) -> str | None:

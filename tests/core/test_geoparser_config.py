@@ -17,7 +17,8 @@ DEFAULTS = {
     "fuzzy_ratio_margin": 5.0, "max_candidates": 25, "iterations": 2, "w_primary_name": 1.0, "w_country": 2.5,
     "w_continent": 1.0, "w_region": 1.5, "w_near": 2.0, "w_same": 2.0, "w_region_cue": 4.0, "w_qualifier": 6.0,
     "w_list": 3.0, "w_misspelt": 8.0, "near_km": 250.0,
-    "temperature": 1.0, "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5,
+    "temperature": 1.0, "confidence_slope": 0.7, "confidence_shift": 0.5,
+    "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5,
     "relative_confidence": 0.9, "literal_only": False,
     "relative_lookback": 120,
 }
