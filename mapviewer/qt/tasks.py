@@ -3,6 +3,7 @@ files, drawing the map page."""
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import traceback
 from collections.abc import Callable
@@ -44,6 +45,10 @@ class StoreHandle:
             return self._store
 
 
+class _Stopped(BaseException):
+    """Raised inside a worker by AnalyseTask.cancel(); a BaseException, so no handler of errors keeps it."""
+
+
 class AnalyseTask(QThread):
     """Geoparses each source and draws the map page; cancel drops the result. Only widgets are left for
     the GUI thread, so a 1 MB article does not freeze the window."""
@@ -57,11 +62,38 @@ class AnalyseTask(QThread):
         self.sources = sources
         self.store = store
         self.cancelled = False
+        self._lock = threading.Lock()
+        self._thread: int | None = None       # the worker's thread id while its work may be stopped
 
     def cancel(self) -> None:
+        """Stop the work within moments, wherever it is.
+
+        Geoparsing a large article, or building the gazetteer, is one long call into the core with no
+        place that asks whether to go on; rather than thread a flag through every loop of the core, the
+        worker thread gets an exception at its next Python instruction (CPython's asynchronous exception,
+        ``PyThreadState_SetAsyncExc``), only while it is inside its work, and the work is dropped.
+        """
         self.cancelled = True
+        with self._lock:
+            if self._thread is not None:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(_Stopped))
+                self._thread = None
 
     def run(self) -> None:
+        try:
+            with self._lock:
+                if self.cancelled:
+                    return
+                self._thread = threading.get_ident()
+            try:
+                self._work()
+            finally:
+                with self._lock:
+                    self._thread = None
+        except _Stopped:
+            pass
+
+    def _work(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..documents import read_document
         from ..mapping.build import page_html
