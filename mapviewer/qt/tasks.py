@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -71,13 +72,20 @@ class AnalyseTask(QThread):
         Geoparsing a large article, or building the gazetteer, is one long call into the core with no
         place that asks whether to go on; rather than thread a flag through every loop of the core, the
         worker thread gets an exception at its next Python instruction (CPython's asynchronous exception,
-        ``PyThreadState_SetAsyncExc``), only while it is inside its work, and the work is dropped.
+        ``PyThreadState_SetAsyncExc``), only while it is inside its work, and the work is dropped. An
+        exception that lands in a finaliser is swallowed by the interpreter, so it is sent again every
+        20 ms until the work has ended.
         """
         self.cancelled = True
-        with self._lock:
-            if self._thread is not None:
+        threading.Thread(target=self._stop, name="mapviewer-stop", daemon=True).start()
+
+    def _stop(self) -> None:
+        for _ in range(250):                      # 5 s at most
+            with self._lock:
+                if self._thread is None:
+                    return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(_Stopped))
-                self._thread = None
+            time.sleep(0.02)
 
     def run(self) -> None:
         try:
