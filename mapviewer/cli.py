@@ -79,6 +79,9 @@ def _geoparse_corpus(args: argparse.Namespace) -> int:
         raise MapviewerError("--resume needs --out: it continues the output file of an interrupted run")
     if args.out:
         Files(args.out).check([args.jsonl])
+        if not args.resume and Files(args.out).partial.exists():
+            print(f"starting afresh: {Files(args.out).partial} of an interrupted run is replaced "
+                  "(--resume would continue it)", file=sys.stderr)
     if not args.jsonl.is_file():
         raise MapviewerError(f"cannot read {args.jsonl}: no such file")
     job = CorpusJob(args.jsonl, ensure_store(progress=_progress_printer()), args.out,

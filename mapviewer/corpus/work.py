@@ -4,17 +4,18 @@ only counts, so no document and no result is pickled through the parent."""
 
 from __future__ import annotations
 
-import resource
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import MapviewerError
 from ..export import prediction
 from ..io import dumps_json
 from ..model import Document
-from .read import Range, lines, parse_record
+from .read import Range, Record, lines, parse_record
 
 if TYPE_CHECKING:
     from ..pipeline import Geoparser
@@ -77,18 +78,40 @@ def geoparse_range(task: Task) -> Done:
             if not line.strip():
                 continue
             record = parse_record(line, count)
-            if record.problem is not None or record.text is None or record.doc_id is None:
-                err.write(_line({"line": record.line, "id": record.doc_id, "message": record.problem}))
+            result = _predict(parser, record)
+            if isinstance(result, str):
+                err.write(_line({"line": count, "id": record.doc_id, "message": result}))
                 errors += 1
-                continue
-            analysis = parser.analyse(Document(record.text))
-            out.write(_line(prediction(record.doc_id, analysis)))
-            documents += 1
-            words += len(record.text.split())
+            else:
+                out.write(result[0])
+                documents, words = documents + 1, words + result[1]
     _tmp(out_path).replace(out_path)
     _tmp(err_path).replace(err_path)
+    return Done(task.range.index, task.range.end, count, documents, words, errors, time.process_time() - cpu,
+                _peak_rss_kib())
+
+
+def _predict(parser: Geoparser, record: Record) -> tuple[bytes, int] | str:
+    """The prediction line of a record and its words, or what is wrong with the record."""
+    if record.problem is not None or record.text is None or record.doc_id is None:
+        return record.problem or "not a record"
+    try:
+        analysis = parser.analyse(Document(record.text))
+    except MapviewerError:
+        raise                  # the store is damaged or missing: every record would fail
+    except Exception as e:     # a bug on one text must not cost the other records of a long run
+        return f"record {record.doc_id!r}: geoparsing failed ({type(e).__name__}: {e})"
+    return _line(prediction(record.doc_id, analysis)), len(record.text.split())
+
+
+def _peak_rss_kib() -> int:
+    """This process' peak memory; 0 where the system does not say (Windows has no ``resource``)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return Done(task.range.index, task.range.end, count, documents, words, errors, time.process_time() - cpu, peak)
+    return peak // 1024 if sys.platform == "darwin" else peak    # macOS counts bytes, Linux KiB
 
 
 def _line(value: object) -> bytes:

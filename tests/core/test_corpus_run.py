@@ -78,6 +78,26 @@ def test_a_clean_run_exits_zero_and_removes_a_stale_errors_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
 
 
+def test_a_record_the_geoparser_fails_on_is_an_error_and_the_rest_goes_on(tmp_path, monkeypatch):
+    from mapviewer.pipeline import Geoparser
+
+    real = Geoparser.analyse
+
+    def fails_on_one(self, document):
+        if "Kyiv" in document.text:
+            raise ValueError("a bug")
+        return real(self, document)
+
+    monkeypatch.setattr(Geoparser, "analyse", fails_on_one)
+    lines = [b'{"id": "a", "text": "Talks in Paris."}', b'{"id": "b", "text": "Talks in Kyiv."}',
+             b'{"id": "c", "text": "Talks in Lyon."}']
+    corpus = write(tmp_path / "in.jsonl", lines)
+    assert main(["geoparse", "--jsonl", str(corpus), "--out", str(tmp_path / "out.jsonl"), "--workers", "1"]) == 1
+    assert _ids(tmp_path / "out.jsonl") == ["a", "c"]
+    error = json.loads((tmp_path / "out.errors.jsonl").read_text())
+    assert error == {"line": 2, "id": "b", "message": "record 'b': geoparsing failed (ValueError: a bug)"}
+
+
 def _run(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "mapviewer", "geoparse", *args], stderr=subprocess.PIPE)
 
@@ -104,6 +124,13 @@ def test_resume_after_a_killed_run(tmp_path, corpus, single):
     assert out.read_bytes() == whole.read_bytes()
     assert (tmp_path / "out.errors.jsonl").read_bytes() == (tmp_path / "whole.errors.jsonl").read_bytes()
     assert not partial.exists()
+
+
+def test_a_new_run_says_it_replaces_an_interrupted_one(tmp_path, capsys):
+    corpus = write(tmp_path / "in.jsonl", articles(2))
+    (tmp_path / "out.jsonl.partial").write_text("{}\n")
+    assert main(["geoparse", "--jsonl", str(corpus), "--out", str(tmp_path / "out.jsonl")]) == 0
+    assert "starting afresh" in capsys.readouterr().err and len(_ids(tmp_path / "out.jsonl")) == 2
 
 
 def test_resume_of_a_finished_run_adds_what_the_corpus_gained(tmp_path, single, corpus):
