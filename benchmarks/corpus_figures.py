@@ -8,10 +8,12 @@ times with fresh ids. Each run is a fresh process doing what `mapviewer geoparse
 
 Two kinds of figures, because a shared machine makes wall time lie:
 - wall: words/s of the whole run and efficiency = rate(N) / (N x rate(1)); honest only on idle cores.
-- CPU: words per CPU-second of the workers (what one worker does with a core to itself), and
+- CPU: words per CPU-second of the workers (what one worker does with a core to itself);
   efficiency = CPU-seconds of the run at 1 worker / CPU-seconds at N (every process: parent, workers,
-  Dask's scheduler and nannies). It counts the work parallelism adds (start-up of N stores, joining
-  parts), not cores left idle (use wall figures on an idle machine for that).
+  Dask's scheduler and nannies), the work parallelism adds (start-up of N stores, joining parts);
+  balance = the workers' CPU-seconds / (N x the busiest worker's), the share of the run's length the
+  workers were busy if each had a core; and their product, the efficiency N idle cores would give,
+  estimated from CPU time (the wall figure measures it directly on an idle machine).
 Memory: the largest worker's peak RSS. Dask: a LocalCluster of N processes on the same input, cluster
 start-up included, against the plain pool.
 """
@@ -45,7 +47,7 @@ else:
 cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
           for f in ("ru_utime", "ru_stime"))
 print(json.dumps({"words": s.words, "documents": s.documents, "seconds": s.seconds, "worker_cpu": s.cpu,
-                  "cpu": cpu, "peak_mb": s.peak_rss_kib / 1024}))
+                  "balance": s.balance, "cpu": cpu, "peak_mb": s.peak_rss_kib / 1024}))
 """
 
 
@@ -93,16 +95,18 @@ def main() -> None:
         words = pool[1][0]["words"]
         print(f"{words:,.0f} words, {pool[1][0]['documents']:,.0f} documents\n")
         print(f"{'workers':>7s} {'words/s wall':>21s} {'eff. wall':>9s} {'words/CPU-s/worker':>21s} "
-              f"{'eff. CPU':>9s} {'peak RSS/worker':>15s}")
+              f"{'eff. CPU':>8s} {'balance':>7s} {'product':>7s} {'peak RSS/worker':>15s}")
         wall1 = statistics.median(words / r["seconds"] for r in pool[1])
         cpu1 = statistics.median(r["cpu"] for r in pool[1])
         for n in counts:
             rate = best_median([words / r["seconds"] for r in pool[n]])
             per_worker = best_median([words / r["worker_cpu"] for r in pool[n]])
-            eff_cpu = best_median([cpu1 / r["cpu"] for r in pool[n]])
+            eff_cpu = statistics.median(cpu1 / r["cpu"] for r in pool[n])
+            balance = statistics.median(r["balance"] for r in pool[n])
             peak = max(r["peak_mb"] for r in pool[n])
             print(f"{n:7d} {rate[0]:>10,.0f} {rate[1]:>10,.0f} {rate[1] / (n * wall1):9.2f} "
-                  f"{per_worker[0]:>10,.0f} {per_worker[1]:>10,.0f} {eff_cpu[1]:9.2f} {peak:12.0f} MB")
+                  f"{per_worker[0]:>10,.0f} {per_worker[1]:>10,.0f} {eff_cpu:8.2f} {balance:7.2f} "
+                  f"{eff_cpu * balance:7.2f} {peak:12.0f} MB")
         if args.dask:
             print("\nDask LocalCluster (cluster start included) against the plain pool, medians:")
             for n in counts:

@@ -45,17 +45,28 @@ class CorpusJob:
 
 @dataclass(frozen=True)
 class Summary:
-    """What a run did; ``cpu`` is the workers' CPU seconds, ``peak_rss_kib`` the largest worker's peak."""
+    """What a run did; ``worker_cpu`` is each worker's CPU seconds, ``peak_rss_kib`` the largest worker's peak."""
 
     documents: int
     words: int
     errors: int
     resumed: int
     seconds: float
-    cpu: float
+    worker_cpu: tuple[float, ...]
     peak_rss_kib: int
     first_error: str | None
     errors_file: Path | None
+
+    @property
+    def cpu(self) -> float:
+        """The workers' CPU seconds."""
+        return sum(self.worker_cpu)
+
+    @property
+    def balance(self) -> float:
+        """How evenly the work was shared: 1 when every worker was as busy as the busiest."""
+        busiest = max(self.worker_cpu, default=0.0)
+        return self.cpu / (len(self.worker_cpu) * busiest) if busiest else 1.0
 
     def line(self) -> str:
         rate = self.words / self.seconds if self.seconds else 0.0
@@ -105,7 +116,8 @@ def geoparse_corpus(job: CorpusJob, executor: Executor | None = None, workers: i
     if files:
         output.finish(files, joiner.errors)
     return Summary(joiner.documents, joiner.words, joiner.errors, start.documents, time.monotonic() - started,
-                   joiner.cpu, joiner.peak, joiner.first_error, files.errors if files and joiner.errors else None)
+                   tuple(joiner.cpu.values()), joiner.peak, joiner.first_error,
+                   files.errors if files and joiner.errors else None)
 
 
 def _range_bytes(size: int, workers: int) -> int:
@@ -122,7 +134,8 @@ class _Joiner:
         self.line, self.offset = start.line, start.offset
         self.documents = self.words = 0
         self.errors = start.errors
-        self.cpu, self.peak = 0.0, 0
+        self.cpu: dict[str, float] = {}
+        self.peak = 0
         self.first_error: str | None = None
 
     def join(self, done: Done, parts: Path, progress: Progress) -> None:
@@ -140,7 +153,7 @@ class _Joiner:
         self.documents += done.documents
         self.words += done.words
         self.errors += done.errors
-        self.cpu += done.cpu
+        self.cpu[done.worker] = self.cpu.get(done.worker, 0.0) + done.cpu
         self.peak = max(self.peak, done.peak_rss_kib)
         progress.update(done.end - self.offset, self.documents, self.words)
 

@@ -4,6 +4,8 @@ only counts, so no document and no result is pickled through the parent."""
 
 from __future__ import annotations
 
+import os
+import socket
 import sys
 import threading
 import time
@@ -37,7 +39,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Done:
-    """What a worker returns: counts, its CPU seconds for the range and its peak memory."""
+    """What a worker returns: counts, the CPU seconds of its thread for the range, its peak memory, and who
+    it is (host, process, thread), so that a run can tell how evenly the work was shared."""
 
     index: int
     end: int
@@ -47,6 +50,7 @@ class Done:
     errors: int
     cpu: float
     peak_rss_kib: int
+    worker: str
 
 
 def part_paths(parts: Path, index: int) -> tuple[Path, Path]:
@@ -69,7 +73,7 @@ def geoparser(store: Path) -> Geoparser:
 def geoparse_range(task: Task) -> Done:
     """Geoparse the records of one range into its part files (written whole, then renamed: a retried task
     on another Dask worker replaces a part, it never appends to one)."""
-    cpu = time.process_time()
+    cpu = time.thread_time()
     parser = geoparser(task.store)
     out_path, err_path = part_paths(task.parts, task.range.index)
     documents = words = errors = count = 0
@@ -87,8 +91,8 @@ def geoparse_range(task: Task) -> Done:
                 documents, words = documents + 1, words + result[1]
     _tmp(out_path).replace(out_path)
     _tmp(err_path).replace(err_path)
-    return Done(task.range.index, task.range.end, count, documents, words, errors, time.process_time() - cpu,
-                _peak_rss_kib())
+    return Done(task.range.index, task.range.end, count, documents, words, errors, time.thread_time() - cpu,
+                _peak_rss_kib(), f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}")
 
 
 def _predict(parser: Geoparser, record: Record) -> tuple[bytes, int] | str:
