@@ -86,12 +86,17 @@ def _geoparse_corpus(args: argparse.Namespace) -> int:
         raise MapviewerError(f"cannot read {args.jsonl}: no such file")
     job = CorpusJob(args.jsonl, ensure_store(progress=_progress_printer()), args.out,
                     args.workers or os.cpu_count() or 1, args.resume)
-    if args.dask or args.scheduler:
-        from .corpus.dask import geoparse_on_dask
+    try:
+        if args.dask or args.scheduler:
+            from .corpus.dask import geoparse_on_dask
 
-        summary = geoparse_on_dask(job, args.scheduler)
-    else:
-        summary = geoparse_corpus(job)
+            summary = geoparse_on_dask(job, args.scheduler)
+        else:
+            summary = geoparse_corpus(job)
+    except OSError as e:
+        if args.out or e.filename:     # a file's error names the file; standard output's names none
+            raise
+        raise _stdout_failed(e) from None
     if summary.first_error and summary.errors_file:
         more = f" ({summary.errors - 1:,} more in {summary.errors_file})" if summary.errors > 1 else ""
         print(f"mapviewer: {summary.first_error}{more}", file=sys.stderr)
@@ -110,9 +115,14 @@ def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as e:
-        _discard_stdout()
-        reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
-        raise ExportError(f"cannot write to standard output: {reason}") from None
+        raise _stdout_failed(e) from None
+
+
+def _stdout_failed(e: OSError) -> ExportError:
+    """The error to report when standard output refused a write; nothing more will be written to it."""
+    _discard_stdout()
+    reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
+    return ExportError(f"cannot write to standard output: {reason}")
 
 
 def _discard_stdout() -> None:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from typing import IO
 
 import pytest
 
@@ -98,8 +99,22 @@ def test_a_record_the_geoparser_fails_on_is_an_error_and_the_rest_goes_on(tmp_pa
     assert error == {"line": 2, "id": "b", "message": "record 'b': geoparsing failed (ValueError: a bug)"}
 
 
-def _run(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "mapviewer", "geoparse", *args], stderr=subprocess.PIPE)
+def test_standard_output_closed_early_or_full(tmp_path):
+    corpus = write(tmp_path / "in.jsonl", articles(200))
+    proc = _run("--jsonl", str(corpus), "--workers", "1", stdout=subprocess.PIPE)
+    proc.stdout.close()                                # the reader (`| head -1`) has gone
+    assert proc.wait(120) == 1
+    assert [line for line in proc.stderr.read().splitlines() if line.startswith(b"mapviewer:")] == \
+        [b"mapviewer: cannot write to standard output: it was closed early (broken pipe)"]
+    with open("/dev/full", "wb") as full:
+        proc = _run("--jsonl", str(corpus), "--workers", "2", stdout=full)
+        assert proc.wait(120) == 1
+    assert b"mapviewer: cannot write to standard output: No space left on device" in proc.stderr.read()
+
+
+def _run(*args: str, stdout: int | IO[bytes] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "mapviewer", "geoparse", *args], stdout=stdout,
+                            stderr=subprocess.PIPE)
 
 
 def test_resume_after_a_killed_run(tmp_path, corpus, single):
