@@ -1,5 +1,5 @@
-"""The corpus on a Dask LocalCluster of two worker processes: the same bytes as one process, errors too;
-without Dask, --dask says how to get it."""
+"""The corpus on Dask, two worker processes: `--dask local` and `--scheduler ADDRESS` give the one-process
+output and errors byte for byte; without Dask, --dask says how to get it."""
 
 from __future__ import annotations
 
@@ -8,24 +8,43 @@ import sys
 import pytest
 
 from mapviewer.cli import main
-from mapviewer.corpus import CorpusJob, geoparse_corpus
 
 from .corpus_files import articles, write
 
 
-def test_local_cluster_output_equals_one_process(tmp_path, store):
-    pytest.importorskip("dask.distributed")
-    from mapviewer.corpus.dask import geoparse_on_dask
-
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    """Sixty articles and a bad record, geoparsed in one process."""
     lines = articles(60)
     lines.insert(30, b'{"id": 7}')
-    corpus = write(tmp_path / "in.jsonl", lines)
-    one = geoparse_corpus(CorpusJob(corpus, store.path, tmp_path / "one.jsonl", workers=1))
-    dask = geoparse_on_dask(CorpusJob(corpus, store.path, tmp_path / "dask.jsonl", workers=2, range_bytes=32 << 10))
-    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
-    assert (tmp_path / "dask.errors.jsonl").read_bytes() == (tmp_path / "one.errors.jsonl").read_bytes()
-    assert (dask.documents, dask.words, dask.errors) == (one.documents, one.words, one.errors) == \
-        (60, one.words, 1)
+    folder = tmp_path_factory.mktemp("dask")
+    corpus = write(folder / "in.jsonl", lines)
+    assert main(["geoparse", "--jsonl", str(corpus), "--out", str(folder / "one.jsonl"), "--workers", "1"]) == 1
+    return corpus, folder / "one.jsonl"
+
+
+def _same_as_single(single, out) -> None:
+    assert out.read_bytes() == single.read_bytes()
+    assert out.with_name(out.stem + ".errors.jsonl").read_bytes() == \
+        single.with_name(single.stem + ".errors.jsonl").read_bytes()
+
+
+def test_local_cluster_output_equals_one_process(single, tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus, one = single
+    out = tmp_path / "dask.jsonl"
+    assert main(["geoparse", "--jsonl", str(corpus), "--out", str(out), "--workers", "2", "--dask", "local"]) == 1
+    _same_as_single(one, out)
+
+
+def test_running_cluster_output_equals_one_process(single, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    corpus, one = single
+    out = tmp_path / "scheduler.jsonl"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        assert main(["geoparse", "--jsonl", str(corpus), "--out", str(out), "--scheduler",
+                     cluster.scheduler_address]) == 1
+    _same_as_single(one, out)
 
 
 def test_without_dask_the_message_says_how_to_install_it(tmp_path, monkeypatch, capsys):
