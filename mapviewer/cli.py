@@ -52,27 +52,60 @@ def _gazetteer(args: argparse.Namespace) -> int:
 
 
 def _geoparse(args: argparse.Namespace) -> int:
-    from .corpus import geoparse_corpus, read_corpus
     from .export import FORMATS
     from .gazetteer.lifecycle import ensure_store
-    from .io import check_target, dumps_json
+    from .io import check_target
 
     inputs = [*args.files, *([args.jsonl] if args.jsonl else [])]
+    if args.jsonl:
+        return _geoparse_corpus(args)
     if args.out:
         check_target(args.out, inputs)
-    store_path = ensure_store(progress=_progress_printer())
-    if args.jsonl:
-        if args.literal_only:
-            raise MapviewerError("--literal-only applies to FILE..., not yet to --jsonl")
-        lines = (dumps_json(p) + "\n" for p in
-                 geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
-        _emit("".join(lines), args.out, inputs)
-        return 0
     if not args.files:
         raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
-    store, analyses = _analyse_files(args.files, store_path, literal_only=args.literal_only)
+    store, analyses = _analyse_files(args.files, ensure_store(progress=_progress_printer()),
+                                     literal_only=args.literal_only)
     _emit(FORMATS[args.format].render(analyses, store, True), args.out, inputs)
     return 0
+
+
+def _geoparse_corpus(args: argparse.Namespace) -> int:
+    """A corpus, streamed; exit status 1 when some records had errors (the others are still geoparsed)."""
+    from .corpus import CorpusJob, geoparse_corpus
+    from .corpus.output import Files
+    from .gazetteer.lifecycle import ensure_store
+
+    if args.files:
+        raise MapviewerError("geoparse takes FILE... or --jsonl IN.jsonl, not both")
+    if args.literal_only:
+        raise MapviewerError("--literal-only applies to FILE..., not yet to --jsonl")
+    if args.resume and not args.out:
+        raise MapviewerError("--resume needs --out: it continues the output file of an interrupted run")
+    if args.out:
+        Files(args.out).check([args.jsonl])
+        if not args.resume and Files(args.out).partial.exists():
+            print(f"starting afresh: {Files(args.out).partial} of an interrupted run is replaced "
+                  "(--resume would continue it)", file=sys.stderr)
+    if not args.jsonl.is_file():
+        raise MapviewerError(f"cannot read {args.jsonl}: no such file")
+    job = CorpusJob(args.jsonl, ensure_store(progress=_progress_printer()), args.out,
+                    args.workers or os.cpu_count() or 1, args.resume)
+    try:
+        if args.dask or args.scheduler:
+            from .corpus.dask import geoparse_on_dask
+
+            summary = geoparse_on_dask(job, args.scheduler)
+        else:
+            summary = geoparse_corpus(job)
+    except OSError as e:
+        if args.out or e.filename:     # a file's error names the file; standard output's names none
+            raise
+        raise _stdout_failed(e) from None
+    if summary.first_error and summary.errors_file:
+        more = f" ({summary.errors - 1:,} more in {summary.errors_file})" if summary.errors > 1 else ""
+        print(f"mapviewer: {summary.first_error}{more}", file=sys.stderr)
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
 
 
 def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
@@ -86,9 +119,14 @@ def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as e:
-        _discard_stdout()
-        reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
-        raise ExportError(f"cannot write to standard output: {reason}") from None
+        raise _stdout_failed(e) from None
+
+
+def _stdout_failed(e: OSError) -> ExportError:
+    """The error to report when standard output refused a write; nothing more will be written to it."""
+    _discard_stdout()
+    reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
+    return ExportError(f"cannot write to standard output: {reason}")
 
 
 def _discard_stdout() -> None:
@@ -160,6 +198,16 @@ def _size(text: str) -> tuple[int, int]:
 LITERAL_ONLY_HELP = "only places as places: drop adjectives (\"Ukrainian\") and metonyms (\"Moscow said\")"
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
@@ -183,8 +231,15 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
-    geo.add_argument("--workers", type=int, help="processes for a corpus (default: all cores)")
+    geo.add_argument("--workers", type=_positive, help="processes for a corpus (default: all cores)")
     geo.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
+    geo.add_argument("--resume", action="store_true",
+                     help="continue an interrupted corpus run: keep the records already in OUT.partial (or OUT)")
+    cluster = geo.add_mutually_exclusive_group()
+    cluster.add_argument("--dask", choices=("local",),
+                         help="run the corpus on a Dask LocalCluster of --workers processes (needs mapviewer[dask])")
+    cluster.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run the corpus on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786")
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
