@@ -77,8 +77,6 @@ def _geoparse_corpus(args: argparse.Namespace) -> int:
 
     if args.files:
         raise MapviewerError("geoparse takes FILE... or --jsonl IN.jsonl, not both")
-    if args.literal_only:
-        raise MapviewerError("--literal-only applies to FILE..., not yet to --jsonl")
     if args.resume and not args.out:
         raise MapviewerError("--resume needs --out: it continues the output file of an interrupted run")
     if args.out:
@@ -89,7 +87,7 @@ def _geoparse_corpus(args: argparse.Namespace) -> int:
     if not args.jsonl.is_file():
         raise MapviewerError(f"cannot read {args.jsonl}: no such file")
     job = CorpusJob(args.jsonl, ensure_store(progress=_progress_printer()), args.out,
-                    args.workers or os.cpu_count() or 1, args.resume)
+                    args.workers or os.cpu_count() or 1, args.resume, literal_only=args.literal_only)
     try:
         if args.dask or args.scheduler:
             from .corpus.dask import geoparse_on_dask

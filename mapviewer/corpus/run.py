@@ -41,6 +41,7 @@ class CorpusJob:
     workers: int = 1
     resume: bool = False
     range_bytes: int | None = None    # default: some 16 ranges per worker, 64 KiB to 4 MiB each
+    literal_only: bool = False        # only places as places (GeoparserConfig.literal_only)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def geoparse_corpus(job: CorpusJob, executor: Executor | None = None, workers: i
         pending: deque[Future[Done]] = deque()
         try:
             for piece in ranges(job.corpus, start.offset, size):
-                pending.append(pool.submit(geoparse_range, Task(job.corpus, job.store, parts, piece)))
+                pending.append(pool.submit(geoparse_range, Task(job.corpus, job.store, parts, piece, job.literal_only)))
                 while len(pending) >= n * _IN_FLIGHT_PER_WORKER or (pending and pending[0].done()):
                     joiner.join(pending.popleft().result(), parts, progress)
             while pending:

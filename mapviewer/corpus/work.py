@@ -29,12 +29,13 @@ _LOCAL = threading.local()
 
 @dataclass(frozen=True)
 class Task:
-    """What a worker needs: where the input, the store and the part files are."""
+    """What a worker needs: where the input, the store and the part files are, and the geoparser's options."""
 
     corpus: Path
     store: Path
     parts: Path
     range: Range
+    literal_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,23 +59,24 @@ def part_paths(parts: Path, index: int) -> tuple[Path, Path]:
     return parts / f"{index:09d}.jsonl", parts / f"{index:09d}.errors.jsonl"
 
 
-def geoparser(store: Path) -> Geoparser:
+def geoparser(store: Path, literal_only: bool = False) -> Geoparser:
     """This thread's geoparser over ``store``, made on first use."""
-    cached: tuple[Path, Geoparser] | None = getattr(_LOCAL, "geoparser", None)
-    if cached is None or cached[0] != store:
+    cached: tuple[Path, bool, Geoparser] | None = getattr(_LOCAL, "geoparser", None)
+    if cached is None or cached[:2] != (store, literal_only):
         from ..gazetteer.store import GazetteerStore
+        from ..geoparse.config import GeoparserConfig
         from ..pipeline import Geoparser
 
-        cached = (store, Geoparser(GazetteerStore(store)))
+        cached = (store, literal_only, Geoparser(GazetteerStore(store), GeoparserConfig(literal_only=literal_only)))
         _LOCAL.geoparser = cached
-    return cached[1]
+    return cached[2]
 
 
 def geoparse_range(task: Task) -> Done:
     """Geoparse the records of one range into its part files (written whole, then renamed: a retried task
     on another Dask worker replaces a part, it never appends to one)."""
     cpu = time.thread_time()
-    parser = geoparser(task.store)
+    parser = geoparser(task.store, task.literal_only)
     out_path, err_path = part_paths(task.parts, task.range.index)
     documents = words = errors = count = 0
     with open(_tmp(out_path), "wb") as out, open(_tmp(err_path), "wb") as err:
