@@ -44,6 +44,9 @@ document.addEventListener("DOMContentLoaded", function () {
     return node;
   }
 
+  var STATUS = {machine: "Machine reading", confirmed: "Confirmed by the user", corrected: "Corrected by the user",
+                added: "Added by the user"};
+
   function popupNode(key) {
     var p = data.places[key];
     var node = el("div", "mv-popup");
@@ -63,6 +66,17 @@ document.addEventListener("DOMContentLoaded", function () {
     node.appendChild(el("div", "mv-popup-count", p.mentions.length + " mention" + (p.mentions.length === 1 ? "" : "s")
       + " in " + n + " sentence" + (n === 1 ? "" : "s")));
     node.appendChild(quotes);
+    if (p.reviewed) node.appendChild(el("div", "mv-popup-status mv-status-" + p.status,
+      STATUS[p.status] + " · " + p.reviewed + " of " + p.mentions.length + " mentions reviewed"));
+    if (p.alternatives.length) {                  /* an uncertain machine reading: what else it may be */
+      node.appendChild(el("div", "mv-popup-count", "Uncertain. It may also be:"));
+      var list = el("ol", "mv-alternatives");
+      p.alternatives.forEach(function (a) {
+        list.appendChild(el("li", "mv-alternative", a.label + " · " + (a.kind === "admin1" ? "region" : a.kind) +
+          " · " + Math.round(a.score * 100) + "%" + (a.km === null ? "" : " · " + a.km + " km away")));
+      });
+      node.appendChild(list);
+    }
     return node;
   }
 
@@ -111,11 +125,12 @@ document.addEventListener("DOMContentLoaded", function () {
         var m = doc.mentions[next++];
         if (m.start < cur) continue;
         sentence.appendChild(document.createTextNode(text.slice(cur, m.start)));
-        var mark = el("mark", "mv-kind-" + m.kind + " mv-place-" + m.placeKind + (m.uncertain ? " mv-uncertain" : ""),
+        var mark = el("mark", "mv-kind-" + m.kind + " mv-place-" + m.placeKind + (m.uncertain ? " mv-uncertain" : "") +
+                      " mv-status-" + m.status,
                       text.slice(m.start, m.end));
         mark.id = m.id;
         mark.dataset.place = m.place;
-        mark.title = m.name;
+        mark.title = m.name + (m.status === "machine" ? "" : " (" + STATUS[m.status].toLowerCase() + ")");
         sentence.appendChild(mark);
         cur = m.end;
       }

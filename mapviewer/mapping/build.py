@@ -166,7 +166,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             group.add_to(m)
             outlines.append(layer.get_name())
     folium.LayerControl(collapsed=True).add_to(m)
-    data = page_data(entries, analyses)
+    data = page_data(entries, analyses, store)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
