@@ -86,6 +86,10 @@ document.addEventListener("DOMContentLoaded", function () {
     layer.bindTooltip(el("span", null, data.places[key].label), {sticky: !layer.getLatLng});
     layer.bindPopup(function () { return popupNode(key); }, {maxWidth: 420, minWidth: 240});
     layer.on("click", function () { select(key, "map"); });
+    layer.on("contextmenu", function (ev) {        /* the app's correction menu for this place */
+      L.DomEvent.stop(ev);
+      if (bridge) bridge.placeMenuRequested(key);
+    });
   }
 
   [data.markers].concat(data.outlines).forEach(function (name) {
@@ -112,7 +116,20 @@ document.addEventListener("DOMContentLoaded", function () {
   };
   legend.addTo(map);
   /* fit the places without animation, so that a host's first request never meets a zoom in flight */
-  if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+  if (data.view) map.setView([data.view[0], data.view[1]], data.view[2], {animate: false});
+  else if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+
+  /* ---- the alternatives of the mention the app shows: faint markers while its list is open ---- */
+  var faint = L.layerGroup().addTo(map);
+  function showAlternatives(list) {
+    faint.clearLayers();
+    list.forEach(function (a, i) {
+      var m = L.circleMarker([a.lat, a.lon], {radius: 6, color: "#555", weight: 1, dashArray: "2 2",
+                                              fillOpacity: a.highlight ? 0.6 : 0.15, opacity: a.highlight ? 1 : 0.5});
+      m.bindTooltip(el("span", null, (i + 1) + ". " + a.label));
+      m.addTo(faint);
+    });
+  }
 
   /* ---- the article panel of an exported page, built from the data as text nodes ---- */
   function articleNode(index, doc) {
@@ -289,7 +306,7 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
-    step: step,
+    step: step, showAlternatives: showAlternatives, faint: faint,
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
@@ -299,6 +316,11 @@ document.addEventListener("DOMContentLoaded", function () {
       bridge = channel.objects.bridge;
       if (!bridge) return;
       bridge.focusRequested.connect(function (key) { select(key, "host"); focusPlace(key); });
+      /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
+      bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
+      bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
+      map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
+      map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });
       bridge.pageReady();
     });
   }

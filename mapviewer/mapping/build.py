@@ -136,11 +136,12 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False) -> Figure:
+                panel: bool = False, view: tuple[float, float, float] | None = None) -> Figure:
     """The page of a folium map of the analyses' places; every marker and outline knows its place and
     mentions.
 
-    With ``panel`` the page also shows the article text beside the map (the exported page).
+    With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
+    (centre lat, lon, zoom) it opens there instead of around the places.
     """
     entries = collect_places(analyses, store) if entries is None else entries
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
@@ -168,6 +169,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     folium.LayerControl(collapsed=True).add_to(m)
     data = page_data(entries, analyses, store)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
+                 "view": list(view) if view else None,
                  "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
@@ -188,7 +190,7 @@ def page_title(analyses: list[Analysis]) -> str:
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False) -> str:
+              panel: bool = False, view: tuple[float, float, float] | None = None) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
-    return render_page(_folium_map(analyses, store, entries, panel), tile_hosts())
+    return render_page(_folium_map(analyses, store, entries, panel, view), tile_hosts())

@@ -19,9 +19,12 @@ log = logging.getLogger(__name__)
 
 class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
-    pageReady(), and the focusRequested signal."""
+    placeMenuRequested(key), mapClicked(lat, lon), viewChanged(lat, lon, zoom), pageReady(), and the signals
+    focusRequested(key), alternativesShown(JSON text) and pinModeChanged(on)."""
 
     focusRequested = Signal(str)
+    alternativesShown = Signal(str)
+    pinModeChanged = Signal(bool)
 
     def __init__(self, view: MapView):
         super().__init__(view)
@@ -34,6 +37,18 @@ class _PageBridge(QObject):
     @Slot(str, int, int)
     def sentenceClicked(self, key: str, doc: int, sentence: int) -> None:
         self._view.sentenceClicked.emit(key, doc, sentence)
+
+    @Slot(str)
+    def placeMenuRequested(self, key: str) -> None:
+        self._view.placeMenuRequested.emit(key)
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lon: float) -> None:
+        self._view.mapClicked.emit(lat, lon)
+
+    @Slot(float, float, float)
+    def viewChanged(self, lat: float, lon: float, zoom: float) -> None:
+        self._view.view = (lat, lon, zoom)
 
     @Slot()
     def pageReady(self) -> None:
@@ -107,6 +122,8 @@ class MapView(QWebEngineView):
     sentenceClicked = Signal(str, int, int)
     filesDropped = Signal(list)       # local files dropped on the map: the window opens them
     mapReady = Signal()
+    placeMenuRequested = Signal(str)  # right-click on a place's marker or outline
+    mapClicked = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,6 +143,7 @@ class MapView(QWebEngineView):
         script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         self.page().scripts().insert(script)
+        self.view: tuple[float, float, float] | None = None    # centre and zoom, as the page last reported
         self._dir = tempfile.TemporaryDirectory(prefix="mapviewer-")   # private: mode 0700
         self._n = 0
 
@@ -161,6 +179,17 @@ class MapView(QWebEngineView):
 
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)
+
+    def show_alternatives(self, alternatives: list[dict[str, object]]) -> None:
+        """Faint markers of a mention's alternatives ({label, lat, lon, highlight}); [] removes them. They
+        reach the page as JSON text, which the page script parses: data, never markup."""
+        from ..io import dumps_json
+
+        self._bridge.alternativesShown.emit(dumps_json(alternatives))
+
+    def set_pin_mode(self, on: bool) -> None:
+        """A crosshair while the next click on the map places a mention."""
+        self._bridge.pinModeChanged.emit(on)
 
     def run_js(self, code: str, callback: Callable[[object], None] | None = None) -> None:
         if callback is None:

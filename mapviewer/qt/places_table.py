@@ -7,7 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from ..places import PlaceEntry
 from .plaintext import plain_tooltip
 
-COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon")
+COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon", "Review")
+REVIEW = {"machine": "", "confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added"}
 
 
 class PlacesModel(QAbstractTableModel):
@@ -37,7 +38,8 @@ class PlacesModel(QAbstractTableModel):
         e = self.entries[index.row()]
         p = e.place
         values = (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
-                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4))
+                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4),
+                  f"{REVIEW[e.status]} {e.reviewed}/{len(e.mentions)}" if e.reviewed else "")
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             return f"{v:.0%}" if index.column() == 5 else str(v)
@@ -45,7 +47,7 @@ class PlacesModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(e.label)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 4 <= index.column() < 8:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -1,0 +1,289 @@
+"""Reviewing in the real app: every kind of correction through the real widgets (the text's context menu, a
+table row's, a marker's through the page bridge, the search dialog, a click on the map through the bridge),
+the reading list with the alternatives on the map, undo/redo, two documents, projects saved and opened,
+autosave and recovery, a damaged project."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mapviewer.corrections import PIN_FEATURE, review_progress
+from mapviewer.places import is_uncertain
+from mapviewer.project import load_project, save_project
+from mapviewer.qt.window import MainWindow
+
+from ..conftest import SEED
+from .conftest import LOAD_MS, js
+
+
+def _mention(window, text, doc=0):
+    return next(m for m in window.analyses[doc].mentions if m.text == text)
+
+
+def _right_click_text(window, start: int) -> None:
+    """A real context-menu event on the article's viewport, over the character at ``start``."""
+    cursor = QTextCursor(window.article.document())
+    cursor.setPosition(start + 1)
+    window.article.setTextCursor(cursor)
+    window.article.ensureCursorVisible()
+    pos = window.article.cursorRect(cursor).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, window.article.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(window.article.viewport(), event)
+
+
+def _action(window, starts: str):
+    menu = window.active_menu
+    assert menu is not None and menu.isVisible()
+    return next(a for a in menu.actions() if a.text().startswith(starts))
+
+
+def _apply(qtbot, window, starts: str) -> None:
+    """Pick a menu entry and wait until text, table and map show the result."""
+    with qtbot.waitSignals([window.corrected, window.map.mapReady], timeout=LOAD_MS):
+        _action(window, starts).trigger()
+
+
+def test_pick_another_candidate_from_the_text_then_undo_and_redo(qtbot, loaded):
+    washington = _mention(loaded, "Washington")
+    other = washington.alternatives[1].place
+    _right_click_text(loaded, washington.start)
+    _apply(qtbot, loaded, "1. ")
+    fixed = _mention(loaded, "Washington")
+    assert (fixed.place, fixed.status) == (other, "corrected")
+    entry = next(e for e in loaded.entries if e.place == other)
+    assert entry.status == "corrected"                                     # the table's entries
+    assert loaded.model.data(loaded.model.index(loaded.model.row_of(entry.key), 8)).startswith("✎ corrected")
+    assert js(qtbot, loaded, f"mapviewer.places[{json.dumps(entry.key)}].status") == "corrected"    # the map
+    assert loaded.isWindowModified() and "[*]" in loaded.windowTitle()
+    assert loaded.menus.undo.text().replace("&", "") == f"Undo Choose {other.name} for “Washington”"
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        loaded.menus.undo.trigger()
+    assert _mention(loaded, "Washington").status == "machine" and not loaded.isWindowModified()
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        loaded.menus.redo.trigger()
+    assert _mention(loaded, "Washington").place == other
+
+
+def test_not_a_place_from_a_table_row(qtbot, loaded):
+    key = next(e.key for e in loaded.entries if e.place.name == "Florida")
+    row = loaded.proxy.mapFromSource(loaded.model.index(loaded.model.row_of(key), 0))
+    loaded.table.scrollTo(row)
+    pos = loaded.table.visualRect(row).center()
+    QApplication.sendEvent(loaded.table.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, loaded.table.viewport().mapToGlobal(pos)))
+    _apply(qtbot, loaded, "Not a place")
+    assert not any(e.place.name == "Florida" for e in loaded.entries)
+    assert not any(m.text == "Florida" for m in loaded.analyses[0].mentions)
+    assert js(qtbot, loaded, f"{json.dumps(key)} in mapviewer.places") is False
+
+
+def test_search_the_gazetteer_from_a_marker(qtbot, loaded):
+    key = next(e.key for e in loaded.entries if e.place.name == "Kherson")
+    with qtbot.waitSignal(loaded.map.placeMenuRequested, timeout=10_000):
+        js(qtbot, loaded, f"(mapviewer.layers[{json.dumps(key)}][0].fire('contextmenu'), true)")
+    _action(loaded, "Search the gazetteer…").trigger()
+    dialog = loaded.search_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.query.text() == "Kherson"
+    dialog.query.clear()
+    qtbot.keyClicks(dialog.query, "Athens")
+    qtbot.waitUntil(lambda: any("Georgia, United States" in r.label for r in dialog.results), timeout=5_000)
+    row = next(i for i, r in enumerate(dialog.results) if "Georgia, United States" in r.label)
+    dialog.table.setCurrentCell(row, 0)
+    assert dialog.table.item(row, 4).text().replace(",", "").isdigit()          # population shown
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    kherson = _mention(loaded, "Kherson")
+    assert (kherson.place.admin1, kherson.status) == ("GA", "corrected")
+
+
+def test_place_it_on_the_map_with_a_click(qtbot, loaded):
+    pokrovsk = _mention(loaded, "Pokrovsk")
+    _right_click_text(loaded, pokrovsk.start)
+    _action(loaded, "Place it on the map").trigger()
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        js(qtbot, loaded, "(mapviewer.map.fire('click', {latlng: L.latLng(48.28, 37.18)}), true)")
+    fixed = _mention(loaded, "Pokrovsk")
+    assert fixed.place.feature == PIN_FEATURE and (fixed.place.lat, fixed.place.lon) == (48.28, 37.18)
+
+
+def test_add_a_place_for_selected_text(qtbot, loaded):
+    text = loaded.analyses[0].document.text
+    start = text.index("Mar-a-Lago")
+    cursor = QTextCursor(loaded.article.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Mar-a-Lago"), QTextCursor.MoveMode.KeepAnchor)
+    loaded.article.setTextCursor(cursor)
+    pos = loaded.article.cursorRect(cursor).center()
+    QApplication.sendEvent(loaded.article.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, loaded.article.viewport().mapToGlobal(pos)))
+    _action(loaded, "Add place “Mar-a-Lago”…").trigger()
+    dialog = loaded.search_dialog
+    assert dialog.query.text() == "Mar-a-Lago"
+    dialog.query.setText("Palm Beach")
+    dialog.refresh()
+    assert dialog.results and dialog.results[0].place.name == "Palm Beach"
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        qtbot.keyClick(dialog.query, "\r")
+    added = _mention(loaded, "Mar-a-Lago")
+    assert (added.place.name, added.status) == ("Palm Beach", "added")
+
+
+def test_confirm_every_mention_of_a_name(qtbot, loaded):
+    kyiv = _mention(loaded, "Kyiv")
+    count = sum(m.text == "Kyiv" for m in loaded.analyses[0].mentions)
+    _right_click_text(loaded, kyiv.start)
+    assert _action(loaded, "Apply to all").isChecked()                  # one meaning per name: the default
+    _apply(qtbot, loaded, "Confirm")
+    assert review_progress(loaded.analyses[0])[0] == count
+    assert all(m.status == "confirmed" for m in loaded.analyses[0].mentions if m.text == "Kyiv")
+
+
+def test_the_reading_list_shows_alternatives_on_the_map(qtbot, loaded):
+    washington = _mention(loaded, "Washington")
+    loaded.article.select_mention(washington)
+    panel = loaded.reading
+    assert panel.isVisible() and panel.topLevelItemCount() == len(washington.alternatives)
+    first = panel.topLevelItem(1)
+    assert first.text(6).endswith("km") and first.text(5).endswith("%") and first.text(3)
+    qtbot.waitUntil(lambda: js(qtbot, loaded, "mapviewer.faint.getLayers().length") == len(panel.alternatives),
+                    timeout=5_000)
+    chosen = panel.alternatives[0].place
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        panel.itemDoubleClicked.emit(first, 0)
+    assert _mention(loaded, "Washington").place == chosen
+    assert panel.mention == _mention(loaded, "Washington")                # the list follows the correction
+
+
+def test_next_uncertain_mention_walks_in_text_order(qtbot, loaded):
+    uncertain = [m for m in loaded.analyses[0].mentions if is_uncertain(m)]
+    assert len(uncertain) >= 2
+    for m in uncertain:
+        loaded.menus.next_uncertain.trigger()
+        assert loaded.article.textCursor().selectedText() == m.text and loaded.reading.mention == m
+    loaded.menus.next_uncertain.trigger()                                # wraps round
+    assert loaded.article.textCursor().selectionStart() == uncertain[0].start
+
+
+def test_undo_redo_sequence_returns_to_each_state(qtbot, loaded):
+    states = [loaded.analyses[0]]
+    for name, entry in (("Florida", "Not a place"), ("Washington", "1. "), ("Kherson", "Confirm")):
+        _right_click_text(loaded, _mention(loaded, name).start)
+        _apply(qtbot, loaded, entry)
+        states.append(loaded.analyses[0])
+    for state in reversed(states[:-1]):
+        with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+            loaded.menus.undo.trigger()
+        assert loaded.analyses[0] == state
+    for state in states[1:]:
+        with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+            loaded.menus.redo.trigger()
+        assert loaded.analyses[0] == state
+
+
+def _second_window(qtbot, tmp_path, store, name="other"):
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings, store=store)
+    w.resize(1280, 800)
+    w.show()
+    return w
+
+
+def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, monkeypatch):
+    second = tmp_path / "floods.txt"
+    second.write_text("Floods hit Athens, Georgia, and Harris County, Texas. Kyiv sent help.", encoding="utf-8")
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([SEED, second])
+    assert window.doc_choice.isVisible() and window.doc_choice.count() == 2
+    assert "reviewed" in window.doc_choice.itemText(1)
+    window.doc_choice.setCurrentIndex(1)
+    athens = _mention(window, "Athens", doc=1)
+    _right_click_text(window, athens.start)
+    _apply(qtbot, window, "Confirm")
+    done = sum(m.text == "Athens" for m in window.analyses[1].mentions)
+    assert window.doc_choice.itemText(1).endswith(f"{done}/{len(window.analyses[1].mentions)} reviewed")
+    out = tmp_path / "review.mvproj"
+    monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.save_project()
+    assert out.is_file() and not window.isWindowModified() and window.windowTitle().startswith("review.mvproj")
+    saved = window.current_project()
+    other = _second_window(qtbot, tmp_path, store)
+    try:
+        with qtbot.waitSignals([other.analysed, other.map.mapReady], timeout=LOAD_MS):
+            assert other.open_project(out)
+        opened = other.current_project()
+        assert opened.documents == saved.documents and opened.ui.document == saved.ui.document
+        assert other.analyses == window.analyses and [e.key for e in other.entries] == [e.key for e in window.entries]
+        assert other.recent_projects.paths() == [out.resolve()]
+        assert other.menus.recent_projects.actions()[0].text() == str(out.resolve())
+    finally:
+        other.close()
+        shiboken6.delete(other)
+
+
+def test_a_damaged_project_is_a_message_and_keeps_what_was_open(qtbot, loaded, tmp_path):
+    bad = tmp_path / "bad.mvproj"
+    bad.write_bytes(b'{"format": "mapviewer-project", "format_version": 2, "documents": [{"text": 5}]}')
+    before = loaded.analyses
+    assert not loaded.open_project(bad)
+    assert "bad.mvproj" in loaded.last_error and "text" in loaded.last_error
+    assert loaded.analyses == before
+
+
+def test_unsaved_changes_are_asked_about(qtbot, loaded, tmp_path, monkeypatch):
+    _right_click_text(loaded, _mention(loaded, "Florida").start)
+    _apply(qtbot, loaded, "Confirm")
+    asked = []
+    monkeypatch.setattr("mapviewer.qt.window.QMessageBox.question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    other = tmp_path / "other.mvproj"
+    save_project(other, loaded.current_project())
+    assert not loaded.open_project(other) and asked and loaded.isWindowModified()
+    loaded.close()
+    assert loaded.isVisible() and len(asked) == 2                         # quitting asked too, and stayed
+    assert loaded.autosave.path.is_file()                                  # what was unsaved is on disk
+    monkeypatch.setattr("mapviewer.qt.window.QMessageBox.question",       # let the fixture close it
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def test_autosave_after_a_change_and_recovery_after_a_crash(qtbot, loaded, tmp_path, store):
+    loaded.autosave.timer.setInterval(50)
+    _right_click_text(loaded, _mention(loaded, "Florida").start)
+    _apply(qtbot, loaded, "Not a place")
+    qtbot.waitUntil(loaded.autosave.path.is_file, timeout=5_000)
+    autosaved = load_project(loaded.autosave.path)
+    assert autosaved.documents == loaded.review.project.documents
+    # a crash: the window never closes cleanly; a new one with the same settings starts
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    after = MainWindow(settings, store=store)
+    after.show()
+    try:
+        qtbot.waitUntil(lambda: after.recovery_box is not None and after.recovery_box.isVisible(), timeout=5_000)
+        with qtbot.waitSignals([after.analysed, after.map.mapReady], timeout=LOAD_MS):
+            after.recovery_box.button(QMessageBox.StandardButton.Yes).click()
+        assert not any(m.text == "Florida" for m in after.analyses[0].mentions)
+        assert after.isWindowModified()
+    finally:
+        after._recovered = False
+        after.close()
+        shiboken6.delete(after)
+
+
+@pytest.fixture(autouse=True)
+def _never_ask_on_teardown(monkeypatch):
+    """The fixtures close windows with unsaved corrections: they discard them without a dialog."""
+    monkeypatch.setattr("mapviewer.qt.window.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
+def test_menus_name_the_new_actions(loaded):
+    texts = [a.text() for m in loaded.menuBar().actions() for a in m.menu().actions()]
+    for expected in ("Open &project…", "&Save project", "Save project &as…", "&Next uncertain mention"):
+        assert expected in texts
+    assert loaded.menus.undo.shortcut().toString() == "Ctrl+Z"
+    assert loaded.menus.redo.shortcut().toString() == "Ctrl+Shift+Z"
