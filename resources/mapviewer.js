@@ -6,6 +6,7 @@ document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
   var docs = data.documents;
+  var UNCERTAIN_OUTLINE = {dashArray: "5 4", fillOpacity: 0.08}, CERTAIN_OUTLINE = {dashArray: null, fillOpacity: 0.15};
   (function applyPalette(palette) {      /* mapviewer/palette.py: the one palette of app, map and page */
     var root = document.documentElement.style;
     Object.keys(palette.kinds).forEach(function (kind) {
@@ -81,7 +82,9 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function register(key, layer) {
-    if (!layer || !data.places[key]) return;
+    if (!layer) return;
+    layer.off("click").off("contextmenu").unbindTooltip().unbindPopup();      /* registered anew on an update */
+    if (!data.places[key]) return;
     (layers[key] = layers[key] || []).push(layer);
     layer.bindTooltip(el("span", null, data.places[key].label), {sticky: !layer.getLatLng});
     layer.bindPopup(function () { return popupNode(key); }, {maxWidth: 420, minWidth: 240});
@@ -297,6 +300,34 @@ document.addEventListener("DOMContentLoaded", function () {
 
   showDocument(0);
 
+  /* ---- after a correction in the app: new places and documents, the markers redrawn, no reload ---- */
+  function update(next) {
+    data.places = next.places;
+    data.documents = docs = next.documents;
+    layers = {};
+    var markers = window[data.markers];
+    if (cluster) cluster.removeLayer(markers);
+    markers.clearLayers();
+    markers.addData({type: "FeatureCollection", features: next.markers});
+    markers.eachLayer(function (layer) {
+      var style = layer.feature.properties.style;
+      layer.setStyle(style);
+      if (layer.setRadius) layer.setRadius(style.radius);
+      register(layer.feature.properties.place, layer);
+    });
+    if (cluster) cluster.addLayer(markers);
+    data.outlines.forEach(function (name) {
+      window[name].eachLayer(function (layer) {
+        var p = data.places[layer.feature.properties.place];
+        layer.setStyle(p ? (p.uncertain ? UNCERTAIN_OUTLINE : CERTAIN_OUTLINE) : {opacity: 0, fillOpacity: 0});
+        register(layer.feature.properties.place, layer);
+      });
+    });
+    window.mapviewer.places = data.places;
+    window.mapviewer.layers = layers;
+    if (selected && !data.places[selected]) selected = null;
+  }
+
   window.mapviewer = {
     map: map, places: data.places, layers: layers,
     focusPlace: focusPlace,
@@ -306,7 +337,7 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
-    step: step, showAlternatives: showAlternatives, faint: faint,
+    step: step, showAlternatives: showAlternatives, faint: faint, update: update,
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
@@ -318,6 +349,7 @@ document.addEventListener("DOMContentLoaded", function () {
       bridge.focusRequested.connect(function (key) { select(key, "host"); focusPlace(key); });
       /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
       bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
+      bridge.dataChanged.connect(function (json) { update(JSON.parse(json)); bridge.pageReady(); });
       bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
       map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
       map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });

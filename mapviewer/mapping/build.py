@@ -96,11 +96,16 @@ def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
             "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
 
 
+def _marker_features(entries: list[PlaceEntry]) -> list[dict[str, Any]]:
+    """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it)."""
+    return [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
+             "properties": {"place": e.key, "mentions": [r.id for r in e.mentions], "style": _marker_style(e)}}
+            for e in entries]
+
+
 def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
-    features = [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
-                 "properties": {"place": e.key, "mentions": [r.id for r in e.mentions], "style": _marker_style(e)}}
-                for e in entries]
+    features = _marker_features(entries)
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
@@ -182,6 +187,18 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     root.html.add_child(PageData(data), name="mapviewer_data")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
     return root
+
+
+def outlined(entries: list[PlaceEntry]) -> frozenset[str]:
+    """The places a page may draw an outline of: regions and countries."""
+    return frozenset(e.key for e in entries if e.place.kind in ("admin1", "country"))
+
+
+def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry]) -> dict[str, Any]:
+    """New places and documents for a page already shown (after a correction), as data: the page script
+    redraws the markers and restyles the outlines from it, without a reload. Valid while ``outlined(entries)``
+    is within that of the page's own entries (an outline the page lacks needs a new page)."""
+    return {**page_data(entries, analyses, store), "markers": _marker_features(entries)}
 
 
 def page_title(analyses: list[Analysis]) -> str:

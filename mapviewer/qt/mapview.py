@@ -20,10 +20,11 @@ log = logging.getLogger(__name__)
 class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
     placeMenuRequested(key), mapClicked(lat, lon), viewChanged(lat, lon, zoom), pageReady(), and the signals
-    focusRequested(key), alternativesShown(JSON text) and pinModeChanged(on)."""
+    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text) and pinModeChanged(on)."""
 
     focusRequested = Signal(str)
     alternativesShown = Signal(str)
+    dataChanged = Signal(str)
     pinModeChanged = Signal(bool)
 
     def __init__(self, view: MapView):
@@ -186,6 +187,13 @@ class MapView(QWebEngineView):
         from ..io import dumps_json
 
         self._bridge.alternativesShown.emit(dumps_json(alternatives))
+
+    def update_data(self, data: dict[str, object]) -> None:
+        """New places and documents for the page shown (``mapping.build.page_update``), as JSON text that
+        the page script parses; it says ``mapReady`` again when it has redrawn."""
+        from ..io import dumps_json
+
+        self._bridge.dataChanged.emit(dumps_json(data))
 
     def set_pin_mode(self, on: bool) -> None:
         """A crosshair while the next click on the map places a mention."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from ..gazetteer.store import GazetteerStore
 from ..model import Mention, Place
 from ..places import Alternative, alternatives, place_context
+from .plaintext import plain_tooltip
 
 COLUMNS = ("Place", "Kind", "Region", "Country", "Population", "Confidence", "Distance")
 STATUS = {"machine": "machine reading", "confirmed": "confirmed by you", "corrected": "corrected by you",
@@ -37,6 +38,8 @@ class ReadingPanel(QTreeWidget):
         self.setHeaderLabels(list(COLUMNS))
         self.setRootIsDecorated(False)
         self.setMouseTracking(True)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mention: Mention | None = None
         self.alternatives: list[Alternative] = []
@@ -52,7 +55,7 @@ class ReadingPanel(QTreeWidget):
             return []
         if mention.place is not None:
             p = mention.place
-            chosen = _row(f"{p.name} — “{mention.text}”, {STATUS[mention.status]}", p,
+            chosen = _row(f"{p.name} ({STATUS[mention.status]})", p,
                           *place_context(p, store), mention.confidence, None)
             font = QFont(chosen.font(0))
             font.setBold(True)
@@ -60,9 +63,9 @@ class ReadingPanel(QTreeWidget):
                 chosen.setFont(col, font)
             self.addTopLevelItem(chosen)
         for n, a in enumerate(self.alternatives, 1):
-            self.addTopLevelItem(_row(f"{n}. {a.label}", a.place, a.region, a.country, a.score, a.distance_km))
-        for col in range(1, len(COLUMNS)):
-            self.resizeColumnToContents(col)
+            item = _row(f"{n}. {a.place.name}", a.place, a.region, a.country, a.score, a.distance_km)
+            item.setToolTip(0, plain_tooltip(a.label))
+            self.addTopLevelItem(item)
         return self.alternatives
 
     def _chosen(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.recovery_box: QMessageBox | None = None
         self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
         self._recovered = False        # a recovered autosave is unsaved work
+        self._outlined: frozenset[str] = frozenset()   # the regions and countries the map page can outline
         self.analyses: list[Analysis] = []
         self.entries: list[PlaceEntry] = []
         self.selected: str | None = None
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.doc_choice = QComboBox()
         self.doc_choice.setVisible(False)
         self.doc_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.doc_choice.setMinimumContentsLength(12)
+        self.doc_choice.setMinimumContentsLength(36)
         self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")
         self.prev_button.setToolTip("Previous sentence that mentions the selected place (Alt+Left)")
         self.next_button.setToolTip("Next sentence that mentions the selected place (Alt+Right)")
@@ -299,7 +300,7 @@ class MainWindow(QMainWindow):
         self._show_document(min(ui.document, len(self.analyses) - 1))
         self._show_reading(None)
         self.map.view = None
-        self.map.show_html(page)
+        self._show_page(page)
         self._update_title()
         mentions = sum(len(e.mentions) for e in self.entries)
         self.statusBar().showMessage(f"{len(self.entries)} places, {mentions} mentions")
@@ -307,6 +308,13 @@ class MainWindow(QMainWindow):
         if ui.place is not None and self.entry(ui.place) is not None:
             self.select(ui.place, "text")
         self.analysed.emit()
+
+    def _show_page(self, page: str) -> None:
+        """A new map page of ``self.entries``; corrections then redraw it in place while its outlines suffice."""
+        from ..mapping.build import outlined
+
+        self._outlined = outlined(self.entries)
+        self.map.show_html(page)
 
     def _label_documents(self) -> None:
         """The document list: each document's title with its count of places and its review progress."""
@@ -544,7 +552,7 @@ class MainWindow(QMainWindow):
         store = self.store.store
         if store is None:
             return
-        from ..mapping.build import page_html
+        from ..mapping.build import outlined, page_html, page_update
 
         shown = self.reading.mention
         self.analyses = self.review.project.analyses
@@ -555,7 +563,10 @@ class MainWindow(QMainWindow):
         self._label_documents()
         if self.selected is not None and self.entry(self.selected) is None:
             self.selected = None
-        self.map.show_html(page_html(self.analyses, store, self.entries, view=self.map.view))
+        if outlined(self.entries) <= self._outlined:      # the page has every outline: redraw it in place
+            self.map.update_data(page_update(self.analyses, store, self.entries))
+        else:
+            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view))
         if self.selected is not None:
             self._select_row(self.selected)
         again = None if shown is None else next(

@@ -287,3 +287,51 @@ def test_menus_name_the_new_actions(loaded):
         assert expected in texts
     assert loaded.menus.undo.shortcut().toString() == "Ctrl+Z"
     assert loaded.menus.redo.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_the_map_is_redrawn_in_place_and_reloaded_for_a_new_outline(qtbot, loaded):
+    loaded.map.run_js("window.sameMapPage = true")
+    qtbot.waitUntil(lambda: js(qtbot, loaded, "window.sameMapPage === true"), timeout=5_000)
+    _right_click_text(loaded, _mention(loaded, "Florida").start)
+    _apply(qtbot, loaded, "Not a place")
+    assert js(qtbot, loaded, "window.sameMapPage === true")                # redrawn without a reload
+    assert sorted(js(qtbot, loaded, "Object.keys(mapviewer.layers)")) == sorted(e.key for e in loaded.entries)
+    key = next(e.key for e in loaded.entries if e.place.name == "Kherson")
+    _right_click_text(loaded, _mention(loaded, "Kherson").start)
+    _apply(qtbot, loaded, "Confirm")
+    assert js(qtbot, loaded, f"mapviewer.places[{json.dumps(key)}].status") == "confirmed"
+    js(qtbot, loaded, f"(mapviewer.clickPlace({json.dumps(key)}), true)")
+    popup = js(qtbot, loaded, "document.querySelector('.mv-popup-status').textContent")
+    assert popup.startswith("Confirmed by the user")
+    _right_click_text(loaded, _mention(loaded, "Pokrovsk").start)
+    _action(loaded, "Search the gazetteer…").trigger()
+    loaded.search_dialog.query.setText("Moldova")
+    loaded.search_dialog.refresh()
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        loaded.search_dialog.accept()
+    assert _mention(loaded, "Pokrovsk").place.kind == "country"
+    assert js(qtbot, loaded, "window.sameMapPage === undefined")           # a new country: a new page
+
+
+@pytest.mark.parametrize("name", ["script", "img_onerror", "makedirs", "script_close", "attribute_breakout"])
+def test_a_hostile_name_added_as_a_place_stays_text(qtbot, window, tmp_path, monkeypatch, name):
+    from mapviewer.corrections import Correction, pinned_place
+
+    from ..hostile import PAYLOADS, article, no_marker_created
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "hostile.txt"
+    path.write_text(article(PAYLOADS[name]), encoding="utf-8")
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([path])
+    payload = PAYLOADS[name]
+    start = window.analyses[0].document.text.index(payload)
+    with qtbot.waitSignals([window.corrected, window.map.mapReady], timeout=LOAD_MS):
+        window.review.correct(0, Correction(start, start + len(payload), payload, "add",
+                                            pinned_place(payload, 10.0, 10.0)))
+    key = next(e.key for e in window.entries if e.place.name == payload)
+    js(qtbot, window, f"(mapviewer.clickPlace({json.dumps(key)}), true)")
+    assert js(qtbot, window, "document.querySelector('.mv-popup-title').textContent") == payload
+    assert js(qtbot, window, "window.pwned === undefined") is True and no_marker_created(tmp_path)
+    window.article.select_mention(_mention(window, payload))
+    assert window.reading.topLevelItem(0).text(0).startswith(payload)
