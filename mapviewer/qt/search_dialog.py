@@ -84,6 +84,7 @@ class SearchDialog(QDialog):
         self.count.setText(f"{len(self.results)} places" if self.query.text().strip() else "")
         if self.results:
             self.table.setCurrentCell(0, 0)
+        self.previewed.emit(self._result(self.table.currentRow()))     # also when row 0 stays current
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.results))
 
     def _result(self, row: int) -> SearchResult | None:

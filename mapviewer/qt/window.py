@@ -34,7 +34,7 @@ from .errors import show_error
 from .mapview import MapView
 from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
-from .places_table import PlacesFilter, PlacesModel
+from .places_table import COLUMNS, PlacesFilter, PlacesModel
 from .reading import ReadingPanel
 from .recent import RecentFiles
 from .review import Review
@@ -140,7 +140,12 @@ class MainWindow(QMainWindow):
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(4, 4, 4, 4)
-        bv.addWidget(self.search)
+        self.table_docs = QComboBox()     # the places of all documents, or of one
+        self.table_docs.setVisible(False)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.table_docs, 1)
+        bv.addLayout(filters)
         bv.addWidget(self.table)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -172,6 +177,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.table_docs.currentIndexChanged.connect(lambda i: self.proxy.set_document(None if i <= 0 else i - 1))
         self.search.accepted.connect(self._pick_first_match)
         self.doc_choice.currentIndexChanged.connect(self._show_document)
         self.prev_button.clicked.connect(lambda: self.step_sentence(-1))
@@ -244,6 +250,18 @@ class MainWindow(QMainWindow):
                                                 f"Articles ({suffixes});;All files (*)")
         if paths:
             self.open_paths([Path(p) for p in paths])
+
+    def open_folder_dialog(self) -> None:
+        """Every article of a folder (the files ``documents.READERS`` reads), in name order, on one map."""
+        from ..documents import READERS
+
+        folder = QFileDialog.getExistingDirectory(self, "Open folder", self._last_folder())
+        if folder:
+            paths = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            if paths:
+                self.open_paths(paths)
+            else:
+                self.report(f"{folder} holds no articles ({', '.join(sorted(READERS))}).")
 
     def open_clipboard(self) -> None:
         if not self.may_discard():
@@ -328,6 +346,17 @@ class MainWindow(QMainWindow):
                                     f"{done}/{total} reviewed")
         self.doc_choice.setCurrentIndex(min(current, len(self.analyses) - 1))
         self.doc_choice.blockSignals(False)
+        shown = self.table_docs.currentIndex()
+        self.table_docs.blockSignals(True)
+        self.table_docs.clear()
+        self.table_docs.addItem("All documents")
+        for n, a in enumerate(self.analyses, 1):
+            self.table_docs.addItem(f"{n}. {(a.document.title or a.document.source)[:40]}")
+        self.table_docs.setCurrentIndex(shown if 0 < shown <= len(self.analyses) else 0)
+        self.table_docs.blockSignals(False)
+        self.proxy.set_document(None if self.table_docs.currentIndex() <= 0 else self.table_docs.currentIndex() - 1)
+        self.table_docs.setVisible(len(self.analyses) > 1)
+        self.table.setColumnHidden(COLUMNS.index("Documents"), len(self.analyses) <= 1)
 
     def _update_title(self) -> None:
         """The project's or the documents' name, with [*]: Qt shows it as * while there are unsaved changes."""
@@ -366,6 +395,9 @@ class MainWindow(QMainWindow):
             self.map.focus_place(key)
         if origin != "table":
             self._select_row(key)
+        if origin != "text":          # a marker or a row: the reading of the mention the selection stands on
+            doc, sentence = e.stops[self._stop]
+            self._show_reading(next(r.mention for r in e.mentions if (r.doc, r.mention.sentence) == (doc, sentence)))
         self.statusBar().showMessage(f"{e.label}: {e.place.lat:.4f}, {e.place.lon:.4f} · "
                                      f"{len(e.mentions)} mentions · confidence {e.confidence:.0%}")
         self._update_actions()

@@ -207,6 +207,13 @@ def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, mo
     _apply(qtbot, window, "Confirm")
     done = sum(m.text == "Athens" for m in window.analyses[1].mentions)
     assert window.doc_choice.itemText(1).endswith(f"{done}/{len(window.analyses[1].mentions)} reviewed")
+    assert window.table_docs.isVisible() and window.table_docs.count() == 3
+    window.table_docs.setCurrentIndex(2)                                 # the places table: document 2 only
+    assert window.proxy.rowCount() == len(window.analyses[1].places())
+    key = next(e.key for e in window.entries if e.place.name == "Kyiv")  # in both documents
+    assert window.model.data(window.model.index(window.model.row_of(key), 9)) == "1, 2"
+    window.table_docs.setCurrentIndex(0)
+    assert window.proxy.rowCount() == len(window.entries)
     out = tmp_path / "review.mvproj"
     monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
     window.save_project()
@@ -335,3 +342,36 @@ def test_a_hostile_name_added_as_a_place_stays_text(qtbot, window, tmp_path, mon
     assert js(qtbot, window, "window.pwned === undefined") is True and no_marker_created(tmp_path)
     window.article.select_mention(_mention(window, payload))
     assert window.reading.topLevelItem(0).text(0).startswith(payload)
+
+
+def test_a_table_row_shows_the_reading_and_the_search_previews_on_the_map(qtbot, loaded):
+    key = next(e.key for e in loaded.entries if e.place.name == "Florida")
+    row = loaded.proxy.mapFromSource(loaded.model.index(loaded.model.row_of(key), 0))
+    loaded.table.selectRow(row.row())
+    assert loaded.reading.isVisible() and loaded.reading.mention.text == "Florida"
+    count = len(loaded.reading.alternatives)
+    qtbot.waitUntil(lambda: js(qtbot, loaded, "mapviewer.faint.getLayers().length") == count, timeout=5_000)
+    loaded.reading.hovered.emit(0)                                        # the pointer on the first alternative
+    qtbot.waitUntil(lambda: js(qtbot, loaded, "mapviewer.faint.getLayers()[0].options.fillOpacity") == 0.6,
+                    timeout=5_000)
+    loaded.correct(0, loaded.reading.mention, "search", None, "mention")
+    dialog = loaded.search_dialog
+    dialog.query.setText("Kraków")
+    dialog.refresh()
+    first = dialog.results[0].place
+    assert first.name == "Kraków"
+    qtbot.waitUntil(lambda: js(qtbot, loaded, "mapviewer.faint.getLayers().map(l => [l.getLatLng().lat, "
+                                              "l.getLatLng().lng])") == [[first.lat, first.lon]], timeout=5_000)
+    dialog.reject()
+
+
+def test_open_folder_opens_every_article_of_it(qtbot, window, tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "b.txt").write_text("Rain in Lyon.", encoding="utf-8")
+    (folder / "a.md").write_text("Snow in Oslo.", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Open &folder…").trigger()
+    assert [a.document.source for a in window.analyses] == ["a.md", "b.txt"]
