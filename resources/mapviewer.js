@@ -115,6 +115,13 @@ document.addEventListener("DOMContentLoaded", function () {
     row.appendChild(el("span", "mv-dot mv-dot-uncertain"));
     row.appendChild(document.createTextNode("uncertain"));
     box.appendChild(row);
+    data.documentLegend.forEach(function (item) {        /* several documents: the ring of their places */
+      var line = el("div"), ring = el("span", "mv-dot mv-dot-document");
+      ring.style.borderColor = item.color;
+      line.appendChild(ring);
+      line.appendChild(document.createTextNode(item.label));
+      box.appendChild(line);
+    });
     return box;
   };
   legend.addTo(map);
@@ -300,6 +307,31 @@ document.addEventListener("DOMContentLoaded", function () {
 
   showDocument(0);
 
+  /* ---- the app's filter by document: the places of one document only (null: all) ---- */
+  var shownDocument = null;
+  function filterDocument(doc) {
+    shownDocument = doc;
+    window[data.markers].eachLayer(function (layer) {
+      var on = doc === null || layer.feature.properties.docs.indexOf(doc) >= 0;
+      layer.setStyle(on ? layer.feature.properties.style : {opacity: 0, fillOpacity: 0});
+    });
+  }
+
+  /* ---- places the user put on the map: a handle to drag them by, in the app ---- */
+  var pins = L.layerGroup().addTo(map);
+  function drawPins() {
+    pins.clearLayers();
+    if (!bridge) return;
+    Object.keys(data.places).forEach(function (key) {
+      var p = data.places[key];
+      if (!p.pin) return;
+      var handle = L.marker([p.lat, p.lon], {draggable: true, icon: L.divIcon({className: "mv-pin", iconSize: [14, 14]})});
+      handle.bindTooltip(el("span", null, "Drag to move " + p.name));
+      handle.on("dragend", function () { var at = handle.getLatLng(); bridge.pinMoved(key, at.lat, at.lng); });
+      handle.addTo(pins);
+    });
+  }
+
   /* ---- after a correction in the app: new places and documents, the markers redrawn, no reload ---- */
   function update(next) {
     data.places = next.places;
@@ -326,6 +358,8 @@ document.addEventListener("DOMContentLoaded", function () {
     window.mapviewer.places = data.places;
     window.mapviewer.layers = layers;
     if (selected && !data.places[selected]) selected = null;
+    drawPins();
+    if (shownDocument !== null) filterDocument(shownDocument);
   }
 
   window.mapviewer = {
@@ -337,7 +371,8 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
-    step: step, showAlternatives: showAlternatives, faint: faint, update: update,
+    step: step, showAlternatives: showAlternatives, faint: faint, update: update, pins: pins,
+    filterDocument: filterDocument, markers: window[data.markers],
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
@@ -350,9 +385,11 @@ document.addEventListener("DOMContentLoaded", function () {
       /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
       bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
       bridge.dataChanged.connect(function (json) { update(JSON.parse(json)); bridge.pageReady(); });
+      bridge.documentFiltered.connect(function (doc) { filterDocument(doc < 0 ? null : doc); });
       bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
       map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
       map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });
+      drawPins();
       bridge.pageReady();
     });
   }

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..corrections import PIN_FEATURE
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import UNCERTAIN, PlaceEntry, alternatives, is_uncertain, place_key
@@ -68,7 +69,7 @@ def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStor
     return {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region, "country": e.country,
             "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3), "geonameid": p.geonameid,
             "mentions": mentions, "stops": [list(s) for s in e.stops], "status": e.status, "reviewed": e.reviewed,
-            "uncertain": e.confidence < UNCERTAIN,
+            "uncertain": e.confidence < UNCERTAIN, "pin": p.feature == PIN_FEATURE,
             "alternatives": _alternatives(e, store),
             "firstStop": {doc: e.first_stop(doc) for doc in sorted({r.doc for r in e.mentions})}}
 

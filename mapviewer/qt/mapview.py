@@ -19,12 +19,15 @@ log = logging.getLogger(__name__)
 
 class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
-    placeMenuRequested(key), mapClicked(lat, lon), viewChanged(lat, lon, zoom), pageReady(), and the signals
-    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text) and pinModeChanged(on)."""
+    placeMenuRequested(key), mapClicked(lat, lon), pinMoved(key, lat, lon), viewChanged(lat, lon, zoom),
+    pageReady(), and the signals
+    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), documentFiltered(document or -1)
+    and pinModeChanged(on)."""
 
     focusRequested = Signal(str)
     alternativesShown = Signal(str)
     dataChanged = Signal(str)
+    documentFiltered = Signal(int)
     pinModeChanged = Signal(bool)
 
     def __init__(self, view: MapView):
@@ -46,6 +49,10 @@ class _PageBridge(QObject):
     @Slot(float, float)
     def mapClicked(self, lat: float, lon: float) -> None:
         self._view.mapClicked.emit(lat, lon)
+
+    @Slot(str, float, float)
+    def pinMoved(self, key: str, lat: float, lon: float) -> None:
+        self._view.pinMoved.emit(key, lat, lon)
 
     @Slot(float, float, float)
     def viewChanged(self, lat: float, lon: float, zoom: float) -> None:
@@ -125,6 +132,7 @@ class MapView(QWebEngineView):
     mapReady = Signal()
     placeMenuRequested = Signal(str)  # right-click on a place's marker or outline
     mapClicked = Signal(float, float)
+    pinMoved = Signal(str, float, float)   # a place the user put on the map, dragged elsewhere
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -194,6 +202,10 @@ class MapView(QWebEngineView):
         from ..io import dumps_json
 
         self._bridge.dataChanged.emit(dumps_json(data))
+
+    def filter_document(self, doc: int | None) -> None:
+        """Show only the markers of document ``doc`` (None: of every document)."""
+        self._bridge.documentFiltered.emit(-1 if doc is None else doc)
 
     def set_pin_mode(self, on: bool) -> None:
         """A crosshair while the next click on the map places a mention."""

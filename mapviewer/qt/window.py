@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.map.filesDropped.connect(self.open_paths)
         self.map.placeMenuRequested.connect(lambda key: self._place_menu(key, QCursor.pos()))
         self.map.mapClicked.connect(self._map_clicked)
+        self.map.pinMoved.connect(self._pin_moved)
+        self.map.mapReady.connect(self._reapply_filter)
         self.article.mentionShown.connect(self.show_reading)
         self.article.mentionMenuRequested.connect(lambda m, pos: self._mention_menu(self.article.doc_index, m, pos))
         self.article.addRequested.connect(self._add_place)
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
         self.search.textChanged.connect(self.proxy.set_text)
-        self.table_docs.currentIndexChanged.connect(lambda i: self.proxy.set_document(None if i <= 0 else i - 1))
+        self.table_docs.currentIndexChanged.connect(self._filter_document)
         self.search.accepted.connect(self._pick_first_match)
         self.doc_choice.currentIndexChanged.connect(self._show_document)
         self.prev_button.clicked.connect(lambda: self.step_sentence(-1))
@@ -354,9 +356,20 @@ class MainWindow(QMainWindow):
             self.table_docs.addItem(f"{n}. {(a.document.title or a.document.source)[:40]}")
         self.table_docs.setCurrentIndex(shown if 0 < shown <= len(self.analyses) else 0)
         self.table_docs.blockSignals(False)
-        self.proxy.set_document(None if self.table_docs.currentIndex() <= 0 else self.table_docs.currentIndex() - 1)
+        self._filter_document(self.table_docs.currentIndex())
         self.table_docs.setVisible(len(self.analyses) > 1)
         self.table.setColumnHidden(COLUMNS.index("Documents"), len(self.analyses) <= 1)
+
+    def _filter_document(self, index: int) -> None:
+        """The document filter (0: all documents, n: document n) applies to the table and the map."""
+        doc = None if index <= 0 else index - 1
+        self.proxy.set_document(doc)
+        self.map.filter_document(doc)
+
+    def _reapply_filter(self) -> None:
+        """A new map page shows every document: it gets the window's filter."""
+        if self.table_docs.currentIndex() > 0:
+            self.map.filter_document(self.table_docs.currentIndex() - 1)
 
     def _update_title(self) -> None:
         """The project's or the documents' name, with [*]: Qt shows it as * while there are unsaved changes."""
@@ -547,6 +560,25 @@ class MainWindow(QMainWindow):
             self._pin = None
             self.map.set_pin_mode(False)
             self.review.correct(doc, for_mention(mention, "pin", pinned_place(mention.text, lat, lon), scope))
+
+    def _pin_moved(self, key: str, lat: float, lon: float) -> None:
+        """A pin dragged on the map: every mention placed there moves with it, as one undoable step."""
+        e = self.entry(key)
+        if e is None:
+            return
+        stack = self.review.undo_stack
+        stack.beginMacro(f"Move the pin of “{e.place.name}”")
+        for r in e.mentions:
+            self.review.correct(r.doc, for_mention(r.mention, "pin", pinned_place(e.place.name, lat, lon)))
+        stack.endMacro()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Escape and self._pin is not None:     # "Place it on the map" cancelled
+            self._pin = None
+            self.map.set_pin_mode(False)
+            self.statusBar().showMessage("Not placed")
+            return
+        super().keyPressEvent(e)
 
     def _add_place(self, start: int, end: int, pos: QPoint) -> None:
         """Selected text that no mention covers: "Add place…" opens the search with it."""

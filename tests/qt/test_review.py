@@ -9,7 +9,7 @@ import json
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -110,6 +110,22 @@ def test_place_it_on_the_map_with_a_click(qtbot, loaded):
         js(qtbot, loaded, "(mapviewer.map.fire('click', {latlng: L.latLng(48.28, 37.18)}), true)")
     fixed = _mention(loaded, "Pokrovsk")
     assert fixed.place.feature == PIN_FEATURE and (fixed.place.lat, fixed.place.lon) == (48.28, 37.18)
+    assert js(qtbot, loaded, "mapviewer.pins.getLayers().length") == 1      # the pin can be dragged
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        js(qtbot, loaded, "(h => (h.setLatLng([48.3, 37.2]), h.fire('dragend'), true))(mapviewer.pins.getLayers()[0])")
+    moved = _mention(loaded, "Pokrovsk")
+    assert (moved.place.lat, moved.place.lon) == (48.3, 37.2)
+    assert loaded.menus.undo.text().replace("&", "") == "Undo Move the pin of “Pokrovsk”"
+
+
+def test_escape_cancels_placing_on_the_map(qtbot, loaded):
+    kherson = _mention(loaded, "Kherson")
+    _right_click_text(loaded, kherson.start)
+    _action(loaded, "Place it on the map").trigger()
+    qtbot.keyClick(loaded, Qt.Key.Key_Escape)
+    js(qtbot, loaded, "(mapviewer.map.fire('click', {latlng: L.latLng(1, 1)}), true)")
+    qtbot.wait(200)
+    assert _mention(loaded, "Kherson") == kherson and loaded.review.undo_stack.count() == 0
 
 
 def test_add_a_place_for_selected_text(qtbot, loaded):
@@ -208,8 +224,12 @@ def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, mo
     done = sum(m.text == "Athens" for m in window.analyses[1].mentions)
     assert window.doc_choice.itemText(1).endswith(f"{done}/{len(window.analyses[1].mentions)} reviewed")
     assert window.table_docs.isVisible() and window.table_docs.count() == 3
-    window.table_docs.setCurrentIndex(2)                                 # the places table: document 2 only
+    legend = js(qtbot, window, "document.querySelector('.mv-legend').textContent")
+    assert "texas-floods.txt" in legend or "Floods" in legend or "floods" in legend
+    window.table_docs.setCurrentIndex(2)                                 # table and map: document 2 only
     assert window.proxy.rowCount() == len(window.analyses[1].places())
+    qtbot.waitUntil(lambda: js(qtbot, window, "mapviewer.markers.getLayers().filter(l => l.options.opacity > 0)"
+                                              ".length") == len(window.analyses[1].places()), timeout=5_000)
     key = next(e.key for e in window.entries if e.place.name == "Kyiv")  # in both documents
     assert window.model.data(window.model.index(window.model.row_of(key), 9)) == "1, 2"
     window.table_docs.setCurrentIndex(0)
