@@ -24,16 +24,16 @@ SEED = ROOT / "seeds" / "afp-2024-12-16-trump-putin-ukraine-war.txt"
 CORPUS = ROOT.parent / "shared" / "eval" / "trnews.jsonl"
 
 
-def _articles(n: int) -> list[tuple[str, str]]:
-    """(source, text) of ``n`` news articles: the evaluation corpus when present, else the sample article."""
-    if CORPUS.is_file():
+def _articles(n: int, corpus: bool) -> list[tuple[str, str]]:
+    """(source, text) of ``n`` news articles: the evaluation corpus (when present), else the sample article."""
+    if corpus and CORPUS.is_file():
         rows = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines()[:n]]
         if len(rows) == n:
             return [(f"trnews-{r['id']}.txt", r["text"]) for r in rows]
     return [(f"sample-{i}.txt", SEED.read_text("utf-8")) for i in range(n)]
 
 
-def project_figures(runs: int) -> None:
+def project_figures(runs: int, corpus: bool) -> None:
     from mapviewer.corrections import for_mention
     from mapviewer.gazetteer import GazetteerStore
     from mapviewer.model import Document
@@ -42,7 +42,7 @@ def project_figures(runs: int) -> None:
 
     geoparser = Geoparser(GazetteerStore.open())
     docs = []
-    for source, text in _articles(50):
+    for source, text in _articles(50, corpus):
         a = geoparser.analyse(Document(text, text.split("\n")[0][:80], source))
         docs.append(ProjectDocument(a, tuple(for_mention(m, "confirm") for m in a.mentions[:3])))
     project = Project(tuple(docs))
@@ -60,7 +60,8 @@ def project_figures(runs: int) -> None:
         assert loaded == project
         size = path.stat().st_size / 1e6
     mentions = sum(len(d.analysis.mentions) for d in docs)
-    print(f"project of 50 articles ({mentions} mentions, {size:.1f} MB): save {statistics.median(saves):.2f} s, "
+    what = "news articles" if corpus and CORPUS.is_file() else "copies of the sample article"
+    print(f"project of 50 {what} ({mentions} mentions, {size:.1f} MB): save {statistics.median(saves):.2f} s, "
           f"open {statistics.median(opens):.2f} s (median of {runs}; best {min(saves):.2f} / {min(opens):.2f} s)")
 
 
@@ -114,7 +115,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    project_figures(args.runs)
+    project_figures(args.runs, corpus=True)
+    project_figures(args.runs, corpus=False)
     correction_figures(args.runs)
 
 

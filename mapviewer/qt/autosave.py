@@ -18,10 +18,11 @@ DELAY_MS = 3000
 class Autosave(QObject):
     """``touch()`` after a change; ``flush()`` writes now; ``clear()`` on a clean close."""
 
-    def __init__(self, settings: QSettings, project: Callable[[], Project], parent: QObject | None = None):
+    def __init__(self, settings: QSettings, project: Callable[[], Project], modified: Callable[[], bool],
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.path = Path(settings.fileName()).parent / "autosave.mvproj"
-        self._project = project
+        self._project, self._modified = project, modified
         self._pending = False
         self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self.timer.timeout.connect(self.flush)
@@ -34,6 +35,9 @@ class Autosave(QObject):
         """Write the project now if it changed since the last autosave; a failure never stops the user."""
         self.timer.stop()
         if not self._pending:
+            return
+        if not self._modified():        # undone back to what was saved: nothing to recover
+            self.clear()
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.review = Review(self)
         self.review.changed.connect(self._corrected)
         self.review.undo_stack.cleanChanged.connect(self._update_title)
-        self.autosave = Autosave(self.settings, self.current_project, self)
+        self.autosave = Autosave(self.settings, self.current_project, self.is_modified, self)
         self.review.undo_stack.indexChanged.connect(self.autosave.touch)
         self.project_path: Path | None = None
         self.active_menu: QMenu | None = None          # the correction menu shown (tests drive it)

@@ -395,3 +395,14 @@ def test_open_folder_opens_every_article_of_it(qtbot, window, tmp_path, monkeypa
     with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
         next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Open &folder…").trigger()
     assert [a.document.source for a in window.analyses] == ["a.md", "b.txt"]
+
+
+def test_undoing_to_the_saved_state_leaves_nothing_to_recover(qtbot, loaded):
+    loaded.autosave.timer.setInterval(50)
+    _right_click_text(loaded, _mention(loaded, "Kherson").start)
+    _apply(qtbot, loaded, "Confirm")
+    qtbot.waitUntil(loaded.autosave.path.is_file, timeout=5_000)
+    with qtbot.waitSignals([loaded.corrected, loaded.map.mapReady], timeout=LOAD_MS):
+        loaded.menus.undo.trigger()
+    qtbot.waitUntil(lambda: not loaded.autosave.path.exists(), timeout=5_000)
+    assert not loaded.isWindowModified()
