@@ -109,7 +109,8 @@ def _add(analysis: Analysis, mentions: list[Mention], c: Correction) -> list[Men
     return mentions + added
 
 
-def _targets(m: Mention, c: Correction) -> bool:
+def targets(m: Mention, c: Correction) -> bool:
+    """Whether ``c`` is about ``m``: its span, or its name when the scope is every mention of the name."""
     return (m.start, m.end) == (c.start, c.end) or (c.scope == "name" and fold(m.text) == fold(c.text))
 
 
@@ -124,8 +125,8 @@ def _apply(analysis: Analysis, mentions: list[Mention], c: Correction) -> list[M
     if c.action == "add" and not any((m.start, m.end) == (c.start, c.end) for m in mentions):
         return _add(analysis, mentions, c)
     if c.action == "reject":
-        return [m for m in mentions if not _targets(m, c)]
-    return [_decide(m, c) if _targets(m, c) else m for m in mentions]
+        return [m for m in mentions if not targets(m, c)]
+    return [_decide(m, c) if targets(m, c) else m for m in mentions]
 
 
 def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> Analysis:

@@ -70,6 +70,7 @@ def build_menus(window: MainWindow) -> Menus:
     edit_menu.addSeparator()
     next_uncertain = _action(window, edit_menu, "&Next uncertain mention", lambda: window.next_uncertain(1), "F8")
     _action(window, edit_menu, "Pre&vious uncertain mention", lambda: window.next_uncertain(-1), "Shift+F8")
+    _action(window, edit_menu, "Re-&read the document with my corrections", window.reread_document, "Ctrl+R")
     edit_menu.addSeparator()
     copy = _action(window, edit_menu, "&Copy coordinates", window.copy_coordinates, "Ctrl+Shift+C")
     _action(window, edit_menu, "&Find place…", window.focus_filter, QKeySequence.StandardKey.Find)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..corrections import Correction
-from ..project import Project
+from ..project import Project, ProjectDocument
 
 
 class CorrectionCommand(QUndoCommand):
@@ -31,6 +31,22 @@ class CorrectionCommand(QUndoCommand):
         corrections = self.review.project.documents[self.doc].corrections
         assert corrections and corrections[-1] == self.correction, "undo out of order"
         self.review.set_corrections(self.doc, corrections[:-1])
+
+
+class RereadCommand(QUndoCommand):
+    """The document geoparsed again with the corrections as context (``mapviewer.rerun``); undo brings the
+    previous machine reading back."""
+
+    def __init__(self, review: Review, doc: int, after: ProjectDocument):
+        super().__init__("Re-read with my corrections")
+        self.review, self.doc = review, doc
+        self.before, self.after = review.project.documents[doc], after
+
+    def redo(self) -> None:
+        self.review.set_document(self.doc, self.after)
+
+    def undo(self) -> None:
+        self.review.set_document(self.doc, self.before)
 
 
 class Review(QObject):
@@ -52,8 +68,14 @@ class Review(QObject):
     def correct(self, doc: int, correction: Correction) -> None:
         self.undo_stack.push(CorrectionCommand(self, doc, correction))
 
+    def reread(self, doc: int, after: ProjectDocument) -> None:
+        self.undo_stack.push(RereadCommand(self, doc, after))
+
     def set_corrections(self, doc: int, corrections: tuple[Correction, ...]) -> None:
+        self.set_document(doc, self.project.documents[doc].with_corrections(corrections))
+
+    def set_document(self, doc: int, document: ProjectDocument) -> None:
         documents = list(self.project.documents)
-        documents[doc] = documents[doc].with_corrections(corrections)
+        documents[doc] = document
         self.project = replace(self.project, documents=tuple(documents))
         self.changed.emit(doc)

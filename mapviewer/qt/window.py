@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
@@ -42,6 +43,9 @@ from .runner import AnalysisRunner
 from .search_dialog import SearchDialog
 from .tasks import StoreHandle
 
+if TYPE_CHECKING:
+    from ..pipeline import Geoparser
+
 EMPTY_MAP = message_page("Open an article to see its places here.")
 
 
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
         self._recovered = False        # a recovered autosave is unsaved work
         self._outlined: frozenset[str] = frozenset()   # the regions and countries the map page can outline
+        self._geoparser: Geoparser | None = None         # for re-reading with corrections, made when first asked
         self.analyses: list[Analysis] = []
         self.entries: list[PlaceEntry] = []
         self.selected: str | None = None
@@ -610,6 +615,19 @@ class MainWindow(QMainWindow):
         self.article.select_mention(m)
         self.statusBar().showMessage(f"Uncertain: “{m.text}” read as {m.place.name} ({m.confidence:.0%}); "
                                      f"{len(stops)} uncertain mentions")
+
+    def reread_document(self) -> None:
+        """Geoparse the shown document again with its corrections as context (an undoable step)."""
+        from ..pipeline import Geoparser
+        from ..rerun import reread
+
+        store = self.store.store
+        doc = self.article.doc_index
+        if store is None or doc >= len(self.review.project.documents):
+            return
+        if self._geoparser is None:
+            self._geoparser = Geoparser(store)
+        self.review.reread(doc, reread(self._geoparser, self.review.project.documents[doc]))
 
     def _corrected(self, doc: int) -> None:
         """A correction, undo or redo: text, table, document list and map show the corrected analyses."""

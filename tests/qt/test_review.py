@@ -406,3 +406,28 @@ def test_undoing_to_the_saved_state_leaves_nothing_to_recover(qtbot, loaded):
         loaded.menus.undo.trigger()
     qtbot.waitUntil(lambda: not loaded.autosave.path.exists(), timeout=5_000)
     assert not loaded.isWindowModified()
+
+
+def test_reread_with_my_corrections_is_one_undoable_step(qtbot, window, tmp_path):
+    from ..core.test_rerun import TEXT
+
+    path = tmp_path / "paris.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        window.open_paths([path])
+    paris = _mention(window, "Paris")
+    texas = next(c.place for c in paris.alternatives if c.place.country == "US")
+    _right_click_text(window, paris.start)
+    _action(window, "Apply to all").setChecked(False)
+    label = next(a.text() for a in window.active_menu.actions() if a.text().startswith(
+        tuple(f"{n}. {texas.name} (Texas" for n in range(1, 9))))
+    _apply(qtbot, window, label)
+    assert [m.place.country for m in window.analyses[0].mentions if m.text == "Paris"] == ["US", "FR"]
+    with qtbot.waitSignals([window.corrected, window.map.mapReady], timeout=LOAD_MS):
+        next(a for a in window.menuBar().actions()[1].menu().actions()
+             if a.text().startswith("Re-&read")).trigger()
+    assert [m.place for m in window.analyses[0].mentions if m.text == "Paris"] == [texas, texas]
+    assert window.menus.undo.text().replace("&", "") == "Undo Re-read with my corrections"
+    with qtbot.waitSignals([window.corrected, window.map.mapReady], timeout=LOAD_MS):
+        window.menus.undo.trigger()
+    assert [m.place.country for m in window.analyses[0].mentions if m.text == "Paris"] == ["US", "FR"]
