@@ -9,6 +9,7 @@ Speed: every article of both corpora geoparsed once, one process, gazetteer alre
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import subprocess
@@ -45,7 +46,7 @@ def calibration(gold_path: Path, pred_path: Path, bins=(0.0, 0.5, 0.7, 0.9, 0.99
             if hit and g["lat"] is not None:
                 pairs.append((hit["confidence"], km(g["lat"], g["lon"], hit["lat"], hit["lon"]) <= 161))
     ece = 0.0
-    for lo, hi in zip(bins, bins[1:]):
+    for lo, hi in itertools.pairwise(bins):
         b = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if b:
             ece += len(b) / len(pairs) * abs(sum(c for c, _ in b) / len(b) - sum(ok for _, ok in b) / len(b))

@@ -4,14 +4,17 @@ the desktop app; the other commands work without a window."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import MapviewerError
+from .errors import ExportError, MapviewerError
 
 if TYPE_CHECKING:
     from .gazetteer.store import GazetteerStore
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
 
 APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export", "project")
+# The readable formats, for --help without importing the readers (a test checks it against documents.READERS).
+ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
 
 
 def _progress_printer() -> Progress:
@@ -40,10 +45,9 @@ def _gazetteer(args: argparse.Namespace) -> int:
         rebuild(path, _progress_printer())
     store = GazetteerStore(ensure_store(path, _progress_printer()))
     size = path.stat().st_size
-    print(f"path     {store.path}\nversion  {store.meta.get('version')} (built {store.meta.get('built')})")
-    print(f"size     {size / 1e6:.1f} MB")
-    for kind, n in store.counts().items():
-        print(f"{kind:8s} {n:,}")
+    lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
+             f"size     {size / 1e6:.1f} MB", *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
+    _emit("".join(line + "\n" for line in lines), None)
     return 0
 
 
@@ -51,32 +55,49 @@ def _geoparse(args: argparse.Namespace) -> int:
     from .corpus import geoparse_corpus, read_corpus
     from .export import FORMATS
     from .gazetteer.lifecycle import ensure_store
-    from .io import dumps_json
+    from .io import check_target, dumps_json
 
+    inputs = [*args.files, *([args.jsonl] if args.jsonl else []), *([args.project] if args.project else [])]
+    if args.out:
+        check_target(args.out, inputs)
     store_path = ensure_store(progress=_progress_printer())
     if args.jsonl:
         lines = (dumps_json(p) + "\n" for p in
                  geoparse_corpus(read_corpus(args.jsonl), store_path, workers=args.workers))
-        _emit("".join(lines), args.out)
+        _emit("".join(lines), args.out, inputs)
         return 0
     if not args.files and not args.project:
         raise MapviewerError("geoparse needs FILE..., --project FILE or --jsonl IN.jsonl")
     store, analyses = _analyses(args, store_path)
-    _emit(FORMATS[args.format].render(analyses, store, True), args.out)
+    _emit(FORMATS[args.format].render(analyses, store, True), args.out, inputs)
     return 0
 
 
-def _emit(text: str, out: Path | None) -> None:
-    """Write to ``out`` atomically, or to standard output."""
+def _emit(text: str, out: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Write to ``out`` atomically (never over one of the ``inputs``), or to standard output."""
     from .io import write_atomic
 
     if out:
-        write_atomic(out, text)
-    else:
+        write_atomic(out, text, inputs)
+        return
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        _discard_stdout()
+        reason = "it was closed early (broken pipe)" if isinstance(e, BrokenPipeError) else e.strerror or str(e)
+        raise ExportError(f"cannot write to standard output: {reason}") from None
 
 
-def _analyse_files(paths: list[Path], store_path: Path | None = None):
+def _discard_stdout() -> None:
+    """Nothing more can reach standard output; without this, Python's exit would fail on it again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):     # no file descriptor: stdout is not a real file
+        os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _analyse_files(paths: list[Path], store_path: Path | None = None) -> tuple[GazetteerStore, list[Analysis]]:
     from .documents import read_document
     from .gazetteer.lifecycle import ensure_store
     from .gazetteer.store import GazetteerStore
@@ -84,7 +105,10 @@ def _analyse_files(paths: list[Path], store_path: Path | None = None):
 
     store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))
     geoparser = Geoparser(store)
-    return store, [geoparser.analyse(read_document(path)) for path in paths]
+    documents = [read_document(path) for path in paths]
+    for warning in (w for d in documents for w in d.warnings):
+        print(f"mapviewer: warning: {warning}", file=sys.stderr)
+    return store, [geoparser.analyse(document) for document in documents]
 
 
 def _analyses(args: argparse.Namespace, store_path: Path | None = None) -> tuple[GazetteerStore, list[Analysis]]:
@@ -103,9 +127,11 @@ def _analyses(args: argparse.Namespace, store_path: Path | None = None) -> tuple
 
 def _export(args: argparse.Namespace) -> int:
     from .export import export
+    from .io import check_target
 
     if not args.files and not args.project:
         raise MapviewerError("export needs FILE... or --project FILE")
+    check_target(args.out, [*args.files, *([args.project] if args.project else [])])   # before the geoparsing
     store, analyses = _analyses(args)
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
@@ -122,13 +148,24 @@ def _project(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    if args.screenshot is not None and not args.screenshot.absolute().parent.is_dir():
+        raise MapviewerError(f"cannot write the screenshot {args.screenshot}: no folder {args.screenshot.parent}")
     # Before PySide6 is imported: QtWebEngine's libraries load with it, the xcb plugin with the app.
     from .qt.preflight import check
 
     check()
+    if args.files:       # the core's imports run while Qt starts: the article's map is ready sooner
+        threading.Thread(target=_import_core, name="mapviewer-warm-up", daemon=True).start()
     from .qt.app import run_app
 
     return run_app(args, _STARTED)
+
+
+def _import_core() -> None:
+    """Import what opening an article needs (the readers, the geoparser, the map page builder)."""
+    import mapviewer.documents
+    import mapviewer.mapping.build
+    import mapviewer.pipeline  # noqa: F401
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -150,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     app = sub.add_parser(APP_COMMAND, help="open articles in the desktop app (the default command)")
-    app.add_argument("files", nargs="*", type=Path, help="articles to open (.txt, .md, .html)")
+    app.add_argument("files", nargs="*", type=Path, help=f"articles to open ({ARTICLES})")
     app.add_argument("--screenshot", type=Path, metavar="OUT.png",
                      help="render the window once the map has loaded, save it as a PNG and exit")
     app.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
@@ -160,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     gaz.add_argument("action", choices=("build", "info"))
     gaz.set_defaults(run=_gazetteer)
     geo = sub.add_parser("geoparse", help="find and resolve the places of articles or of a corpus")
-    geo.add_argument("files", nargs="*", type=Path, help="articles (.txt, .md, .html)")
+    geo.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
     geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
@@ -169,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
-    exp.add_argument("files", nargs="*", type=Path, help="articles (.txt, .md, .html)")
+    exp.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
     exp.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
     exp.add_argument("--outlines", action=argparse.BooleanOptionalAction, default=True,
@@ -179,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     proj_sub = proj.add_subparsers(dest="action", required=True, metavar="ACTION")
     new = proj_sub.add_parser("new", help="geoparse articles into a new project: project new OUT.mvproj FILE...")
     new.add_argument("out", type=Path, metavar="OUT.mvproj")
-    new.add_argument("files", nargs="+", type=Path, help="articles (.txt, .md, .html)")
+    new.add_argument("files", nargs="+", type=Path, help=f"articles ({ARTICLES})")
     new.set_defaults(run=_project)
     return parser
 
@@ -198,9 +235,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_command(argv))
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except MapviewerError as e:
         print(f"mapviewer: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # the system refused something no check foresaw: still one line, no traceback
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"mapviewer: {where}{e.strerror or e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 MentionKind = Literal["literal", "adjective", "metonym"]
@@ -52,11 +53,18 @@ class NameMatch:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article's plain text; every offset in mapviewer is a character offset into ``text``."""
+    """An article's plain text; every offset in mapviewer is a character offset into ``text``.
+
+    ``warnings`` are what a reader could not do cleanly (bytes that were not valid in the file's encoding),
+    for the caller to show; ``path`` is the file it came from, which exports never write over."""
 
     text: str
     title: str = ""
     source: str = ""
+    date: str = ""
+    byline: str = ""
+    warnings: tuple[str, ...] = ()
+    path: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)

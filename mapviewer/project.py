@@ -98,6 +98,8 @@ def _document_json(doc: ProjectDocument) -> dict[str, Any]:
     a, places = doc.analysis, _place_table(doc)
     return {
         "title": a.document.title, "source": a.document.source, "text": a.document.text,
+        "date": a.document.date, "byline": a.document.byline, "warnings": list(a.document.warnings),
+        "path": None if a.document.path is None else str(a.document.path),
         "sentences": [[s.start, s.end] for s in a.sentences],
         "places": [[getattr(p, name) for name in _PLACE_FIELDS] for p in places],
         "mentions": [{"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence, "kind": m.kind,
@@ -245,7 +247,10 @@ def _document(at: _At) -> ProjectDocument:
     places = [_place(p) for p in at["places"].items()]
     mentions = tuple(_mention(m, text, places, len(sentences)) for m in at["mentions"].items())
     corrections = tuple(_correction(c, text, places) for c in at["corrections"].items())
-    document = Document(text, at["title"].text(), at["source"].text())
+    document = Document(text, at["title"].text(), at["source"].text(), at.get("date").optional(_At.text) or "",
+                        at.get("byline").optional(_At.text) or "",
+                        tuple(w.text() for w in at.get("warnings").optional(_At.items) or ()),
+                        at.get("path").optional(lambda p: Path(p.text())))
     return ProjectDocument(Analysis(document, tuple(sentences), mentions), corrections)
 
 

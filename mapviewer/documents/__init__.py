@@ -1,34 +1,60 @@
-"""Readers turn files into Documents; one small reader per format, chosen by file suffix."""
+"""Readers turn files into Documents: :data:`READERS`, one entry per type of document, each read by a small
+module of its own; a file's suffix selects its type. Every reader gets the file's bytes (read once, by
+``files.read_file``) and returns a Document or raises ReaderError — nothing else, whatever the bytes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ReaderError
 from ..model import Document
+from .files import MAX_BYTES, read_file
 from .html import read_html
+from .mail import read_eml
+from .pdf import read_pdf
 from .text import read_markdown, read_text
+from .word import read_docx
 
-Reader = Callable[[Path], Document]
+__all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "DocumentType", "read_document", "type_for"]
 
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-}
+
+@dataclass(frozen=True, slots=True)
+class DocumentType:
+    """A kind of document mapviewer reads: its name, what the file dialog calls it, its suffixes, its reader."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, Path], Document]
+
+
+READERS: dict[str, DocumentType] = {t.name: t for t in (
+    DocumentType("text", "Plain text", (".txt", ".text"), read_text),
+    DocumentType("markdown", "Markdown", (".md", ".markdown"), read_markdown),
+    DocumentType("html", "Saved web page", (".html", ".htm"), read_html),
+    DocumentType("pdf", "PDF", (".pdf",), read_pdf),
+    DocumentType("docx", "Word document", (".docx",), read_docx),
+    DocumentType("eml", "E-mail", (".eml",), read_eml),
+)}
+SUFFIXES: tuple[str, ...] = tuple(s for t in READERS.values() for s in t.suffixes)
+
+
+def type_for(path: Path) -> DocumentType:
+    """The type ``path``'s suffix names; the error lists the suffixes mapviewer reads."""
+    suffix = path.suffix.lower()
+    for t in READERS.values():
+        if suffix in t.suffixes:
+            return t
+    raise ReaderError(f"{path.name}: unsupported format {path.suffix or '(none)'!r}; "
+                      f"mapviewer reads {', '.join(SUFFIXES)}")
 
 
 def read_document(path: Path | str) -> Document:
-    """Read ``path`` with the reader for its suffix; ReaderError says what went wrong."""
+    """Read ``path`` with the reader for its type; ReaderError says what went wrong."""
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ReaderError(f"{path.name}: unsupported format {path.suffix or '(none)'!r}; "
-                          f"mapviewer reads {', '.join(sorted(READERS))}")
-    if not path.is_file():
-        raise ReaderError(f"{path}: no such file")
-    return reader(path)
+    document = type_for(path).read(read_file(path), path)
+    if not document.text.strip():
+        raise ReaderError(f"{path}: no text (the file is empty or holds no readable text)")
+    return replace(document, path=path)

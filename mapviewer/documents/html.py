@@ -1,17 +1,26 @@
-"""HTML articles: the visible text of the page, paragraphs on their own lines."""
+"""Saved web pages: the article's main text, title, date and byline, by trafilatura (navigation, ads,
+scripts, comments and footers left out). A fragment too small for trafilatura (a paragraph or two)
+falls back to the page's visible text."""
 
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
+
 from ..model import Document
-from .text import read_bytes_as_text
+from .encoding import decode, normalise_newlines
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
            "blockquote", "header", "footer", "pre", "ul", "ol", "table", "figcaption"}
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# A comment left open runs to the end of the page, as in a browser.
+_UNTERMINATED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
 
 
 class _TextExtractor(HTMLParser):
@@ -22,7 +31,7 @@ class _TextExtractor(HTMLParser):
         self._hidden = 0
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
         if tag == "title":
@@ -30,7 +39,7 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self._hidden:
             self._hidden -= 1
         if tag == "title":
@@ -38,7 +47,7 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
         elif not self._hidden:
@@ -46,15 +55,25 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
-    """(title, text) of an HTML page."""
+    """(title, text) of a page: all its visible text, paragraphs on their own lines."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    parser.feed(_UNTERMINATED_COMMENT.sub("", markup))
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     text = "\n".join(line for line in lines if line)
     return html.unescape(parser.title.strip()), text
 
 
-def read_html(path: Path) -> Document:
-    title, text = html_to_text(read_bytes_as_text(path))
-    return Document(text=text, title=title or path.stem, source=path.name)
+def read_html(data: bytes, path: Path, charset: str | None = None) -> Document:
+    """The page in ``data``; ``charset`` is one its carrier declares (an e-mail part), else its meta tag's."""
+    meta = _META_CHARSET.search(data[:4096])
+    decoded = decode(data, path.name, charset or (meta.group(1).decode("ascii") if meta else None))
+    page = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False,
+                                       include_tables=True, deduplicate=False)
+    if isinstance(page, TrafilaturaDocument) and page.text and page.text.strip():
+        text, title = normalise_newlines(page.text), page.title or ""
+        date, byline = page.date or "", page.author or ""
+    else:
+        title, text = html_to_text(decoded.text)
+        date = byline = ""
+    return Document(text, title or path.stem, path.name, date=date, byline=byline, warnings=decoded.warnings)

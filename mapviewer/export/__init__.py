@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ExportError
 from ..gazetteer.store import GazetteerStore
-from ..io import dumps_json, write_atomic
+from ..io import check_target, dumps_json, write_atomic
 from ..model import Analysis
 from .csvtext import csv_mentions_text, csv_text
 from .geojson import geojson
@@ -29,7 +29,7 @@ __all__ = ["FORMATS", "ExportFormat", "csv_mentions_text", "csv_text", "export",
 
 def html_page(analyses: list[Analysis], store: GazetteerStore) -> str:
     """One self-contained page: the map and the article text, every script and stylesheet inlined."""
-    from ..mapping.build import page_html       # folium: loaded only by what draws a map
+    from ..mapping.build import page_html  # folium: loaded only by what draws a map
 
     return page_html(analyses, store, panel=True)
 
@@ -79,6 +79,9 @@ def format_for(out: Path, name: str | None = None) -> ExportFormat:
 
 def export(analyses: list[Analysis], store: GazetteerStore, out: Path, fmt: str | None = None,
            outlines: bool = True) -> None:
-    """Write ``analyses`` to ``out`` in the format its name ends with (or ``fmt``), atomically. Outlines of
-    regions and countries are part of KML and GeoJSON unless ``outlines`` is False."""
-    write_atomic(out, format_for(out, fmt).render(analyses, store, outlines))
+    """Write ``analyses`` to ``out`` in the format its name ends with (or ``fmt``), atomically, never over
+    one of the files the analyses were read from. Outlines of regions and countries are part of KML and
+    GeoJSON unless ``outlines`` is False."""
+    inputs = [a.document.path for a in analyses if a.document.path is not None]
+    check_target(out, inputs)                  # before the work of rendering
+    write_atomic(out, format_for(out, fmt).render(analyses, store, outlines), inputs)

@@ -47,7 +47,7 @@ def csv_text(analyses: list[Analysis], store: GazetteerStore) -> str:
 
 def csv_mentions_text(analyses: list[Analysis], store: GazetteerStore) -> str:
     """One row per mention: ``MENTION_COLUMNS``, offsets in characters of the document's text."""
-    rows = []
+    rows: list[list[Any]] = []
     for e in collect_places(analyses, store):
         p = e.place
         for group in sentence_mentions(e).values():

@@ -13,6 +13,8 @@ def prediction(doc_id: str, analysis: Analysis) -> dict[str, Any]:
     places = []
     for m in analysis.mentions:
         p = m.place
+        if p is None:
+            continue
         places.append({"start": m.start, "end": m.end, "name": m.text, "lat": p.lat, "lon": p.lon,
                        "geonameid": p.geonameid, "kind": p.kind, "feature": p.feature,
                        "mention": m.kind, "confidence": m.confidence,

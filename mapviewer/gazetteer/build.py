@@ -3,14 +3,14 @@ gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic 
 
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,27 @@ from shapely.geometry.base import BaseGeometry
 from ..model import Progress
 from ..text.normalize import fold, skeleton
 from . import aliases, sources
-from .schema import (ALTERNATE, BASEMAP, BUILDER_VERSION, COUNTRY_INFO, DEMONYM, GENERATED, INDEXES, META, METONYM,
-                     NAMES, NATURAL_EARTH, OUTLINES, PERSON_NAMES, PLACES, POINTS, PRIMARY, WORDS, create_script)
+from .schema import (
+    ALTERNATE,
+    APPLICATION_ID,
+    BASEMAP,
+    BUILDER_VERSION,
+    COUNTRY_INFO,
+    DEMONYM,
+    GENERATED,
+    INDEXES,
+    META,
+    METONYM,
+    NAMES,
+    NATURAL_EARTH,
+    OUTLINES,
+    PERSON_NAMES,
+    PLACES,
+    POINTS,
+    PRIMARY,
+    WORDS,
+    create_script,
+)
 
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
 REGION_TOLERANCE = 0.01
@@ -108,7 +127,7 @@ class _Builder:
 
     # -- continents and countries -------------------------------------------------------------
     def add_continents(self) -> None:
-        for code, c in sources.continents().items():
+        for _code, c in sources.continents().items():
             place = self.new_place(name=c["name"], kind="continent", lat=float(c["lat"]),
                                    lon=float(c["lng"]), population=int(c.get("population") or 0),
                                    geonameid=c["geonameId"], feature="L.CONT")
@@ -157,7 +176,8 @@ class _Builder:
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
-    def add_regions(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+    def add_regions(self, cities: dict[str, dict[str, Any]],
+                    countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
         regions: dict[str, PlaceRecord] = {}
         for a in sources.admin1_codes():
             if a.country not in countries:
@@ -212,7 +232,8 @@ class _Builder:
         self._link_cities(city_list, regions, ne_of_city, ne_place)
         return regions
 
-    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord], cities: dict[str, dict[str, Any]]) -> None:
+    def _place_regions_without_outline(self, regions: dict[str, PlaceRecord],
+                                       cities: dict[str, dict[str, Any]]) -> None:
         """Regions with an outline sit at its label point; others at their population centre."""
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for c in cities.values():
@@ -365,6 +386,7 @@ def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, versi
     try:
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         _write(db, places, land, version, words, person_names, progress or (lambda message, fraction: None))
     finally:
         db.close()

@@ -1,19 +1,26 @@
 """Find or build the store: where it lives, which data it must hold (a hash of every input), whether a
-file can be trusted, and an atomic build with progress and cancel. The builder only writes files."""
+file can be trusted, and an atomic build with progress and cancel. The builder only writes files.
+
+A file is only ever replaced when it is a mapviewer store (its SQLite application_id, or the meta table
+of older builds) or lies in mapviewer's own cache folder: pointing ``MAPVIEWER_GAZETTEER`` at someone
+else's file is an error, never a loss. One build runs at a time: a second process waits for it (a lock
+file beside the store) and then uses what it built."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import struct
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock, Timeout
 
 from ..errors import Cancelled, GazetteerError
 from ..model import Progress
-from .schema import BUILDER_VERSION, META
+from .schema import APPLICATION_ID, BUILDER_VERSION, META
 from .sources import data_version as _inputs_hash
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
@@ -26,12 +33,45 @@ def data_version() -> str:
     return _inputs_hash(BUILDER_VERSION)
 
 
+def cache_dir() -> Path:
+    """mapviewer's own folder in the user's cache: whatever lies there is mapviewer's."""
+    return Path(platformdirs.user_cache_dir("mapviewer", appauthor=False))
+
+
 def default_path() -> Path:
     """Where the store lives: $MAPVIEWER_GAZETTEER, else the user's cache directory."""
     if os.environ.get(ENV_PATH):
         return Path(os.environ[ENV_PATH])
-    cache = Path(platformdirs.user_cache_dir("mapviewer", appauthor=False))
-    return cache / f"gazetteer-{data_version()}.sqlite"
+    return cache_dir() / f"gazetteer-{data_version()}.sqlite"
+
+
+def is_ours(path: Path) -> bool:
+    """Whether the file at ``path`` is a store mapviewer wrote (complete or not, current or not)."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError:
+        return False
+    if len(header) < 72 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    if struct.unpack(">I", header[68:72])[0] == APPLICATION_ID:
+        return True
+    try:                                  # stores written before the application_id: their meta table
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            return db.execute(f"SELECT 1 FROM {META.name} WHERE key = 'version'").fetchone() is not None
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+
+
+def _may_replace(path: Path) -> bool:
+    if not os.path.lexists(path):
+        return True
+    if path.is_symlink() or not path.is_file():
+        return False
+    return path.resolve().parent == cache_dir().resolve() or is_ours(path)
 
 
 def problem(path: Path, version: str | None = None) -> str | None:
@@ -64,16 +104,47 @@ def problem(path: Path, version: str | None = None) -> str | None:
 
 def ensure_store(path: Path | None = None, progress: Progress | None = None, build: Writer | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Path:
-    """Return the path of a trusted store, building it (with progress) when missing, stale or damaged."""
+    """Return the path of a trusted store, building it (with progress) when missing, stale or damaged.
+
+    Raises GazetteerError at once when the file there is not mapviewer's or the folder is not writable.
+    """
     version = data_version()
     path = path or default_path()
-    reason = problem(path, version)
-    if reason is None:
+    if problem(path, version) is None:
         return path
-    if progress is not None and path.exists():
-        progress(f"rebuilding: {reason}", 0.0)
-    rebuild(path, progress, build=build, cancelled=cancelled, version=version)
+    lock = _build_lock(path, progress)
+    try:
+        reason = problem(path, version)        # another process may have built it while we waited
+        if reason is None:
+            return path
+        if progress is not None and path.exists():
+            progress(f"rebuilding: {reason}", 0.0)
+        rebuild(path, progress, build=build, cancelled=cancelled, version=version)
+    finally:
+        lock.release()
     return path
+
+
+def _build_lock(path: Path, progress: Progress | None) -> FileLock:
+    """The lock that lets one process build while the others wait, acquired; taken after the checks a
+    build needs: the file there must be replaceable and the folder writable."""
+    if not _may_replace(path):
+        raise GazetteerError(f"{path} is not a mapviewer gazetteer, so it is left as it is: set {ENV_PATH} "
+                             "to a file name of its own, or move that file away")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as e:
+        raise GazetteerError(f"cannot write the gazetteer in {path.parent}: {e.strerror or e}") from e
+    lock = FileLock(path.with_name(f".{path.name}.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if progress is not None:
+            progress("waiting for another mapviewer to finish building the gazetteer", 0.0)
+        lock.acquire()
+    return lock
 
 
 def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | None = None,

@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..bundled import gazetteer_source as _bundled
 
@@ -99,7 +97,7 @@ def country_infos() -> dict[str, dict[str, Any]]:
     return out
 
 
-def region_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+def region_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
     from .topology import features
 
@@ -108,7 +106,7 @@ def region_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
     yield from features(topology, "ne_10m_admin_1_states_provinces")
 
 
-def country_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
+def country_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """world-atlas countries: id is the ISO 3166-1 numeric code."""
     from .topology import features
 
@@ -116,7 +114,7 @@ def country_outlines() -> Iterator[tuple[dict[str, Any], "BaseGeometry"]]:
     yield from features(topology, "countries")
 
 
-def land_outline() -> "BaseGeometry":
+def land_outline() -> BaseGeometry:
     from .topology import features
 
     topology = json.loads(_bundled(LAND_FILE).read_text(encoding="utf-8"))

@@ -57,7 +57,7 @@ def wrap_antimeridian(geom: BaseGeometry) -> BaseGeometry:
         return geom
     pieces = []
     for shift in (-360, 0, 360):
-        moved = shapely.transform(geom, lambda xy, s=shift: xy + [s, 0])
+        moved = shapely.transform(geom, lambda xy, s=shift: xy + np.array([s, 0]))  # numpy: shift each x
         piece = shapely.intersection(moved, _WORLD)
         if not piece.is_empty:
             pieces.append(piece)

@@ -8,6 +8,7 @@ name ("Vladimir Putin", "Paris Hilton"), an acronym of something else ("EU" is n
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -160,7 +161,7 @@ class Recognizer:
     def _person_words(self, tokens: list[_Token], text: str) -> set[str]:
         """Words used in this document as parts of people's names ("Vladimir Putin", "President Trump")."""
         persons: set[str] = set()
-        for a, b in zip(tokens, tokens[1:]):
+        for a, b in itertools.pairwise(tokens):
             if text[a.end:b.start] != " ":
                 continue
             a_low, b_low = a.text.lower(), b.text.lower()
@@ -336,5 +337,6 @@ _REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorate
 
 def _region_hint(text: str, start: int, end: int) -> bool:
     """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk'."""
-    lo = max(0, start - 100, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
+    lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
     return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip()))

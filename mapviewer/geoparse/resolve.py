@@ -13,8 +13,8 @@ from collections import defaultdict
 import numpy as np
 
 from ..gazetteer.ranking import importance
-from ..geodesy import great_circle_km
 from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PRIMARY
+from ..geodesy import great_circle_km
 from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
 from .steps import Parse

@@ -18,23 +18,42 @@ from .window import MainWindow
 SCREENSHOT_TIMEOUT_S = 180  # the first run may build the gazetteer
 
 
-def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path, started: float) -> None:
-    """Save the window as a PNG once the map page says it is ready, then quit; print when each step ended."""
+def fail(app: QApplication, message: str) -> None:
+    """End a --screenshot run with the reason, on one line, and a non-zero exit."""
+    print(f"mapviewer: {message}", file=sys.stderr)
+    app.exit(1)
+
+
+def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path, started: float,
+                               waits_for_map: bool) -> None:
+    """Save the window as a PNG once the map page says it is ready (at once when there is no article to
+    wait for), then quit; print when each step ended. A failed analysis or an unwritable file ends the run
+    with its reason and exit code 1."""
     steps: list[tuple[str, float]] = [("window created", time.monotonic())]
     window.analysed.connect(lambda: steps.append(("article geoparsed, map page built", time.monotonic())))
+    window.runner.failed.connect(lambda message, _details: fail(app, message))
 
     def save() -> None:
-        steps.append(("map painted", time.monotonic()))
-        window.grab().save(str(out))
+        if not window.grab().save(str(out)):
+            fail(app, f"cannot write the screenshot {out}")
+            return
         for name, t in steps:
             print(f"{t - started:6.2f} s  {name}", file=sys.stderr)
         print(f"saved {out}", file=sys.stderr)
         app.exit(0)
 
+    def painted(_: object) -> None:
+        steps.append(("map painted", time.monotonic()))
+        QTimer.singleShot(300, save)      # markers settle (cluster animation) before the picture is taken
+
+    if not waits_for_map:
+        QTimer.singleShot(500, save)
+        return
+
     def ready() -> None:
         steps.append(("map page loaded", time.monotonic()))
         window.map.run_js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))",
-                          lambda _: QTimer.singleShot(300, save))
+                          painted)
 
     window.map.mapReady.connect(ready)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: (print("mapviewer: the map did not load in time",
@@ -52,7 +71,7 @@ def run_app(args: argparse.Namespace, started: float | None = None) -> int:
     window = MainWindow()
     if args.screenshot:
         window.resize(*args.size)
-        take_screenshot_when_ready(app, window, args.screenshot, started)
+        take_screenshot_when_ready(app, window, args.screenshot, started, waits_for_map=bool(args.files))
     if args.files:
         window.open_paths(args.files)   # the worker starts before the window paints: both go at once
     window.show()

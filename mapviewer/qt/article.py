@@ -5,8 +5,16 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import (QColor, QContextMenuEvent, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextFormat)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from .. import palette
@@ -19,7 +27,6 @@ REVIEWED = "#1e8449"    # the underline of a mention the user confirmed, correct
 _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
                      "corrected": QTextCharFormat.UnderlineStyle.WaveUnderline,
                      "added": QTextCharFormat.UnderlineStyle.WaveUnderline}
-
 
 def _tint(m: Mention) -> str:
     return kind_style(m.place.kind if m.place else "").tint
@@ -143,7 +150,8 @@ class ArticleView(QTextEdit):
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
-        if e.button() == Qt.MouseButton.LeftButton and self.analysis is not None and not self.textCursor().hasSelection():
+        clicked = e.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection()
+        if clicked and self.analysis is not None:
             m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
             if m is not None and m.place is not None:
                 self.mentionShown.emit(m)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QWidget
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,26 @@ _SETTINGS = {
 }
 
 
+PAGES_PREFIX = "mapviewer-pages-"
+
+
+def remove_stale_pages(folder: Path | None = None) -> list[Path]:
+    """Remove the map-page folders of mapviewer processes that no longer run (after a crash); returns them."""
+    removed = []
+    for d in Path(folder or tempfile.gettempdir()).glob(f"{PAGES_PREFIX}*-*"):
+        pid = d.name.removeprefix(PAGES_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or not d.is_dir() or d.is_symlink() or d.stat().st_uid != os.getuid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(d)
+        except PermissionError:      # alive, someone else's
+            continue
+    return removed
+
+
 def _qwebchannel_js() -> str:
     f = QFile(":/qtwebchannel/qwebchannel.js")
     f.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -153,7 +175,10 @@ class MapView(QWebEngineView):
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         self.page().scripts().insert(script)
         self.view: tuple[float, float, float] | None = None    # centre and zoom, as the page last reported
-        self._dir = tempfile.TemporaryDirectory(prefix="mapviewer-")   # private: mode 0700
+        remove_stale_pages()
+        # Private (mode 0700), removed with the view; named for this process so that a later start can
+        # remove what a crash left behind (map pages hold the article's text).
+        self._dir = tempfile.TemporaryDirectory(prefix=f"{PAGES_PREFIX}{os.getpid()}-")
         self._n = 0
 
     def show_html(self, html: str) -> None:

@@ -89,5 +89,5 @@ class AnalyseTask(QThread):
                 self.done.emit(results, entries, page)
         except MapviewerError as e:
             self.failed.emit(str(e), "")
-        except Exception as e:  # noqa: BLE001 - a bug must become a message, never a dead worker
+        except Exception as e:
             self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}", traceback.format_exc())

@@ -14,10 +14,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMainWindow, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from .. import __version__
 from ..bundled import sample_article
 from ..corrections import Action, Correction, Scope, for_mention, now, pinned_place, review_progress
 from ..errors import MapviewerError
@@ -47,6 +61,14 @@ if TYPE_CHECKING:
     from ..pipeline import Geoparser
 
 EMPTY_MAP = message_page("Open an article to see its places here.")
+ABOUT = f"""mapviewer {__version__}
+Every place an article mentions, on a map, linked back to its sentences. Offline: nothing is requested
+from the network unless you pick an online map layer.
+
+Data: GeoNames (CC BY 4.0, geonames.org); Natural Earth (public domain); world-atlas and us-atlas (ISC);
+countryinfo (MIT); wordfreq (CC BY-SA 4.0 data); US Census name lists (public domain).
+Map: Leaflet (BSD-2), Leaflet.markercluster (MIT), folium (MIT). Desktop: Qt for Python (LGPL-3.0).
+mapviewer itself: MIT licence. Sources and licences in full: gazetteer/SOURCES.md."""
 
 
 class MainWindow(QMainWindow):
@@ -250,25 +272,25 @@ class MainWindow(QMainWindow):
         self.open_paths([Path(str(sample_article()))])
 
     def open_dialog(self) -> None:
-        from ..documents import READERS
+        from ..documents import SUFFIXES
 
-        suffixes = " ".join(f"*{s}" for s in sorted(READERS))
+        suffixes = " ".join(f"*{s}" for s in SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
                                                 f"Articles ({suffixes});;All files (*)")
         if paths:
             self.open_paths([Path(p) for p in paths])
 
     def open_folder_dialog(self) -> None:
-        """Every article of a folder (the files ``documents.READERS`` reads), in name order, on one map."""
-        from ..documents import READERS
+        """Every article of a folder (the files ``documents.SUFFIXES`` name), in name order, on one map."""
+        from ..documents import SUFFIXES
 
         folder = QFileDialog.getExistingDirectory(self, "Open folder", self._last_folder())
         if folder:
-            paths = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            paths = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
             if paths:
                 self.open_paths(paths)
             else:
-                self.report(f"{folder} holds no articles ({', '.join(sorted(READERS))}).")
+                self.report(f"{folder} holds no articles ({', '.join(SUFFIXES)}).")
 
     def open_clipboard(self) -> None:
         if not self.may_discard():
@@ -332,6 +354,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if ui.place is not None and self.entry(ui.place) is not None:
             self.select(ui.place, "text")
+        warnings = [w for a in self.analyses for w in a.document.warnings]
+        if warnings:             # damaged bytes and the like: the map is shown, and the reader told why
+            self.report("Opened, with a warning:\n" + "\n".join(warnings))
         self.analysed.emit()
 
     def _show_page(self, page: str) -> None:
@@ -796,6 +821,12 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Exported {path}")
         return True
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About mapviewer", ABOUT, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def report(self, message: str, details: str = "") -> None:
         """Errors are dialogs with a clear message (and details for a bug); the window keeps working."""

@@ -21,7 +21,10 @@ ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
 okla ore pa tenn tex va vt wash wis wyo alta ont que sask
 """.split())
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n+")
+MAX_ABBREVIATION = 8
+# Possessive, and only from the start of a run of stops or newlines: each character is looked at once,
+# so a megabyte of "....." or of blank lines costs no more than a megabyte of prose.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|(?<!\n)\n++")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
 
 
@@ -40,9 +43,13 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
-    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot)) + 1
+    # Look back no further than the longest abbreviation: searching to the start made splitting quadratic.
+    lo = max(0, dot - MAX_ABBREVIATION - 1)
+    start = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("(", lo, dot)) + 1
+    if start == 0 and lo > 0:
+        return False
     token = text[start:dot].lower().rstrip(".")
-    if not token or len(token) > 8:
+    if not token or len(token) > MAX_ABBREVIATION:
         return False
     if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         nxt = _NEXT_START.match(text, end)

@@ -27,7 +27,7 @@ def test_seed_export_works_offline(browser, tmp_path, seed_analysis, store):
     assert "Vuhledar" in page.evaluate("document.querySelector('.leaflet-popup-content').textContent")
 
     kyiv = page.evaluate("Object.keys(mapviewer.places).find(k => mapviewer.places[k].name === 'Kyiv')")
-    page.click("mark[data-place='%s']" % kyiv)      # a mention in the text opens its marker's popup
+    page.click(f"mark[data-place='{kyiv}']")      # a mention in the text opens its marker's popup
     page.wait_for_function("() => (document.querySelector('.leaflet-popup-content') || {}).textContent"
                            " && document.querySelector('.leaflet-popup-content').textContent.includes('Kyiv')",
                            timeout=5000)

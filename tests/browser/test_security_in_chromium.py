@@ -11,7 +11,6 @@ from mapviewer.model import Document
 from ..hostile import PAYLOADS, article
 from .pages import open_page
 
-
 NAMES = sorted(PAYLOADS)
 
 
@@ -64,7 +63,7 @@ def test_text_title_and_file_name_are_shown_exactly(hostile_page, index):
 
 
 def test_the_policy_blocks_inline_handlers_and_foreign_scripts(hostile_page):
-    page, requests, errors, _ = hostile_page
+    page, _requests, errors, _ = hostile_page
     page.evaluate("""() => {
         window.violations = [];
         document.addEventListener("securitypolicyviolation", e => window.violations.push(e.violatedDirective));

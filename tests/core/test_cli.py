@@ -47,3 +47,10 @@ def test_formats_come_from_one_registry():
         parser.parse_args(["geoparse", "--format", "docx", "a.txt"])
     assert set(FORMATS) == {"html", "kml", "geojson", "csv", "csv-mentions", "jsonl"}
     assert FORMATS["geojson"].file_filter == "GeoJSON (*.geojson *.json)"
+
+
+def test_help_names_every_readable_format():
+    from mapviewer.cli import ARTICLES
+    from mapviewer.documents import READERS
+
+    assert ARTICLES.split(", ") == [t.suffixes[0] for t in READERS.values()]

@@ -17,7 +17,6 @@ from mapviewer.text.titles import shorten
 
 from ..hostile import page_data
 
-
 HOSTILE = ("Protesters gathered in Paris <script>window.pwned = 1</script> near the Louvre. "
            "Officials in Kyiv said <img src=x onerror=\"window.pwned = 2\"> it was calm. "
            "A sign in Berlin read ${window.pwned = 3} and `backticks` and </script><script>window.pwned=4</script>. "
@@ -80,7 +79,8 @@ def test_export_picks_the_format_by_suffix(tmp_path, seed_analysis, store):
     for name in ("map.html", "map.kml", "map.geojson", "map.csv", "map.mentions.csv", "map.jsonl"):
         export([seed_analysis], store, tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000
-    assert format_for(tmp_path / "Map.Mentions.CSV").name == "csv-mentions" and format_for(tmp_path / "m.csv").name == "csv"
+    assert format_for(tmp_path / "Map.Mentions.CSV").name == "csv-mentions"
+    assert format_for(tmp_path / "m.csv").name == "csv"
     assert json.loads((tmp_path / "map.geojson").read_text())["type"] == "FeatureCollection"
     from mapviewer.errors import ExportError
 

@@ -136,7 +136,7 @@ def test_hostile_text_in_kml_is_text(name, tmp_path, monkeypatch, geoparser, sto
         html = _Html(placemark.find("k:description", NS).text)
         assert {tag for tag, _ in html.tags} <= {"p", "b"} and all(attrs == [] for _, attrs in html.tags)
         assert xml_text(payload) in "".join(html.text)                       # parsed back equal
-    fields, _, columns = _ogr(tmp_path / "out.kml", driver="LIBKML")
+    _fields, _, columns = _ogr(tmp_path / "out.kml", driver="LIBKML")
     assert set(columns["Name"]) >= {"Paris", "Kyiv"}
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from mapviewer.geoparse.steps import Parse
 from mapviewer.model import Document, Reading, Span
-from mapviewer.places import collect_places, place_key
 from mapviewer.pipeline import Geoparser
+from mapviewer.places import collect_places, place_key
 
 TEXT = "Moscow said the village of Novoselka, 10 km south of Kurakhove, was taken. Paris was quiet."
 

@@ -38,7 +38,7 @@ def hostile_files(tmp_path_factory, store):
 @pytest.mark.parametrize("suffix", ["html", "geojson", "mentions.csv"])
 def test_export(hostile_files, suffix):
     folder, files = hostile_files
-    inputs = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    inputs = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html") and p.stem != "out")
     run = mapviewer(["export", *inputs, "--out", f"out.{suffix}"], folder)
     assert run.returncode == 0, run.stderr
     assert no_marker_created(folder)
@@ -46,7 +46,8 @@ def test_export(hostile_files, suffix):
     if suffix == "html":
         docs = {d["source"]: d["text"] for d in page_data(out)["documents"]}
         assert {k: docs[k] for k in files} == files
-        assert all(d["title"].endswith(" in Paris") for d in page_data(out)["documents"] if d["source"].endswith(".html"))
+        pages = [d for d in page_data(out)["documents"] if d["source"].endswith(".html")]
+        assert pages and all(d["title"].endswith(" in Paris") for d in pages)
     elif suffix == "geojson":
         features = json.loads(out)["features"]
         sources = {d for f in features for d in f["properties"]["documents"].split("\n")}

@@ -11,8 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from mapviewer.qt.preflight import (PreflightError, check, debian_package, missing_libraries, missing_message,
-                                    qt_directory, system_dependencies, xcb_platform)
+from mapviewer.qt.preflight import (
+    PreflightError,
+    check,
+    debian_package,
+    missing_libraries,
+    missing_message,
+    qt_directory,
+    system_dependencies,
+    xcb_platform,
+)
 
 from ..conftest import ROOT, SEED
 

@@ -390,11 +390,12 @@ def test_open_folder_opens_every_article_of_it(qtbot, window, tmp_path, monkeypa
     folder.mkdir()
     (folder / "b.txt").write_text("Rain in Lyon.", encoding="utf-8")
     (folder / "a.md").write_text("Snow in Oslo.", encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "notes.xyz").write_bytes(b"not an article")
     monkeypatch.setattr("mapviewer.qt.window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Open &folder…")
     with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
-        next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Open &folder…").trigger()
-    assert [a.document.source for a in window.analyses] == ["a.md", "b.txt"]
+        action.trigger()
+    assert [a.document.source for a in window.analyses] == ["a.md", "b.txt"], window.last_error
 
 
 def test_undoing_to_the_saved_state_leaves_nothing_to_recover(qtbot, loaded):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from ..hostile import CHARACTERS, PAYLOADS, article, file_names, html_page_with, no_marker_created
 from ..core.test_security_cli import mapviewer
+from ..hostile import CHARACTERS, PAYLOADS, article, file_names, html_page_with, no_marker_created
 from .conftest import LOAD_MS, js
 
 

@@ -7,6 +7,7 @@ import json
 from ..conftest import SEED
 from .conftest import LOAD_MS, js
 
+
 def test_sample_article_fills_the_table(loaded):
     names = {e.place.name for e in loaded.model.entries}
     assert {"Ukraine", "Russia", "Kyiv", "Kursk Oblast", "Pokrovsk", "Kurakhove", "Vuhledar", "Poland"} <= names

@@ -140,3 +140,45 @@ def test_recent_files_are_absolute_dropped_when_gone_and_on_the_welcome_panel(qt
                           check_params_cb=lambda m: m == "Could not open the article"):
         window.menus.recent.actions()[0].trigger()
     assert window.recent.paths() == []
+
+
+def test_an_empty_file_says_so_instead_of_showing_no_places(qtbot, window, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=LOAD_MS,
+                          check_params_cb=lambda m: m == "Could not open the article"):
+        window.open_paths([empty])
+    assert "no text" in window.last_error and window.analyses == []
+
+
+def test_a_reader_warning_reaches_the_user(qtbot, window, tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes("Talks in Zürich “went on”.\nOfficials in Kyiv".encode() + b" \xff\xfe said Lviv was calm.")
+    _open(qtbot, window, lambda: window.open_paths([damaged]))
+    assert "not valid utf-8" in window.last_error and "line 2" in window.last_error
+    assert {e.place.name for e in window.entries} >= {"Zürich", "Kyiv"}
+
+
+def test_about_names_the_version_and_the_licences(qtbot, window):
+    from mapviewer import __version__
+    from mapviewer.qt.window import ABOUT
+
+    assert ABOUT.startswith(f"mapviewer {__version__}") and "GeoNames (CC BY 4.0" in ABOUT
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert [a.text() for a in help_menu.actions()] == ["&About mapviewer"]
+
+
+def test_map_pages_a_crash_left_behind_are_removed_on_the_next_start(tmp_path):
+    import subprocess
+    import sys
+
+    from mapviewer.qt.mapview import PAGES_PREFIX, remove_stale_pages
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"{PAGES_PREFIX}{gone.stdout.strip()}-abc"
+    stale.mkdir()
+    (stale / "map-1.html").write_text("article text", encoding="utf-8")
+    alive = tmp_path / f"{PAGES_PREFIX}{os.getpid()}-def"
+    alive.mkdir()
+    assert remove_stale_pages(tmp_path) == [stale]
+    assert not stale.exists() and alive.exists()
