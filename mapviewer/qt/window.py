@@ -771,7 +771,10 @@ class MainWindow(QMainWindow):
     def _offer_recovery(self) -> None:
         """An autosave left by a crash: offer it back (without blocking the window)."""
         project = self.autosave.leftover()
-        if project is None or self.analyses:
+        if project is None:
+            return
+        if self.runner.busy:          # articles given on the command line first; then the offer
+            QTimer.singleShot(500, self._offer_recovery)
             return
         box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
                           f"mapviewer did not close normally. Recover the unsaved project of "
@@ -780,7 +783,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
 
         def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Yes:
+            if button == QMessageBox.StandardButton.Yes and self.may_discard():
                 self._load(project, None)
                 self._recovered = True
                 self._update_title()
