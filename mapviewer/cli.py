@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .model import Analysis, Progress
 
 APP_COMMAND = "open"
-COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export")
+COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export", "project")
 # The readable formats, for --help without importing the readers (a test checks it against documents.READERS).
 ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
 
@@ -56,15 +56,14 @@ def _geoparse(args: argparse.Namespace) -> int:
     from .gazetteer.lifecycle import ensure_store
     from .io import check_target
 
-    inputs = [*args.files, *([args.jsonl] if args.jsonl else [])]
+    inputs = [*args.files, *([args.jsonl] if args.jsonl else []), *([args.project] if args.project else [])]
     if args.jsonl:
         return _geoparse_corpus(args)
     if args.out:
         check_target(args.out, inputs)
-    if not args.files:
-        raise MapviewerError("geoparse needs FILE... or --jsonl IN.jsonl")
-    store, analyses = _analyse_files(args.files, ensure_store(progress=_progress_printer()),
-                                     literal_only=args.literal_only)
+    if not args.files and not args.project:
+        raise MapviewerError("geoparse needs FILE..., --project FILE or --jsonl IN.jsonl")
+    store, analyses = _analyses(args, ensure_store(progress=_progress_printer()))
     _emit(FORMATS[args.format].render(analyses, store, True), args.out, inputs)
     return 0
 
@@ -151,14 +150,39 @@ def _analyse_files(paths: list[Path], store_path: Path | None = None,
     return store, [geoparser.analyse(document) for document in documents]
 
 
+def _analyses(args: argparse.Namespace, store_path: Path | None = None) -> tuple[GazetteerStore, list[Analysis]]:
+    """The corrected analyses of ``--project`` followed by those of the FILEs."""
+    from .gazetteer.lifecycle import ensure_store
+    from .gazetteer.store import GazetteerStore
+    from .project import load_project
+
+    store_path = store_path or ensure_store(progress=_progress_printer())
+    project = load_project(args.project).analyses if args.project else []
+    if not args.files:
+        return GazetteerStore(store_path), project
+    store, analyses = _analyse_files(args.files, store_path, literal_only=args.literal_only)
+    return store, project + analyses
+
+
 def _export(args: argparse.Namespace) -> int:
     from .export import export
     from .io import check_target
 
-    check_target(args.out, args.files)     # before the work of geoparsing
-    store, analyses = _analyse_files(args.files, literal_only=args.literal_only)
+    if not args.files and not args.project:
+        raise MapviewerError("export needs FILE... or --project FILE")
+    check_target(args.out, [*args.files, *([args.project] if args.project else [])])   # before the geoparsing
+    store, analyses = _analyses(args)
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _project(args: argparse.Namespace) -> int:
+    from .project import Project, ProjectDocument, save_project
+
+    _, analyses = _analyse_files(args.files)
+    save_project(args.out, Project(tuple(ProjectDocument(a) for a in analyses)))
+    print(f"wrote {args.out} ({len(analyses)} document{'s' * (len(analyses) != 1)})", file=sys.stderr)
     return 0
 
 
@@ -228,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
     geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
+    geo.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
     geo.add_argument("--out", type=Path, help="output file (default: standard output)")
     geo.add_argument("--workers", type=_positive, help="processes for a corpus (default: all cores)")
     geo.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
@@ -241,12 +266,19 @@ def build_parser() -> argparse.ArgumentParser:
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
-    exp.add_argument("files", nargs="+", type=Path, help=f"articles ({ARTICLES})")
+    exp.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
+    exp.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
     exp.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
     exp.add_argument("--outlines", action=argparse.BooleanOptionalAction, default=True,
                      help="KML and GeoJSON: region and country outlines beside the points (default: on)")
     exp.set_defaults(run=_export)
+    proj = sub.add_parser("project", help="make a project of articles, to review in the app")
+    proj_sub = proj.add_subparsers(dest="action", required=True, metavar="ACTION")
+    new = proj_sub.add_parser("new", help="geoparse articles into a new project: project new OUT.mvproj FILE...")
+    new.add_argument("out", type=Path, metavar="OUT.mvproj")
+    new.add_argument("files", nargs="+", type=Path, help=f"articles ({ARTICLES})")
+    new.set_defaults(run=_project)
     return parser
 
 

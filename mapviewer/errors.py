@@ -19,3 +19,7 @@ class ExportError(MapviewerError):
 
 class Cancelled(MapviewerError):
     """The user stopped long work (a gazetteer build); nothing half-done was kept."""
+
+
+class ProjectError(MapviewerError):
+    """A project file could not be read (corrupt, truncated, hand-edited, of a newer version) or written."""

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 MentionKind = Literal["literal", "adjective", "metonym"]
+# Who decided a mention's reading: the geoparser alone, or the user (mapviewer.corrections).
+MentionStatus = Literal["machine", "confirmed", "corrected", "added"]
 # Long work reports (message, fraction done 0-1); a callback may raise to stop the work.
 Progress = Callable[[str, float], None]
 
@@ -118,6 +120,12 @@ class Mention:
     place: Place | None
     confidence: float
     alternatives: tuple[Candidate, ...] = ()
+    status: MentionStatus = "machine"
+
+    @property
+    def reviewed(self) -> bool:
+        """The user has looked at this reading (confirmed, corrected or added it)."""
+        return self.status != "machine"
 
 
 @dataclass(frozen=True, slots=True)

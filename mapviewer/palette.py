@@ -32,6 +32,10 @@ KINDS: dict[str, KindStyle] = {
     "landform": KindStyle("mountains, desert or plain", "#6e2c00", "#f6ddcc", 9),
     "area": KindStyle("geographic area", "#7b7d7d", "#f2f3f4", 10),
 }
+# The ring of a marker when several documents share a map: one colour per document, dark for a place that
+# several documents mention.
+DOCUMENTS = ("#e67e22", "#16a085", "#8e44ad", "#2c3e50", "#c0392b", "#2980b9", "#7f8c8d", "#d4ac0d")
+SHARED = "#1c1c1c"
 SENTENCE = "#fdebd0"          # the sentences of the selected place
 CURRENT_SENTENCE = "#f8c471"  # the one ◀/▶ stand on
 UNCERTAIN = "#b03a2e"         # the dashed underline of an uncertain mention
@@ -40,6 +44,10 @@ UNCERTAIN = "#b03a2e"         # the dashed underline of an uncertain mention
 def kind_style(kind: str) -> KindStyle:
     """The style of ``kind``; a kind the palette does not know is drawn like a town."""
     return KINDS.get(kind, KINDS["city"])
+
+
+def document_colour(doc: int) -> str:
+    return DOCUMENTS[doc % len(DOCUMENTS)]
 
 
 def page_palette() -> dict[str, object]:

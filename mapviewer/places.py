@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer.store import GazetteerStore
-from .model import Analysis, Mention, Place
+from .model import Analysis, Mention, MentionStatus, Place
 
 UNCERTAIN = 0.6  # below this confidence every view marks a place or mention as uncertain
 
@@ -54,8 +54,69 @@ class PlaceEntry:
     @property
     def label(self) -> str:
         """'Kurakhove (Donetsk, Ukraine)'."""
-        context = ", ".join(x for x in (self.region, self.country) if x and x != self.place.name)
-        return f"{self.place.name} ({context})" if context else self.place.name
+        return place_label(self.place, self.region, self.country)
+
+    @property
+    def reviewed(self) -> int:
+        """How many of its mentions the user confirmed, corrected or added."""
+        return sum(r.mention.reviewed for r in self.mentions)
+
+    @property
+    def status(self) -> MentionStatus:
+        """The place's review mark: the strongest of its mentions' (added, corrected, confirmed), else machine."""
+        statuses = {r.mention.status for r in self.mentions}
+        return next((s for s in _STATUS_ORDER if s in statuses), "machine")
+
+
+_STATUS_ORDER: tuple[MentionStatus, ...] = ("added", "corrected", "confirmed")
+
+
+def place_label(place: Place, region: str | None, country: str | None) -> str:
+    """'Kurakhove (Donetsk, Ukraine)': a place with what tells it apart from its namesakes."""
+    context = ", ".join(x for x in (region, country) if x and x != place.name)
+    return f"{place.name} ({context})" if context else place.name
+
+
+def place_context(place: Place, store: GazetteerStore) -> tuple[str | None, str | None]:
+    """The names of the region and the country a place lies in (none for a country itself)."""
+    region = store.region(place)
+    country = store.country(place.country) if place.country and place.kind != "country" else None
+    return (region.name if region else None), (country.name if country else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A reading of a mention as the candidate list shows it: the place, where it lies, how strongly the
+    context supports it and how far it lies from the mention's chosen place (km, None without one)."""
+
+    place: Place
+    region: str | None
+    country: str | None
+    score: float
+    distance_km: float | None
+
+    @property
+    def label(self) -> str:
+        return place_label(self.place, self.region, self.country)
+
+
+def alternatives(mention: Mention, store: GazetteerStore) -> list[Alternative]:
+    """The mention's ranked readings other than its chosen place, best first."""
+    from .geodesy import great_circle_km  # numpy: loaded by what shows alternatives
+
+    chosen = mention.place
+    result = []
+    for c in mention.alternatives:
+        if chosen is not None and c.place.id == chosen.id:
+            continue
+        km = None if chosen is None else float(great_circle_km(c.place.lat, c.place.lon, chosen.lat, chosen.lon))
+        result.append(Alternative(c.place, *place_context(c.place, store), c.score, km))
+    return result
+
+
+def is_uncertain(mention: Mention) -> bool:
+    """A machine reading below the threshold: what "next uncertain mention" visits and popups explain."""
+    return mention.status == "machine" and mention.confidence < UNCERTAIN
 
 
 def place_key(place: Place, doc: int) -> str:
@@ -77,8 +138,5 @@ def collect_places(analyses: list[Analysis], store: GazetteerStore) -> list[Plac
             places.setdefault(key, m.place)
     entries = []
     for key, place in places.items():
-        region = store.place(place.region_id) if place.region_id else None
-        country = store.country(place.country) if place.country and place.kind != "country" else None
-        entries.append(PlaceEntry(key, place, region.name if region else None,
-                                  country.name if country else None, tuple(refs[key])))
+        entries.append(PlaceEntry(key, place, *place_context(place, store), tuple(refs[key])))
     return entries

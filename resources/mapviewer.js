@@ -6,6 +6,7 @@ document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
   var docs = data.documents;
+  var UNCERTAIN_OUTLINE = {dashArray: "5 4", fillOpacity: 0.08}, CERTAIN_OUTLINE = {dashArray: null, fillOpacity: 0.15};
   (function applyPalette(palette) {      /* mapviewer/palette.py: the one palette of app, map and page */
     var root = document.documentElement.style;
     Object.keys(palette.kinds).forEach(function (kind) {
@@ -44,6 +45,9 @@ document.addEventListener("DOMContentLoaded", function () {
     return node;
   }
 
+  var STATUS = {machine: "Machine reading", confirmed: "Confirmed by the user", corrected: "Corrected by the user",
+                added: "Added by the user"};
+
   function popupNode(key) {
     var p = data.places[key];
     var node = el("div", "mv-popup");
@@ -63,15 +67,32 @@ document.addEventListener("DOMContentLoaded", function () {
     node.appendChild(el("div", "mv-popup-count", p.mentions.length + " mention" + (p.mentions.length === 1 ? "" : "s")
       + " in " + n + " sentence" + (n === 1 ? "" : "s")));
     node.appendChild(quotes);
+    if (p.reviewed) node.appendChild(el("div", "mv-popup-status mv-status-" + p.status,
+      STATUS[p.status] + " · " + p.reviewed + " of " + p.mentions.length + " mentions reviewed"));
+    if (p.alternatives.length) {                  /* an uncertain machine reading: what else it may be */
+      node.appendChild(el("div", "mv-popup-count", "Uncertain. It may also be:"));
+      var list = el("ol", "mv-alternatives");
+      p.alternatives.forEach(function (a) {
+        list.appendChild(el("li", "mv-alternative", a.label + " · " + (a.kind === "admin1" ? "region" : a.kind) +
+          " · " + Math.round(a.score * 100) + "%" + (a.km === null ? "" : " · " + a.km + " km away")));
+      });
+      node.appendChild(list);
+    }
     return node;
   }
 
   function register(key, layer) {
-    if (!layer || !data.places[key]) return;
+    if (!layer) return;
+    layer.off("click").off("contextmenu").unbindTooltip().unbindPopup();      /* registered anew on an update */
+    if (!data.places[key]) return;
     (layers[key] = layers[key] || []).push(layer);
     layer.bindTooltip(el("span", null, data.places[key].label), {sticky: !layer.getLatLng});
     layer.bindPopup(function () { return popupNode(key); }, {maxWidth: 420, minWidth: 240});
     layer.on("click", function () { select(key, "map"); });
+    layer.on("contextmenu", function (ev) {        /* the app's correction menu for this place */
+      L.DomEvent.stop(ev);
+      if (bridge) bridge.placeMenuRequested(key);
+    });
   }
 
   [data.markers].concat(data.outlines).forEach(function (name) {
@@ -94,11 +115,31 @@ document.addEventListener("DOMContentLoaded", function () {
     row.appendChild(el("span", "mv-dot mv-dot-uncertain"));
     row.appendChild(document.createTextNode("uncertain"));
     box.appendChild(row);
+    data.documentLegend.forEach(function (item) {        /* several documents: the ring of their places */
+      var line = el("div"), ring = el("span", "mv-dot mv-dot-document");
+      ring.style.borderColor = item.color;
+      line.appendChild(ring);
+      line.appendChild(document.createTextNode(item.label));
+      box.appendChild(line);
+    });
     return box;
   };
   legend.addTo(map);
   /* fit the places without animation, so that a host's first request never meets a zoom in flight */
-  if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+  if (data.view) map.setView([data.view[0], data.view[1]], data.view[2], {animate: false});
+  else if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+
+  /* ---- the alternatives of the mention the app shows: faint markers while its list is open ---- */
+  var faint = L.layerGroup().addTo(map);
+  function showAlternatives(list) {
+    faint.clearLayers();
+    list.forEach(function (a, i) {
+      var m = L.circleMarker([a.lat, a.lon], {radius: 6, color: "#555", weight: 1, dashArray: "2 2",
+                                              fillOpacity: a.highlight ? 0.6 : 0.15, opacity: a.highlight ? 1 : 0.5});
+      m.bindTooltip(el("span", null, (i + 1) + ". " + a.label));
+      m.addTo(faint);
+    });
+  }
 
   /* ---- the article panel of an exported page, built from the data as text nodes ---- */
   function articleNode(index, doc) {
@@ -111,11 +152,12 @@ document.addEventListener("DOMContentLoaded", function () {
         var m = doc.mentions[next++];
         if (m.start < cur) continue;
         sentence.appendChild(document.createTextNode(text.slice(cur, m.start)));
-        var mark = el("mark", "mv-kind-" + m.kind + " mv-place-" + m.placeKind + (m.uncertain ? " mv-uncertain" : ""),
+        var mark = el("mark", "mv-kind-" + m.kind + " mv-place-" + m.placeKind + (m.uncertain ? " mv-uncertain" : "") +
+                      " mv-status-" + m.status,
                       text.slice(m.start, m.end));
         mark.id = m.id;
         mark.dataset.place = m.place;
-        mark.title = m.name;
+        mark.title = m.name + (m.status === "machine" ? "" : " (" + STATUS[m.status].toLowerCase() + ")");
         sentence.appendChild(mark);
         cur = m.end;
       }
@@ -265,6 +307,61 @@ document.addEventListener("DOMContentLoaded", function () {
 
   showDocument(0);
 
+  /* ---- the app's filter by document: the places of one document only (null: all) ---- */
+  var shownDocument = null;
+  function filterDocument(doc) {
+    shownDocument = doc;
+    window[data.markers].eachLayer(function (layer) {
+      var on = doc === null || layer.feature.properties.docs.indexOf(doc) >= 0;
+      layer.setStyle(on ? layer.feature.properties.style : {opacity: 0, fillOpacity: 0});
+    });
+  }
+
+  /* ---- places the user put on the map: a handle to drag them by, in the app ---- */
+  var pins = L.layerGroup().addTo(map);
+  function drawPins() {
+    pins.clearLayers();
+    if (!bridge) return;
+    Object.keys(data.places).forEach(function (key) {
+      var p = data.places[key];
+      if (!p.pin) return;
+      var handle = L.marker([p.lat, p.lon], {draggable: true, icon: L.divIcon({className: "mv-pin", iconSize: [14, 14]})});
+      handle.bindTooltip(el("span", null, "Drag to move " + p.name));
+      handle.on("dragend", function () { var at = handle.getLatLng(); bridge.pinMoved(key, at.lat, at.lng); });
+      handle.addTo(pins);
+    });
+  }
+
+  /* ---- after a correction in the app: new places and documents, the markers redrawn, no reload ---- */
+  function update(next) {
+    data.places = next.places;
+    data.documents = docs = next.documents;
+    layers = {};
+    var markers = window[data.markers];
+    if (cluster) cluster.removeLayer(markers);
+    markers.clearLayers();
+    markers.addData({type: "FeatureCollection", features: next.markers});
+    markers.eachLayer(function (layer) {
+      var style = layer.feature.properties.style;
+      layer.setStyle(style);
+      if (layer.setRadius) layer.setRadius(style.radius);
+      register(layer.feature.properties.place, layer);
+    });
+    if (cluster) cluster.addLayer(markers);
+    data.outlines.forEach(function (name) {
+      window[name].eachLayer(function (layer) {
+        var p = data.places[layer.feature.properties.place];
+        layer.setStyle(p ? (p.uncertain ? UNCERTAIN_OUTLINE : CERTAIN_OUTLINE) : {opacity: 0, fillOpacity: 0});
+        register(layer.feature.properties.place, layer);
+      });
+    });
+    window.mapviewer.places = data.places;
+    window.mapviewer.layers = layers;
+    if (selected && !data.places[selected]) selected = null;
+    drawPins();
+    if (shownDocument !== null) filterDocument(shownDocument);
+  }
+
   window.mapviewer = {
     map: map, places: data.places, layers: layers,
     focusPlace: focusPlace,
@@ -274,7 +371,8 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
-    step: step,
+    step: step, showAlternatives: showAlternatives, faint: faint, update: update, pins: pins,
+    filterDocument: filterDocument, markers: window[data.markers],
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
@@ -284,6 +382,14 @@ document.addEventListener("DOMContentLoaded", function () {
       bridge = channel.objects.bridge;
       if (!bridge) return;
       bridge.focusRequested.connect(function (key) { select(key, "host"); focusPlace(key); });
+      /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
+      bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
+      bridge.dataChanged.connect(function (json) { update(JSON.parse(json)); bridge.pageReady(); });
+      bridge.documentFiltered.connect(function (doc) { filterDocument(doc < 0 ? null : doc); });
+      bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
+      map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
+      map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });
+      drawPins();
       bridge.pageReady();
     });
   }

@@ -15,9 +15,9 @@ from ..places import collect_places
 from .fields import document_name, place_fields, sentence_mentions
 
 PLACE_COLUMNS = ("name", "kind", "lat", "lon", "region", "country", "geonameid", "confidence", "mention_count",
-                 "first_sentence")
+                 "status", "reviewed", "first_sentence")
 MENTION_COLUMNS = ("document", "sentence", "start", "end", "surface", "mention_kind", "place", "kind", "country",
-                   "region", "lat", "lon", "confidence", "geonameid")
+                   "region", "lat", "lon", "confidence", "geonameid", "status")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -53,5 +53,5 @@ def csv_mentions_text(analyses: list[Analysis], store: GazetteerStore) -> str:
         for group in sentence_mentions(e).values():
             rows.extend([document_name(analyses, r.doc), r.mention.sentence, r.mention.start, r.mention.end,
                          r.mention.text, r.mention.kind, p.name, p.kind, e.country or p.name, e.region,
-                         p.lat, p.lon, r.mention.confidence, p.geonameid] for r in group)
+                         p.lat, p.lon, r.mention.confidence, p.geonameid, r.mention.status] for r in group)
     return _table(MENTION_COLUMNS, rows)

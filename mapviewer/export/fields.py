@@ -28,6 +28,7 @@ def sentence_mentions(entry: PlaceEntry) -> dict[tuple[int, int], list[MentionRe
 
 def place_fields(entry: PlaceEntry, analyses: list[Analysis]) -> dict[str, Any]:
     """name, kind, lat, lon, region, country, country_code, geonameid, confidence, mention_count,
+    status (machine, or the user's mark: confirmed, corrected, added), reviewed (mentions the user looked at),
     first_sentence, description (every sentence that mentions the place, one a line) and documents (the
     files that mention it, one a line). A region is in its own region, a country in its own country, so a
     filter on either column keeps them."""
@@ -38,6 +39,7 @@ def place_fields(entry: PlaceEntry, analyses: list[Analysis]) -> dict[str, Any]:
             "country": entry.country or (p.name if p.kind == "country" else None),
             "country_code": p.country or None, "geonameid": p.geonameid,
             "confidence": round(entry.confidence, 3), "mention_count": len(entry.mentions),
+            "status": entry.status, "reviewed": entry.reviewed,
             "first_sentence": sentences[0], "description": "\n".join(sentences),
             "documents": "\n".join(dict.fromkeys(document_name(analyses, r.doc) for r in entry.mentions))}
 

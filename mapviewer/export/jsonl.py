@@ -17,7 +17,8 @@ def prediction(doc_id: str, analysis: Analysis) -> dict[str, Any]:
             continue
         places.append({"start": m.start, "end": m.end, "name": m.text, "lat": p.lat, "lon": p.lon,
                        "geonameid": p.geonameid, "kind": p.kind, "feature": p.feature,
-                       "mention": m.kind, "confidence": m.confidence})
+                       "mention": m.kind, "confidence": m.confidence,
+                       "status": m.status})
     return {"id": doc_id, "places": places}
 
 

@@ -23,7 +23,8 @@ from ..places import UNCERTAIN, PlaceEntry, collect_places
 from .fields import outline, place_fields, sentence_mentions
 
 KML_NS = "http://www.opengis.net/kml/2.2"
-DATA_FIELDS = ("kind", "region", "country", "country_code", "geonameid", "confidence", "mention_count")
+DATA_FIELDS = ("kind", "region", "country", "country_code", "geonameid", "confidence", "mention_count", "status",
+               "reviewed")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

@@ -39,6 +39,11 @@ def _name_bonus(match: NameMatch | None) -> float:
     return PRIMARY_NAME_BONUS if match is not None and match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
 
 
+def match_score(place: Place, match: NameMatch | None, similarity: float) -> float:
+    """How good a place is as the meaning of a looked-up name: spelling first, then importance."""
+    return 10 * similarity + importance(place) + _name_bonus(match)
+
+
 class OfflineGazetteer(Geocoder):
     """geopy Geocoder over the bundled store.
 
@@ -95,7 +100,7 @@ class OfflineGazetteer(Geocoder):
         for m, similarity in scored:
             if m.place.id not in best or similarity > best[m.place.id][2]:
                 best[m.place.id] = (m.place, m, similarity)
-        return sorted(best.values(), key=lambda t: -(10 * t[2] + importance(t[0]) + _name_bonus(t[1])))
+        return sorted(best.values(), key=lambda t: -match_score(*t))
 
     def address(self, place: Place) -> str:
         """'Kurakhove, Donetsk, Ukraine': the place, its region and its country."""

@@ -97,6 +97,13 @@ class GazetteerStore:
         return tuple(self._matches("n.skel = ? AND length(n.key) BETWEEN ? AND ? "
                                    "ORDER BY p.population DESC LIMIT 100", (skel, len(key) - 4, len(key) + 4)))
 
+    def starting_with(self, prefix: str, limit: int = 50) -> tuple[NameMatch, ...]:
+        """Places with a folded name that begins with ``prefix``, most populous first (type-ahead search)."""
+        if not prefix:
+            return ()
+        return tuple(self._matches("n.key >= ? AND n.key < ? ORDER BY p.population DESC LIMIT ?",
+                                   (prefix, prefix + "\uffff", limit)))
+
     def _place(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
         return read_place(rows[0]) if rows else None

@@ -22,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
-from ..palette import KINDS, kind_style, page_palette
+from ..palette import KINDS, SHARED, document_colour, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
@@ -92,21 +92,29 @@ def tile_hosts() -> tuple[str, ...]:
     return tuple(_tile_host(folium.TileLayer(tiles).tiles) for tiles, _ in ONLINE_LAYERS)
 
 
-def _marker_style(entry: PlaceEntry) -> dict[str, Any]:
-    """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain."""
+def _marker_style(entry: PlaceEntry, documents: int) -> dict[str, Any]:
+    """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain; with
+    several documents, a ring in the colour of the document that mentions it (dark for several)."""
     style = kind_style(entry.place.kind)
     uncertain = entry.confidence < UNCERTAIN
-    return {"radius": style.radius, "color": style.colour, "weight": 2, "fill": True,
+    docs = {r.doc for r in entry.mentions}
+    ring = style.colour if documents < 2 else (document_colour(min(docs)) if len(docs) == 1 else SHARED)
+    return {"radius": style.radius, "color": ring, "weight": 2 if documents < 2 else 3, "fill": True,
             "fillColor": style.colour, "fillOpacity": 0.25 if uncertain else 0.7,
             "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
 
 
-def _marker_layer(entries: list[PlaceEntry]) -> folium.GeoJson:
+def _marker_features(entries: list[PlaceEntry], documents: int) -> list[dict[str, Any]]:
+    """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it)."""
+    return [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
+             "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
+                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents)}}
+            for e in entries]
+
+
+def _marker_layer(entries: list[PlaceEntry], documents: int) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
-    features = [{"type": "Feature", "id": e.key,
-                 "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
-                 "properties": {"place": e.key, "mentions": [r.id for r in e.mentions], "style": _marker_style(e)}}
-                for e in entries]
+    features = _marker_features(entries, documents)
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
@@ -150,11 +158,12 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False) -> Figure:
+                panel: bool = False, view: tuple[float, float, float] | None = None) -> Figure:
     """The page of a folium map of the analyses' places; every marker and outline knows its place and
     mentions.
 
-    With ``panel`` the page also shows the article text beside the map (the exported page).
+    With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
+    (centre lat, lon, zoom) it opens there instead of around the places.
     """
     entries = collect_places(analyses, store) if entries is None else entries
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
@@ -166,7 +175,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     cluster = MarkerCluster(  # type: ignore[no-untyped-call]
         name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
     cluster.default_js, cluster.default_css = [], []
-    markers = _marker_layer(entries)
+    markers = _marker_layer(entries, len(analyses))
     markers.add_to(cluster)
     cluster.add_to(m)
 
@@ -179,9 +188,11 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             group.add_to(m)
             outlines.append(layer.get_name())
     folium.LayerControl(collapsed=True).add_to(m)
-    data = page_data(entries, analyses)
+    data = page_data(entries, analyses, store)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
+                 "view": list(view) if view else None,
                  "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
+                 "documentLegend": _document_legend(analyses),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
     assert isinstance(root, Figure)
@@ -195,13 +206,34 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     return root
 
 
+def _document_legend(analyses: list[Analysis]) -> list[dict[str, str]]:
+    """A legend entry per document (its title cut after a word) when several share the map."""
+    if len(analyses) < 2:
+        return []
+    return [{"label": shorten(a.document.title or a.document.source or f"document {n + 1}", 40),
+             "color": document_colour(n)} for n, a in enumerate(analyses)] + [
+        {"label": "several documents", "color": SHARED}]
+
+
+def outlined(entries: list[PlaceEntry]) -> frozenset[str]:
+    """The places a page may draw an outline of: regions and countries."""
+    return frozenset(e.key for e in entries if e.place.kind in ("admin1", "country"))
+
+
+def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry]) -> dict[str, Any]:
+    """New places and documents for a page already shown (after a correction), as data: the page script
+    redraws the markers and restyles the outlines from it, without a reload. Valid while ``outlined(entries)``
+    is within that of the page's own entries (an outline the page lacks needs a new page)."""
+    return {**page_data(entries, analyses, store), "markers": _marker_features(entries, len(analyses))}
+
+
 def page_title(analyses: list[Analysis]) -> str:
     """The documents' titles, cut after a whole word."""
     return shorten(" · ".join(a.document.title for a in analyses if a.document.title), 200) or "mapviewer map"
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False) -> str:
+              panel: bool = False, view: tuple[float, float, float] | None = None) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
-    return render_page(_folium_map(analyses, store, entries, panel), tile_hosts())
+    return render_page(_folium_map(analyses, store, entries, panel, view), tile_hosts())

@@ -16,8 +16,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..corrections import PIN_FEATURE
+from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
-from ..places import UNCERTAIN, PlaceEntry, place_key
+from ..places import UNCERTAIN, PlaceEntry, alternatives, is_uncertain, place_key
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -40,27 +42,45 @@ def _document(doc: int, analysis: Analysis) -> dict[str, Any]:
         end = m.end
         mentions.append({"id": f"d{doc}m{i}", "start": u16(m.start), "end": u16(m.end), "sentence": m.sentence,
                          "place": place_key(m.place, doc), "kind": m.kind, "placeKind": m.place.kind,
-                         "name": m.place.name, "uncertain": m.confidence < UNCERTAIN})
+                         "name": m.place.name, "uncertain": is_uncertain(m), "status": m.status})
     return {"title": analysis.document.title, "source": analysis.document.source, "text": analysis.document.text,
             "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences], "mentions": mentions}
 
 
-def _place(e: PlaceEntry, u16s: list[Callable[[int], int]]) -> dict[str, Any]:
+def _alternatives(e: PlaceEntry, store: GazetteerStore) -> list[dict[str, Any]]:
+    """What else the place's uncertain machine readings may mean, best first, each place once."""
+    found: dict[int, dict[str, Any]] = {}
+    for r in e.mentions:
+        if not is_uncertain(r.mention):
+            continue
+        for a in alternatives(r.mention, store):
+            if a.place.id not in found or a.score > found[a.place.id]["score"]:
+                found[a.place.id] = {"label": a.label, "kind": a.place.kind, "score": round(a.score, 3),
+                                     "km": None if a.distance_km is None else round(a.distance_km),
+                                     "lat": a.place.lat, "lon": a.place.lon}
+    return sorted(found.values(), key=lambda a: -a["score"])
+
+
+def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStore) -> dict[str, Any]:
     p = e.place
     mentions = [{"id": r.id, "doc": r.doc, "sentence": r.mention.sentence, "start": u16s[r.doc](r.mention.start),
-                 "end": u16s[r.doc](r.mention.end), "kind": r.mention.kind} for r in e.mentions]
+                 "end": u16s[r.doc](r.mention.end), "kind": r.mention.kind, "status": r.mention.status}
+                for r in e.mentions]
     return {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region, "country": e.country,
             "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3), "geonameid": p.geonameid,
-            "mentions": mentions, "stops": [list(s) for s in e.stops],
+            "mentions": mentions, "stops": [list(s) for s in e.stops], "status": e.status, "reviewed": e.reviewed,
+            "uncertain": e.confidence < UNCERTAIN, "pin": p.feature == PIN_FEATURE,
+            "alternatives": _alternatives(e, store),
             "firstStop": {doc: e.first_stop(doc) for doc in sorted({r.doc for r in e.mentions})}}
 
 
-def page_data(entries: list[PlaceEntry], analyses: list[Analysis]) -> dict[str, Any]:
-    """The documents and places of a map page.
+def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: GazetteerStore) -> dict[str, Any]:
+    """The documents and places of a map page; each mention and place with its review ``status`` (machine,
+    confirmed, corrected, added), and a place read uncertainly with its ``alternatives``.
 
     A place's ``stops`` and ``firstStop[doc]`` are :attr:`PlaceEntry.stops` and
     :meth:`PlaceEntry.first_stop`: the page script follows the same selection rules as the window.
     """
     u16s = [utf16_offsets(a.document.text) for a in analyses]
     return {"documents": [_document(i, a) for i, a in enumerate(analyses)],
-            "places": {e.key: _place(e, u16s) for e in entries}}
+            "places": {e.key: _place(e, u16s, store) for e in entries}}

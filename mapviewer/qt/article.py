@@ -4,25 +4,44 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from .. import palette
 from ..model import Analysis, Mention
 from ..palette import kind_style
-from ..places import UNCERTAIN, place_key
+from ..places import is_uncertain, place_key
 from .plaintext import plain_tooltip
 
+REVIEWED = "#1e8449"    # the underline of a mention the user confirmed, corrected or added
+_REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
+                     "corrected": QTextCharFormat.UnderlineStyle.WaveUnderline,
+                     "added": QTextCharFormat.UnderlineStyle.WaveUnderline}
 
 def _tint(m: Mention) -> str:
     return kind_style(m.place.kind if m.place else "").tint
 
 
 class ArticleView(QTextEdit):
-    """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked."""
+    """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked,
+    mentionShown(mention) when the pointer rests on one or a click selects it, mentionMenuRequested(mention,
+    global position) on a right-click on a mention and addRequested(start, end, position) on a right-click
+    on selected text that is no mention."""
 
     mentionActivated = Signal(str, int)
+    mentionShown = Signal(object)
+    mentionMenuRequested = Signal(object, QPoint)
+    addRequested = Signal(int, int, QPoint)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,7 +56,7 @@ class ArticleView(QTextEdit):
         self._mentions: list[Mention] = []
         self._sentences: list[int] = []
 
-    def show_analysis(self, analysis: Analysis, doc_index: int = 0) -> None:
+    def show_analysis(self, analysis: Analysis, doc_index: int = 0, keep_scroll: bool = False) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
         again after every highlight (seconds for a 1 MB article instead of a fraction of one)."""
         self.analysis, self.doc_index = analysis, doc_index
@@ -52,18 +71,22 @@ class ArticleView(QTextEdit):
         for m in self._mentions:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(_tint(m)))
-            if m.confidence < UNCERTAIN:
+            if is_uncertain(m):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
+            elif m.reviewed:
+                fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
+                fmt.setUnderlineColor(QColor(REVIEWED))
             cursor.setPosition(m.start)
             cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
         self._sentences = []
         self.setExtraSelections([])
+        scroll = self.verticalScrollBar().value()
         self.setDocument(document)  # the previous document, a child of this view, is deleted with it
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
     def mention_at(self, offset: int) -> Mention | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -115,9 +138,11 @@ class ArticleView(QTextEdit):
         if isinstance(e, QHelpEvent) and e.type() == QEvent.Type.ToolTip and self.analysis is not None:
             m = self.mention_at(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
             if m is not None and (p := m.place) is not None:
+                status = "" if m.status == "machine" else f" · {m.status} by you"
                 QToolTip.showText(e.globalPos(), plain_tooltip(f"{p.name} — {p.kind}, {p.country or ''} "
-                                                               f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}"),
-                                  self)
+                                                               f"({p.lat:.3f}, {p.lon:.3f}) · {m.confidence:.0%}"
+                                                               f"{status}"), self)
+                self.mentionShown.emit(m)
             else:
                 QToolTip.hideText()
             return True
@@ -129,4 +154,26 @@ class ArticleView(QTextEdit):
         if clicked and self.analysis is not None:
             m = self.mention_at(self.cursorForPosition(e.position().toPoint()).position())
             if m is not None and m.place is not None:
+                self.mentionShown.emit(m)
                 self.mentionActivated.emit(place_key(m.place, self.doc_index), m.sentence)
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        if self.analysis is None:
+            return
+        m = self.mention_at(self.cursorForPosition(e.pos()).position())
+        cursor = self.textCursor()
+        if m is not None:
+            self.mentionShown.emit(m)
+            self.mentionMenuRequested.emit(m, e.globalPos())
+        elif cursor.hasSelection() and cursor.selectedText().strip():
+            start, end = sorted((cursor.anchor(), cursor.position()))
+            self.addRequested.emit(start, end, e.globalPos())
+
+    def select_mention(self, m: Mention) -> None:
+        """Put the cursor on a mention (what "next uncertain mention" does) and show its reading."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(m.start)
+        cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.mentionShown.emit(m)

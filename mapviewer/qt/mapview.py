@@ -21,9 +21,16 @@ log = logging.getLogger(__name__)
 
 class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
-    pageReady(), and the focusRequested signal."""
+    placeMenuRequested(key), mapClicked(lat, lon), pinMoved(key, lat, lon), viewChanged(lat, lon, zoom),
+    pageReady(), and the signals
+    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), documentFiltered(document or -1)
+    and pinModeChanged(on)."""
 
     focusRequested = Signal(str)
+    alternativesShown = Signal(str)
+    dataChanged = Signal(str)
+    documentFiltered = Signal(int)
+    pinModeChanged = Signal(bool)
 
     def __init__(self, view: MapView):
         super().__init__(view)
@@ -36,6 +43,22 @@ class _PageBridge(QObject):
     @Slot(str, int, int)
     def sentenceClicked(self, key: str, doc: int, sentence: int) -> None:
         self._view.sentenceClicked.emit(key, doc, sentence)
+
+    @Slot(str)
+    def placeMenuRequested(self, key: str) -> None:
+        self._view.placeMenuRequested.emit(key)
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lon: float) -> None:
+        self._view.mapClicked.emit(lat, lon)
+
+    @Slot(str, float, float)
+    def pinMoved(self, key: str, lat: float, lon: float) -> None:
+        self._view.pinMoved.emit(key, lat, lon)
+
+    @Slot(float, float, float)
+    def viewChanged(self, lat: float, lon: float, zoom: float) -> None:
+        self._view.view = (lat, lon, zoom)
 
     @Slot()
     def pageReady(self) -> None:
@@ -129,6 +152,9 @@ class MapView(QWebEngineView):
     sentenceClicked = Signal(str, int, int)
     filesDropped = Signal(list)       # local files dropped on the map: the window opens them
     mapReady = Signal()
+    placeMenuRequested = Signal(str)  # right-click on a place's marker or outline
+    mapClicked = Signal(float, float)
+    pinMoved = Signal(str, float, float)   # a place the user put on the map, dragged elsewhere
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,6 +174,7 @@ class MapView(QWebEngineView):
         script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         self.page().scripts().insert(script)
+        self.view: tuple[float, float, float] | None = None    # centre and zoom, as the page last reported
         remove_stale_pages()
         # Private (mode 0700), removed with the view; named for this process so that a later start can
         # remove what a crash left behind (map pages hold the article's text).
@@ -186,6 +213,28 @@ class MapView(QWebEngineView):
 
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)
+
+    def show_alternatives(self, alternatives: list[dict[str, object]]) -> None:
+        """Faint markers of a mention's alternatives ({label, lat, lon, highlight}); [] removes them. They
+        reach the page as JSON text, which the page script parses: data, never markup."""
+        from ..io import dumps_json
+
+        self._bridge.alternativesShown.emit(dumps_json(alternatives))
+
+    def update_data(self, data: dict[str, object]) -> None:
+        """New places and documents for the page shown (``mapping.build.page_update``), as JSON text that
+        the page script parses; it says ``mapReady`` again when it has redrawn."""
+        from ..io import dumps_json
+
+        self._bridge.dataChanged.emit(dumps_json(data))
+
+    def filter_document(self, doc: int | None) -> None:
+        """Show only the markers of document ``doc`` (None: of every document)."""
+        self._bridge.documentFiltered.emit(-1 if doc is None else doc)
+
+    def set_pin_mode(self, on: bool) -> None:
+        """A crosshair while the next click on the map places a mention."""
+        self._bridge.pinModeChanged.emit(on)
 
     def run_js(self, code: str, callback: Callable[[object], None] | None = None) -> None:
         if callback is None:

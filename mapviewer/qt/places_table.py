@@ -7,7 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from ..places import PlaceEntry
 from .plaintext import plain_tooltip
 
-COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon")
+COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat", "Lon", "Review", "Documents")
+REVIEW = {"machine": "", "confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added"}
 
 
 class PlacesModel(QAbstractTableModel):
@@ -37,7 +38,9 @@ class PlacesModel(QAbstractTableModel):
         e = self.entries[index.row()]
         p = e.place
         values = (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
-                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4))
+                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4),
+                  f"{REVIEW[e.status]} {e.reviewed}/{len(e.mentions)}" if e.reviewed else "",
+                  ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             return f"{v:.0%}" if index.column() == 5 else str(v)
@@ -45,7 +48,7 @@ class PlacesModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(e.label)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 4 <= index.column() < 8:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -57,7 +60,7 @@ class PlacesModel(QAbstractTableModel):
 
 
 class PlacesFilter(QSortFilterProxyModel):
-    """Sorts by value (numbers as numbers) and filters on name, region and country."""
+    """Sorts by value (numbers as numbers), filters on name, region and country, and by document."""
 
     def __init__(self, places: PlacesModel, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +68,13 @@ class PlacesFilter(QSortFilterProxyModel):
         self.setSourceModel(places)
         self.setSortRole(Qt.ItemDataRole.UserRole)
         self._text = ""
+        self._document: int | None = None
+
+    def set_document(self, doc: int | None) -> None:
+        """Only the places of document ``doc`` (None: of all documents)."""
+        self.beginFilterChange()
+        self._document = doc
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -73,7 +83,9 @@ class PlacesFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         text = self._text
+        e = self.places.entries[row]
+        if self._document is not None and all(r.doc != self._document for r in e.mentions):
+            return False
         if not text:
             return True
-        e = self.places.entries[row]
         return any(text in (v or "").lower() for v in (e.place.name, e.region, e.country, e.place.kind))

@@ -1,4 +1,5 @@
-"""File › Open recent: absolute paths, newest first, kept in QSettings; a path that fails is dropped."""
+"""File › Open recent (articles) and Open recent project: absolute paths, newest first, kept in QSettings under
+their own key; a path that fails is dropped."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ MAX_RECENT = 10
 
 
 class RecentFiles:
-    def __init__(self, settings: QSettings):
-        self._settings = settings
+    def __init__(self, settings: QSettings, key: str = "recent"):
+        self._settings, self._key = settings, key
 
     def paths(self) -> list[Path]:
-        stored = self._settings.value("recent", [], type=list)
+        stored = self._settings.value(self._key, [], type=list)
         return [Path(p) for p in stored if isinstance(p, str) and p] if isinstance(stored, list) else []
 
     def add(self, paths: list[Path]) -> None:
         new = [p.resolve() for p in paths]
         kept = [p for p in self.paths() if p not in new]
-        self._settings.setValue("recent", [str(p) for p in (new + kept)[:MAX_RECENT]])
+        self._settings.setValue(self._key, [str(p) for p in (new + kept)[:MAX_RECENT]])
 
     def remove(self, paths: list[Path]) -> None:
         gone = {p.resolve() for p in paths}
-        self._settings.setValue("recent", [str(p) for p in self.paths() if p not in gone])
+        self._settings.setValue(self._key, [str(p) for p in self.paths() if p not in gone])

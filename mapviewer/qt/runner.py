@@ -42,6 +42,11 @@ class AnalysisRunner(QObject):
         self.status.emit("Finding places…")
         task.start()
 
+    @property
+    def busy(self) -> bool:
+        """An analysis is under way."""
+        return self._task is not None and self._task.isRunning()
+
     def cancel(self, quietly: bool = False) -> None:
         """Drop the task under way (it stops at its next step); the window keeps what it shows."""
         if self._task is not None and self._task.isRunning():

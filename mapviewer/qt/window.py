@@ -7,10 +7,13 @@ core's (``PlaceEntry.stops`` / ``first_stop``), which the map page script follow
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -29,21 +33,32 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..bundled import sample_article
+from ..corrections import Action, Correction, Scope, for_mention, now, pinned_place, review_progress
 from ..errors import MapviewerError
 from ..export import FORMATS, export
 from ..gazetteer.store import GazetteerStore
 from ..mapping.page import message_page
-from ..model import Analysis, Document
-from ..places import PlaceEntry
+from ..model import Analysis, Document, Mention, Place
+from ..places import PlaceEntry, alternatives, collect_places, is_uncertain, place_key
+from ..project import SUFFIX, Project, ProjectDocument, UiState, load_project, save_project
+from ..project import MapView as ProjectView
 from .article import ArticleView
+from .autosave import Autosave
 from .controls import ElidedLabel, FilterBox
 from .errors import show_error
 from .mapview import MapView
+from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
-from .places_table import PlacesFilter, PlacesModel
+from .places_table import COLUMNS, PlacesFilter, PlacesModel
+from .reading import ReadingPanel
 from .recent import RecentFiles
+from .review import Review
 from .runner import AnalysisRunner
+from .search_dialog import SearchDialog
 from .tasks import StoreHandle
+
+if TYPE_CHECKING:
+    from ..pipeline import Geoparser
 
 EMPTY_MAP = message_page("Open an article to see its places here.")
 ABOUT = f"""mapviewer {__version__}
@@ -58,6 +73,7 @@ mapviewer itself: MIT licence. Sources and licences in full: gazetteer/SOURCES.m
 
 class MainWindow(QMainWindow):
     analysed = Signal()          # a new set of analyses is shown (tests and --screenshot wait for it)
+    corrected = Signal()         # a correction, undo or redo is shown in text, table and map
 
     def __init__(self, settings: QSettings | None = None, store: GazetteerStore | None = None):
         super().__init__()
@@ -66,6 +82,20 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.store = StoreHandle(store)
         self.recent = RecentFiles(self.settings)
+        self.recent_projects = RecentFiles(self.settings, "recent_projects")
+        self.review = Review(self)
+        self.review.changed.connect(self._corrected)
+        self.review.undo_stack.cleanChanged.connect(self._update_title)
+        self.autosave = Autosave(self.settings, self.current_project, self.is_modified, self)
+        self.review.undo_stack.indexChanged.connect(self.autosave.touch)
+        self.project_path: Path | None = None
+        self.active_menu: QMenu | None = None          # the correction menu shown (tests drive it)
+        self.search_dialog: SearchDialog | None = None
+        self.recovery_box: QMessageBox | None = None
+        self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
+        self._recovered = False        # a recovered autosave is unsaved work
+        self._outlined: frozenset[str] = frozenset()   # the regions and countries the map page can outline
+        self._geoparser: Geoparser | None = None         # for re-reading with corrections, made when first asked
         self.analyses: list[Analysis] = []
         self.entries: list[PlaceEntry] = []
         self.selected: str | None = None
@@ -81,6 +111,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)
         self._update_actions()
         self._restore()
+        self._update_title()
+        QTimer.singleShot(0, self._offer_recovery)
 
     # -- layout ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -88,7 +120,7 @@ class MainWindow(QMainWindow):
         self.doc_choice = QComboBox()
         self.doc_choice.setVisible(False)
         self.doc_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.doc_choice.setMinimumContentsLength(12)
+        self.doc_choice.setMinimumContentsLength(36)
         self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")
         self.prev_button.setToolTip("Previous sentence that mentions the selected place (Alt+Left)")
         self.next_button.setToolTip("Next sentence that mentions the selected place (Alt+Right)")
@@ -98,11 +130,18 @@ class MainWindow(QMainWindow):
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
         nav.addWidget(self.sentence_label, 1)
+        self.reading = ReadingPanel()
+        self.reading.setVisible(False)
+        texts = QSplitter(Qt.Orientation.Vertical)
+        texts.addWidget(self.article)
+        texts.addWidget(self.reading)
+        texts.setStretchFactor(0, 3)
+        texts.setStretchFactor(1, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(4, 4, 4, 4)
         lv.addLayout(nav)
-        lv.addWidget(self.article)
+        lv.addWidget(texts)
         self.welcome = self._welcome_panel()
         lv.addWidget(self.welcome)
         self.article.setVisible(False)
@@ -128,7 +167,12 @@ class MainWindow(QMainWindow):
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(4, 4, 4, 4)
-        bv.addWidget(self.search)
+        self.table_docs = QComboBox()     # the places of all documents, or of one
+        self.table_docs.setVisible(False)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.table_docs, 1)
+        bv.addLayout(filters)
         bv.addWidget(self.table)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -149,8 +193,20 @@ class MainWindow(QMainWindow):
         self.map.placeClicked.connect(lambda key: self.select(key, "map"))
         self.map.sentenceClicked.connect(lambda key, doc, sentence: self.go_to_sentence(key, doc, sentence, "map"))
         self.map.filesDropped.connect(self.open_paths)
+        self.map.placeMenuRequested.connect(lambda key: self._place_menu(key, QCursor.pos()))
+        self.map.mapClicked.connect(self._map_clicked)
+        self.map.pinMoved.connect(self._pin_moved)
+        self.map.mapReady.connect(self._reapply_filter)
+        self.article.mentionShown.connect(self.show_reading)
+        self.article.mentionMenuRequested.connect(lambda m, pos: self._mention_menu(self.article.doc_index, m, pos))
+        self.article.addRequested.connect(self._add_place)
+        self.reading.alternativeChosen.connect(self._choose_shown)
+        self.reading.hovered.connect(self._highlight_alternative)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.table_docs.currentIndexChanged.connect(self._filter_document)
         self.search.accepted.connect(self._pick_first_match)
         self.doc_choice.currentIndexChanged.connect(self._show_document)
         self.prev_button.clicked.connect(lambda: self.step_sentence(-1))
@@ -193,6 +249,12 @@ class MainWindow(QMainWindow):
         for p in recent:
             self.menus.recent.addAction(str(p)).triggered.connect(lambda checked=False, p=p: self.open_paths([p]))
         self.menus.recent.setEnabled(bool(recent))
+        projects = self.recent_projects.paths()
+        self.menus.recent_projects.clear()
+        for p in projects:
+            self.menus.recent_projects.addAction(str(p).replace("&", "&&")).triggered.connect(
+                lambda checked=False, p=p: self.open_project(p))
+        self.menus.recent_projects.setEnabled(bool(projects))
         while self.welcome_recent.count():
             item = self.welcome_recent.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -218,7 +280,21 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_paths([Path(p) for p in paths])
 
+    def open_folder_dialog(self) -> None:
+        """Every article of a folder (the files ``documents.SUFFIXES`` name), in name order, on one map."""
+        from ..documents import SUFFIXES
+
+        folder = QFileDialog.getExistingDirectory(self, "Open folder", self._last_folder())
+        if folder:
+            paths = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if paths:
+                self.open_paths(paths)
+            else:
+                self.report(f"{folder} holds no articles ({', '.join(SUFFIXES)}).")
+
     def open_clipboard(self) -> None:
+        if not self.may_discard():
+            return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             self.report("The clipboard holds no text.")
@@ -228,7 +304,10 @@ class MainWindow(QMainWindow):
 
     def open_paths(self, paths: list[Path]) -> None:
         paths = [Path(p).absolute() for p in paths]
-        if paths:
+        if paths and any(p.suffix == SUFFIX for p in paths):
+            self.open_project(next(p for p in paths if p.suffix == SUFFIX))
+            return
+        if paths and self.may_discard():
             self.settings.setValue("last_folder", str(paths[0].parent))
             self._opening = paths
             self.runner.run(list(paths))
@@ -242,8 +321,17 @@ class MainWindow(QMainWindow):
 
     def _show_results(self, results: list[tuple[Path | Document, Analysis]], entries: list[PlaceEntry],
                       page: str) -> None:
-        """A new set of documents: every view starts clean (no selection, no filter, top of the text)."""
-        self.analyses = [a for _, a in results]
+        """Newly geoparsed documents: a new, unsaved project."""
+        self.review.set_project(Project(tuple(ProjectDocument(a) for _, a in results)))
+        self.project_path = None
+        self._recovered = False
+        self.autosave.clear()
+        self.recent.add([s for s, _ in results if isinstance(s, Path)])
+        self._show_project(entries, page)
+
+    def _show_project(self, entries: list[PlaceEntry], page: str, ui: UiState = UiState()) -> None:
+        """A new set of documents: every view starts clean (no filter, top of the text), or as ``ui`` says."""
+        self.analyses = self.review.project.analyses
         self.entries = entries
         self.selected, self._stop = None, 0
         self.sentence_label.set_full_text("")
@@ -254,24 +342,73 @@ class MainWindow(QMainWindow):
         self.model.set_entries(self.entries)
         self.table.scrollToTop()
         self.table.resizeColumnsToContents()
-        self.doc_choice.blockSignals(True)
-        self.doc_choice.clear()
-        for a in self.analyses:
-            self.doc_choice.addItem(a.document.title[:80] or a.document.source)
-        self.doc_choice.blockSignals(False)
+        self._label_documents()
         self.doc_choice.setVisible(len(self.analyses) > 1)
-        self._show_document(0)
-        self.map.show_html(page)
-        self.recent.add([s for s, _ in results if isinstance(s, Path)])
-        titles = ", ".join(a.document.source or a.document.title for a in self.analyses)
-        self.setWindowTitle(f"{titles} — mapviewer")
+        self._show_document(min(ui.document, len(self.analyses) - 1))
+        self._show_reading(None)
+        self.map.view = None
+        self._show_page(page)
+        self._update_title()
         mentions = sum(len(e.mentions) for e in self.entries)
         self.statusBar().showMessage(f"{len(self.entries)} places, {mentions} mentions")
         self._update_actions()
+        if ui.place is not None and self.entry(ui.place) is not None:
+            self.select(ui.place, "text")
         warnings = [w for a in self.analyses for w in a.document.warnings]
         if warnings:             # damaged bytes and the like: the map is shown, and the reader told why
             self.report("Opened, with a warning:\n" + "\n".join(warnings))
         self.analysed.emit()
+
+    def _show_page(self, page: str) -> None:
+        """A new map page of ``self.entries``; corrections then redraw it in place while its outlines suffice."""
+        from ..mapping.build import outlined
+
+        self._outlined = outlined(self.entries)
+        self.map.show_html(page)
+
+    def _label_documents(self) -> None:
+        """The document list: each document's title with its count of places and its review progress."""
+        self.doc_choice.blockSignals(True)
+        current = max(self.doc_choice.currentIndex(), 0)
+        self.doc_choice.clear()
+        for a in self.analyses:
+            done, total = review_progress(a)
+            places = len(a.places())
+            self.doc_choice.addItem(f"{(a.document.title or a.document.source)[:60]} — {places} places, "
+                                    f"{done}/{total} reviewed")
+        self.doc_choice.setCurrentIndex(min(current, len(self.analyses) - 1))
+        self.doc_choice.blockSignals(False)
+        shown = self.table_docs.currentIndex()
+        self.table_docs.blockSignals(True)
+        self.table_docs.clear()
+        self.table_docs.addItem("All documents")
+        for n, a in enumerate(self.analyses, 1):
+            self.table_docs.addItem(f"{n}. {(a.document.title or a.document.source)[:40]}")
+        self.table_docs.setCurrentIndex(shown if 0 < shown <= len(self.analyses) else 0)
+        self.table_docs.blockSignals(False)
+        self._filter_document(self.table_docs.currentIndex())
+        self.table_docs.setVisible(len(self.analyses) > 1)
+        self.table.setColumnHidden(COLUMNS.index("Documents"), len(self.analyses) <= 1)
+
+    def _filter_document(self, index: int) -> None:
+        """The document filter (0: all documents, n: document n) applies to the table and the map."""
+        doc = None if index <= 0 else index - 1
+        self.proxy.set_document(doc)
+        self.map.filter_document(doc)
+
+    def _reapply_filter(self) -> None:
+        """A new map page shows every document: it gets the window's filter."""
+        if self.table_docs.currentIndex() > 0:
+            self.map.filter_document(self.table_docs.currentIndex() - 1)
+
+    def _update_title(self) -> None:
+        """The project's or the documents' name, with [*]: Qt shows it as * while there are unsaved changes."""
+        if self.project_path is not None:
+            name = self.project_path.name
+        else:
+            name = ", ".join(a.document.source or a.document.title for a in self.analyses)
+        self.setWindowTitle(f"{name}[*] — mapviewer" if name else "mapviewer[*]")
+        self.setWindowModified(self.is_modified())
 
     def _show_document(self, index: int) -> None:
         if 0 <= index < len(self.analyses):
@@ -301,6 +438,9 @@ class MainWindow(QMainWindow):
             self.map.focus_place(key)
         if origin != "table":
             self._select_row(key)
+        if origin != "text":          # a marker or a row: the reading of the mention the selection stands on
+            doc, sentence = e.stops[self._stop]
+            self._show_reading(next(r.mention for r in e.mentions if (r.doc, r.mention.sentence) == (doc, sentence)))
         self.statusBar().showMessage(f"{e.label}: {e.place.lat:.4f}, {e.place.lon:.4f} · "
                                      f"{len(e.mentions)} mentions · confidence {e.confidence:.0%}")
         self._update_actions()
@@ -357,6 +497,302 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    # -- reading and correcting ------------------------------------------------------------------
+    def show_reading(self, mention: Mention) -> None:
+        """The mention's reading and alternatives below the text, the alternatives faint on the map."""
+        self._show_reading(mention)
+
+    def _show_reading(self, mention: Mention | None) -> None:
+        store = self.store.store
+        if store is None or mention is None:
+            self.reading.clear()
+            self.reading.mention, self.reading.alternatives = None, []
+            self.reading.setVisible(False)
+            self.map.show_alternatives([])
+            return
+        self.reading.show_mention(mention, store)
+        self.reading.setVisible(True)
+        self._highlight_alternative(-1)
+
+    def _highlight_alternative(self, index: int) -> None:
+        self.map.show_alternatives([{"label": a.label, "lat": a.place.lat, "lon": a.place.lon,
+                                     "highlight": n == index} for n, a in enumerate(self.reading.alternatives)])
+
+    def _choose_shown(self, place: Place) -> None:
+        """A double-click on an alternative in the reading list: that place, for every mention of the name."""
+        from .mention_menu import same_name
+
+        m = self.reading.mention
+        doc = self.article.doc_index
+        if m is not None and doc < len(self.analyses):
+            scope: Scope = "name" if same_name(self.analyses[doc], m) > 1 else "mention"
+            self.review.correct(doc, for_mention(m, "choose", place, scope))
+
+    def _mention_menu(self, doc: int, mention: Mention, pos: QPoint) -> None:
+        store = self.store.store
+        if store is None:
+            return
+        menu = mention_menu(self, self.analyses[doc], mention, alternatives(mention, store),
+                            lambda action, place, scope: self.correct(doc, mention, action, place, scope))
+        self._popup(menu, pos)
+
+    def _popup(self, menu: QMenu, pos: QPoint) -> None:
+        if self.active_menu is not None:
+            self.active_menu.deleteLater()
+        self.active_menu = menu
+        menu.popup(pos)
+
+    def _place_menu(self, key: str, pos: QPoint) -> None:
+        """A marker, outline or table row: the menu of the place's mention in the shown document (else its
+        first)."""
+        e = self.entry(key)
+        if e is None:
+            return
+        ref = next((r for r in e.mentions if r.doc == self.article.doc_index), e.mentions[0])
+        self.show_reading(ref.mention)
+        self._mention_menu(ref.doc, ref.mention, pos)
+
+    def _table_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            key = self.model.key_at(self.proxy.mapToSource(index).row())
+            self._place_menu(key, self.table.viewport().mapToGlobal(pos))
+
+    def correct(self, doc: int, mention: Mention, action: Action, place: Place | None, scope: Scope) -> None:
+        """A choice from the correction menu; search and pin first ask for the place."""
+        store = self.store.store
+        if action == "search" and store is not None:
+            self._search(mention.text, "Search the gazetteer", lambda p: self.review.correct(
+                doc, for_mention(mention, "search", p, scope)))
+        elif action == "pin":
+            self._pin = (doc, mention, scope)
+            self.map.set_pin_mode(True)
+            self.statusBar().showMessage(f"Click the map where “{mention.text}” is")
+        elif action != "search":
+            self.review.correct(doc, for_mention(mention, action, place, scope))
+
+    def _search(self, query: str, title: str, chosen: Callable[[Place], None]) -> None:
+        store = self.store.store
+        if store is None:
+            return
+        dialog = SearchDialog(store, query, title, self)
+        dialog.previewed.connect(lambda r: self.map.show_alternatives(
+            [] if r is None else [{"label": r.label, "lat": r.place.lat, "lon": r.place.lon, "highlight": True}]))
+        dialog.accepted.connect(lambda: chosen(dialog.chosen) if dialog.chosen is not None else None)
+        dialog.finished.connect(lambda _: self._highlight_alternative(-1))
+        self.search_dialog = dialog
+        dialog.open()
+
+    def _map_clicked(self, lat: float, lon: float) -> None:
+        if self._pin is not None:
+            doc, mention, scope = self._pin
+            self._pin = None
+            self.map.set_pin_mode(False)
+            self.review.correct(doc, for_mention(mention, "pin", pinned_place(mention.text, lat, lon), scope))
+
+    def _pin_moved(self, key: str, lat: float, lon: float) -> None:
+        """A pin dragged on the map: every mention placed there moves with it, as one undoable step."""
+        e = self.entry(key)
+        if e is None:
+            return
+        stack = self.review.undo_stack
+        stack.beginMacro(f"Move the pin of “{e.place.name}”")
+        for r in e.mentions:
+            self.review.correct(r.doc, for_mention(r.mention, "pin", pinned_place(e.place.name, lat, lon)))
+        stack.endMacro()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Escape and self._pin is not None:     # "Place it on the map" cancelled
+            self._pin = None
+            self.map.set_pin_mode(False)
+            self.statusBar().showMessage("Not placed")
+            return
+        super().keyPressEvent(e)
+
+    def _add_place(self, start: int, end: int, pos: QPoint) -> None:
+        """Selected text that no mention covers: "Add place…" opens the search with it."""
+        doc = self.article.doc_index
+        text = self.analyses[doc].document.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return
+        name = text[start:end]
+        self._popup(add_place_menu(self, name, lambda: self._search(name, "Add place", lambda p: self.review.correct(
+            doc, Correction(start, end, name, "add", p, "mention", now())))), pos)
+
+    def next_uncertain(self, delta: int = 1) -> None:
+        """Select the next (or previous) uncertain machine reading in text order, across documents."""
+        stops = [(d, m) for d, a in enumerate(self.analyses) for m in a.mentions if is_uncertain(m)]
+        if not stops:
+            self.statusBar().showMessage("No uncertain mentions left")
+            return
+        here = (self.article.doc_index, self.article.textCursor().selectionStart())
+        order = stops if delta > 0 else stops[::-1]
+        after = [s for s in order if ((s[0], s[1].start) > here if delta > 0 else (s[0], s[1].start) < here)]
+        doc, m = (after or order)[0]
+        assert m.place is not None
+        self.select(place_key(m.place, doc), "text")
+        self._show_document(doc)
+        self.article.select_mention(m)
+        self.statusBar().showMessage(f"Uncertain: “{m.text}” read as {m.place.name} ({m.confidence:.0%}); "
+                                     f"{len(stops)} uncertain mentions")
+
+    def reread_document(self) -> None:
+        """Geoparse the shown document again with its corrections as context (an undoable step)."""
+        from ..pipeline import Geoparser
+        from ..rerun import reread
+
+        store = self.store.store
+        doc = self.article.doc_index
+        if store is None or doc >= len(self.review.project.documents):
+            return
+        if self._geoparser is None:
+            self._geoparser = Geoparser(store)
+        self.review.reread(doc, reread(self._geoparser, self.review.project.documents[doc]))
+
+    def _corrected(self, doc: int) -> None:
+        """A correction, undo or redo: text, table, document list and map show the corrected analyses."""
+        store = self.store.store
+        if store is None:
+            return
+        from ..mapping.build import outlined, page_html, page_update
+
+        shown = self.reading.mention
+        self.analyses = self.review.project.analyses
+        self.entries = collect_places(self.analyses, store)
+        self.model.set_entries(self.entries)
+        if doc == self.article.doc_index:
+            self.article.show_analysis(self.analyses[doc], doc, keep_scroll=True)
+        self._label_documents()
+        if self.selected is not None and self.entry(self.selected) is None:
+            self.selected = None
+        if outlined(self.entries) <= self._outlined:      # the page has every outline: redraw it in place
+            self.map.update_data(page_update(self.analyses, store, self.entries))
+        else:
+            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view))
+        if self.selected is not None:
+            self._select_row(self.selected)
+        again = None if shown is None else next(
+            (m for m in self.analyses[doc].mentions if (m.start, m.end) == (shown.start, shown.end)), None)
+        self._show_reading(again)
+        done, total = review_progress(self.analyses[doc])
+        self.statusBar().showMessage(f"{self.review.undo_stack.undoText()} · {done} of {total} mentions reviewed")
+        self._update_title()
+        self._update_actions()
+        self.corrected.emit()
+
+    # -- projects --------------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return not self.review.undo_stack.isClean() or self._recovered
+
+    def current_project(self) -> Project:
+        """The project as it is now, with the map's view and what the window shows."""
+        view = None if self.map.view is None else ProjectView(*self.map.view)
+        return replace(self.review.project, view=view, ui=UiState(self.article.doc_index, self.selected))
+
+    def may_discard(self) -> bool:
+        """Before the open project is replaced or the window closes: save, discard or cancel?"""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, "mapviewer", "The project has unsaved corrections. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self.save_project_as()
+        return self.save_project_to(self.project_path)
+
+    def save_project_as(self) -> bool:
+        if not self.analyses:
+            self.report("Open an article before saving a project.")
+            return False
+        stem = Path(self.analyses[0].document.source or "project").stem
+        suggested = str(Path(self._last_folder() or Path.home()) / f"{stem}{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", suggested, f"mapviewer project (*{SUFFIX})")
+        return bool(path) and self.save_project_to(Path(path))
+
+    def save_project_to(self, path: Path) -> bool:
+        try:
+            save_project(path, self.current_project())
+        except MapviewerError as e:
+            self.report(str(e))
+            return False
+        self.project_path = path.absolute()
+        self.recent_projects.add([self.project_path])
+        self.review.undo_stack.setClean()
+        self._recovered = False
+        self.autosave.clear()
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage(f"Saved {path}")
+        return True
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_folder(),
+                                              f"mapviewer project (*{SUFFIX});;All files (*)")
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        """Open a project file; a damaged one is a message, and what was open stays open."""
+        if not self.may_discard():
+            return False
+        try:
+            project = load_project(path)
+        except MapviewerError as e:
+            self.report(str(e))
+            return False
+        self._load(project, Path(path).absolute())
+        self.recent_projects.add([Path(path).absolute()])
+        self._update_actions()
+        return True
+
+    def _load(self, project: Project, path: Path | None) -> None:
+        from ..mapping.build import page_html
+
+        store = self.store.open(lambda m, f: self.statusBar().showMessage(m), lambda: False)
+        self.review.set_project(project)
+        self.project_path = path
+        self._recovered = False
+        self.autosave.clear()
+        entries = collect_places(project.analyses, store)
+        view = None if project.view is None else (project.view.lat, project.view.lon, project.view.zoom)
+        self._show_project(entries, page_html(project.analyses, store, entries, view=view), project.ui)
+
+    def _offer_recovery(self) -> None:
+        """An autosave left by a crash: offer it back (without blocking the window)."""
+        project = self.autosave.leftover()
+        if project is None:
+            return
+        if self.runner.busy:          # articles given on the command line first; then the offer
+            QTimer.singleShot(500, self._offer_recovery)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
+                          f"mapviewer did not close normally. Recover the unsaved project of "
+                          f"{len(project.documents)} document(s)?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes and self.may_discard():
+                self._load(project, None)
+                self._recovered = True
+                self._update_title()
+            else:
+                self.autosave.clear()
+
+        box.finished.connect(answered)
+        self.recovery_box = box
+        box.open()
 
     # -- edit, export ----------------------------------------------------------------------------
     def copy_coordinates(self) -> None:
@@ -430,6 +866,13 @@ class MainWindow(QMainWindow):
             self.right.setSizes([int(self.height() * 0.6), int(self.height() * 0.4)])
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        if self.is_modified():
+            self.autosave.touch()
+            self.autosave.flush()        # kept if the process dies while the question is open
+        if not self.may_discard():
+            e.ignore()
+            return
+        self.autosave.clear()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
