@@ -191,7 +191,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     data = page_data(entries, analyses, store)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
-                 "legend": [{"label": v.label, "color": v.colour} for v in KINDS.values()], "palette": page_palette(),
+                 "legend": _legend(entries), "palette": page_palette(),
                  "documentLegend": _document_legend(analyses),
                  "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
     root = m.get_root()
@@ -204,6 +204,13 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     root.html.add_child(PageData(data), name="mapviewer_data")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
     return root
+
+
+def _legend(entries: list[PlaceEntry]) -> list[dict[str, str]]:
+    """The kinds of place this map shows, in the palette's order: a legend of all fourteen would cover the
+    map of an article that names towns and countries."""
+    shown = {e.place.kind for e in entries}
+    return [{"label": v.label, "color": v.colour} for k, v in KINDS.items() if k in shown]
 
 
 def _document_legend(analyses: list[Analysis]) -> list[dict[str, str]]:

@@ -118,7 +118,8 @@ def _run(*args: str, stdout: int | IO[bytes] | None = None) -> subprocess.Popen[
 
 
 def test_resume_after_a_killed_run(tmp_path, corpus, single):
-    big = write(tmp_path / "big.jsonl", [line for _ in range(4) for line in corpus.read_bytes().splitlines()])
+    # Large enough that the run is still going when its first part has been joined, on a fast machine too.
+    big = write(tmp_path / "big.jsonl", [line for _ in range(40) for line in corpus.read_bytes().splitlines()])
     whole = tmp_path / "whole.jsonl"
     assert main(["geoparse", "--jsonl", str(big), "--out", str(whole), "--workers", "1"]) == 1
     out, partial = tmp_path / "out.jsonl", tmp_path / "out.jsonl.partial"
@@ -126,6 +127,7 @@ def test_resume_after_a_killed_run(tmp_path, corpus, single):
     deadline = time.monotonic() + 120
     while not (partial.exists() and partial.stat().st_size) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert run.poll() is None, "the run ended before it could be interrupted"
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert not out.exists() and partial.exists()

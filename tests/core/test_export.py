@@ -94,3 +94,9 @@ def test_two_documents_one_map(seed_analysis, hostile_analysis, store):
                                                         "evil<script>.txt"]
     paris = next(p for p in data["places"].values() if p["name"] == "Paris")
     assert paris["stops"] and all(doc == 1 for doc, _ in paris["stops"]) and paris["firstStop"] == {"1": 0}
+
+
+def test_the_legend_names_the_kinds_on_the_map(seed_html, seed_analysis):
+    legend = [item["label"] for item in page_data(seed_html)["legend"]]
+    kinds = {m.place.kind for m in seed_analysis.mentions if m.place}
+    assert len(legend) == len(kinds) and "town" in legend and "country" in legend and "lake" not in legend
