@@ -74,6 +74,23 @@ def html_page_with(payload: str) -> str:
             f"<p>Talks in Paris {escaped} went on. Officials in Kyiv said it was calm.</p></body></html>")
 
 
+# Run in a map page (as a function expression): tries what the page's policy must block — an inline handler,
+# a script the page did not ship, a javascript: link — and records each violation in window.violations.
+CSP_PROBE = """() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", e => window.violations.push(e.violatedDirective));
+    document.body.insertAdjacentHTML("beforeend", '<img src="x" onerror="window.cspBroken=1">');
+    const s = document.createElement("script");
+    s.textContent = "window.cspBroken = 2";
+    document.body.appendChild(s);
+    const a = document.createElement("a");
+    a.href = "javascript:window.cspBroken=3";
+    document.body.appendChild(a);
+    a.click();
+    return true;
+}"""
+
+
 def no_marker_created(directory: Path) -> bool:
     return not any((directory / m).exists() for m in MARKERS)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -150,7 +150,6 @@ class MapView(QWebEngineView):
 
     placeClicked = Signal(str)
     sentenceClicked = Signal(str, int, int)
-    filesDropped = Signal(list)       # local files dropped on the map: the window opens them
     mapReady = Signal()
     placeMenuRequested = Signal(str)  # right-click on a place's marker or outline
     mapClicked = Signal(float, float)
@@ -160,7 +159,7 @@ class MapView(QWebEngineView):
         super().__init__(parent)
         self._page = _MapPage(self)
         self.setPage(self._page)
-        self.setAcceptDrops(True)       # a file dropped on the map is opened by the window, never the page
+        self.setAcceptDrops(False)      # a file dropped on the map goes on to the window, never into the page
         settings = self.page().settings()
         for attribute, on in _SETTINGS.items():
             settings.setAttribute(attribute, on)
@@ -191,25 +190,12 @@ class MapView(QWebEngineView):
         self.setUrl(url)
 
     def childEvent(self, e: QChildEvent) -> None:
-        """QtWebEngine draws into a child widget, which would take drops for the page: it never does."""
+        """QtWebEngine draws into a child widget, which would take drops for the page: it takes none, so a
+        drop goes on to the window, which opens the files."""
         super().childEvent(e)
         child = e.child()
         if e.added() and isinstance(child, QWidget):
             child.setAcceptDrops(False)
-
-    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-
-    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-
-    def dropEvent(self, e: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            e.acceptProposedAction()
-            self.filesDropped.emit(paths)
 
     def focus_place(self, key: str) -> None:
         self._bridge.focusRequested.emit(key)

@@ -192,7 +192,6 @@ class MainWindow(QMainWindow):
             lambda key, sentence: self.go_to_sentence(key, self.article.doc_index, sentence, "text"))
         self.map.placeClicked.connect(lambda key: self.select(key, "map"))
         self.map.sentenceClicked.connect(lambda key, doc, sentence: self.go_to_sentence(key, doc, sentence, "map"))
-        self.map.filesDropped.connect(self.open_paths)
         self.map.placeMenuRequested.connect(lambda key: self._place_menu(key, QCursor.pos()))
         self.map.mapClicked.connect(self._map_clicked)
         self.map.pinMoved.connect(self._pin_moved)

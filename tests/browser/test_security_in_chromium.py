@@ -8,7 +8,7 @@ import pytest
 from mapviewer.export import html_page
 from mapviewer.model import Document
 
-from ..hostile import PAYLOADS, article
+from ..hostile import CSP_PROBE, PAYLOADS, article
 from .pages import open_page
 
 NAMES = sorted(PAYLOADS)
@@ -64,18 +64,7 @@ def test_text_title_and_file_name_are_shown_exactly(hostile_page, index):
 
 def test_the_policy_blocks_inline_handlers_and_foreign_scripts(hostile_page):
     page, _requests, errors, _ = hostile_page
-    page.evaluate("""() => {
-        window.violations = [];
-        document.addEventListener("securitypolicyviolation", e => window.violations.push(e.violatedDirective));
-        document.body.insertAdjacentHTML("beforeend", '<img id="csp-probe" src="x" onerror="window.cspBroken=1">');
-        const s = document.createElement("script");
-        s.textContent = "window.cspBroken = 2";
-        document.body.appendChild(s);
-        const a = document.createElement("a");
-        a.href = "javascript:window.cspBroken=3";
-        document.body.appendChild(a);
-        a.click();
-    }""")
+    page.evaluate(CSP_PROBE)
     page.wait_for_function("() => window.violations.length >= 3", timeout=5000)
     assert page.evaluate("window.cspBroken") is None
     assert set(page.evaluate("window.violations")) >= {"script-src-attr", "script-src-elem", "img-src"}

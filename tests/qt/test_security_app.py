@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from ..core.test_security_cli import mapviewer
-from ..hostile import CHARACTERS, PAYLOADS, article, file_names, html_page_with, no_marker_created
+from ..hostile import CHARACTERS, CSP_PROBE, PAYLOADS, article, file_names, html_page_with, no_marker_created
 from .conftest import LOAD_MS, js
 
 
@@ -79,15 +79,7 @@ def test_payload_from_the_clipboard(qtbot, window, in_tmp):
 
 
 def test_the_policy_holds_in_qtwebengine(qtbot, loaded):
-    js(qtbot, loaded, """(() => {
-        window.violations = [];
-        document.addEventListener("securitypolicyviolation", e => window.violations.push(e.violatedDirective));
-        document.body.insertAdjacentHTML("beforeend", '<img src="x" onerror="window.cspBroken=1">');
-        const s = document.createElement("script");
-        s.textContent = "window.cspBroken = 2";
-        document.body.appendChild(s);
-        return true;
-    })()""")
+    js(qtbot, loaded, f"({CSP_PROBE})()")
     qtbot.waitUntil(lambda: js(qtbot, loaded, "window.violations.length") >= 2, timeout=5000)
     assert js(qtbot, loaded, "window.cspBroken === undefined") is True
     assert {"script-src-attr", "script-src-elem"} <= set(js(qtbot, loaded, "window.violations"))
