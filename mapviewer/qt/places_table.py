@@ -11,14 +11,30 @@ COLUMNS = ("Place", "Kind", "Region", "Country", "Mentions", "Confidence", "Lat"
 REVIEW = {"machine": "", "confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added"}
 
 
+Row = tuple[str, str, str, str, int, float, float, float, str, str]
+
+
+def _row(e: PlaceEntry) -> Row:
+    """The columns' values of a place, computed once: a confidence or a review count runs over all the
+    place's mentions, and the view asks for each cell many times (sorting, sizing columns)."""
+    p = e.place
+    reviewed = e.reviewed
+    return (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
+            len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4),
+            f"{REVIEW[e.status]} {reviewed}/{len(e.mentions)}" if reviewed else "",
+            ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
+
+
 class PlacesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.entries: list[PlaceEntry] = []
+        self._rows: list[Row] = []
 
     def set_entries(self, entries: list[PlaceEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
+        self._rows = [_row(e) for e in self.entries]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -35,19 +51,14 @@ class PlacesModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        e = self.entries[index.row()]
-        p = e.place
-        values = (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
-                  len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4),
-                  f"{REVIEW[e.status]} {e.reviewed}/{len(e.mentions)}" if e.reviewed else "",
-                  ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
+        values = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             return f"{v:.0%}" if index.column() == 5 else str(v)
         if role == Qt.ItemDataRole.UserRole:      # sort key
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(e.label)
+            return plain_tooltip(self.entries[index.row()].label)
         if role == Qt.ItemDataRole.TextAlignmentRole and 4 <= index.column() < 8:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
