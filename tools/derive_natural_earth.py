@@ -1,7 +1,7 @@
 """Derive the repository's ``gazetteer/natural-earth_physical.geojson.gz`` from Natural Earth's 1:10m
 physical layers (public domain), and copy us-atlas' counties: run once when the sources change.
 
-    python tools/derive_natural_earth.py /work/shared/data
+    python tools/derive_natural_earth.py ../shared/data     # the folder of Natural Earth and us-atlas files
 
 Kept: named seas, gulfs, bays, straits, sounds, channels, fjords, lagoons and oceans; named lakes and
 reservoirs; named rivers; islands and island groups; ranges, deserts, plateaus, plains, basins,

@@ -70,30 +70,31 @@ class PageTitle(Element):
         self.title = _NOT_IN_HTML.sub("\ufffd", title)
 
 
-class InlineScript(Element):
-    """One of mapviewer's or Leaflet's scripts, inlined so the page needs no network and no file."""
+class _Inline(Element):
+    """A file of mapviewer's or Leaflet's, inlined so the page needs no network and no file; the element's
+    tag is the subclass's, never data."""
 
-    _template = Template("<script>{{ this.code }}</script>")
+    tag = ""
+    _template = Template("<{{ this.tag }}>{{ this.content }}</{{ this.tag }}>")
 
-    def __init__(self, code: str):
+    def __init__(self, content: str):
         super().__init__()
-        self._name = "InlineScript"
-        if "</script" in code.lower():
-            raise ValueError("an inlined script must not contain '</script'")
-        self.code = code
+        self._name = type(self).__name__
+        if f"</{self.tag}" in content.lower():
+            raise ValueError(f"an inlined {self.tag} must not contain '</{self.tag}'")
+        self.content = content
 
 
-class InlineStyle(Element):
-    """A stylesheet, inlined."""
+class InlineScript(_Inline):
+    """A script (Leaflet's, markercluster's, the page script)."""
 
-    _template = Template("<style>{{ this.css }}</style>")
+    tag = "script"
 
-    def __init__(self, css: str):
-        super().__init__()
-        self._name = "InlineStyle"
-        if "</style" in css.lower():
-            raise ValueError("an inlined stylesheet must not contain '</style'")
-        self.css = css
+
+class InlineStyle(_Inline):
+    """A stylesheet."""
+
+    tag = "style"
 
 
 class _PolicySlot(Element):
