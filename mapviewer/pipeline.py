@@ -6,6 +6,7 @@ The Geoparser runs named steps (geoparse.steps) in order. The default steps:
     resolve    Resolver        reads every name in the light of the others   (geoparse/resolve.py)
     relative   RelativePlaces  places "X, 10 km south of Y" from Y           (geoparse/relative.py)
     metonyms   SpeechMetonyms  "Moscow said" names a government              (geoparse/metonyms.py)
+    confidence MentionConfidence  each mention's chance of being a place placed right (geoparse/confidence.py)
     literal    LiteralOnly     drops adjectives and metonyms, only with config.literal_only (geoparse/literal.py)
 
 A step of another kind or source goes beside them: ``geoparser.add_step("mine", MyFilter(), before="resolve")``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import bisect
 
 from .gazetteer.store import GazetteerStore
+from .geoparse.confidence import MentionConfidence
 from .geoparse.config import GeoparserConfig
 from .geoparse.literal import LiteralOnly
 from .geoparse.metonyms import SpeechMetonyms
@@ -38,6 +40,7 @@ class Geoparser:
             ("resolve", Resolver(config)),
             ("relative", RelativePlaces(config)),
             ("metonyms", SpeechMetonyms()),
+            ("confidence", MentionConfidence(store)),
         ]
         if config.literal_only:
             self.steps.append(("literal", LiteralOnly()))

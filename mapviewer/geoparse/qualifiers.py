@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..model import Place, Span
 
 _QUALIFIER_GAP = ", "
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 
 def _places(span: Span) -> list[Place]:
@@ -34,7 +34,7 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
 
     for a, b in pairwise(spans):
         gap = text[a.end:b.start]
-        if gap not in _LIST_GAPS:
+        if gap not in LIST_GAPS:
             continue
         a_places, b_places = _places(a), _places(b)
         if gap == _QUALIFIER_GAP:

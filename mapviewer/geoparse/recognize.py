@@ -32,6 +32,7 @@ from .cues import (
     STRONG_LOCATIVES,
     next_word,
 )
+from .qualifiers import LIST_GAPS
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -122,7 +123,7 @@ def _word_before(text: str, start: int) -> str:
     return text[text.rfind(" ", 0, start - 1) + 1:start - 1]
 
 
-def _locative(text: str, start: int) -> bool:
+def locative(text: str, start: int) -> bool:
     """"in Kelly", "near Rhodes", "the island of Rhodes", "the city of Florence": the name is a place's."""
     return _word_before(text, start) in LOCATIVES or PLACE_OF.search(text, max(0, start - 40), start) is not None
 
@@ -158,7 +159,8 @@ class Recognizer:
             span, used = self._longest(text, tokens, i, ends[i])
             if span is not None and (span.key not in persons or self._place_evidence(text, span.start, span.end)) \
                     and not _not_a_place_here(text, span) \
-                    and self._plausible(span, tokens, i, used, text, lowercase_words, proper):
+                    and self._plausible(span, tokens, i, used, text, lowercase_words, proper,
+                                        listed=bool(spans) and text[spans[-1].end:span.start] in LIST_GAPS):
                 spans.append(span)
                 i += used
                 continue
@@ -298,8 +300,10 @@ class Recognizer:
         return tuple(kept)
 
     def _plausible(self, span: Span, tokens: list[_Token], i: int, used: int, text: str,
-                   lowercase_words: set[str], proper: set[str]) -> bool:
-        """Is this gazetteer hit a place here, or an ordinary word, a month, part of a person's name?"""
+                   lowercase_words: set[str], proper: set[str], listed: bool = False) -> bool:
+        """Is this gazetteer hit a place here, or an ordinary word, a month, part of a person's name?
+        ``listed``: the name follows a place name in a list ("Columbus, Richmond and Jacksonville"), which
+        is evidence of a place as a locative is."""
         first = tokens[i]
         config = self.config
         if _is_acronym(span.text):
@@ -338,11 +342,11 @@ class Recognizer:
         if (prev is not None and not prev.initial and text[prev.end:first.start] == " "
                 and _name_part(prev, self.store) and best < config.major_place):
             return False  # "Bernie Sanders"
-        locative = _locative(text, first.start)
-        if not locative and best < config.known_place and used == 1 and _speaker(text, span.start, span.end):
+        placed = listed or locative(text, first.start)
+        if not placed and best < config.known_place and used == 1 and _speaker(text, span.start, span.end):
             return False  # "Malinao said", "said Noma.": a small town does not speak, a person does
         person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
-        return locative or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
+        return placed or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
 
     def _after_person_cue(self, tokens: list[_Token], i: int, text: str) -> bool:
         """"Congressman Diaz-Balart", "Ambassador Phillips-Spencer", "Jane Smith-Jones": a double-barrelled

@@ -25,12 +25,14 @@ _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south":
 _UNITS = {"km": 1.0, "kilometers": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometre": 1.0,
           "miles": 1.609344, "mile": 1.609344, "mi": 1.609344}
 
+# The name is matched case-sensitively (capitalised words only: "Moscow said Yelyzavtivka" is not one name);
+# the rest of the phrase in any case ("About 10 KM south of").
 RELATIVE = re.compile(
-    r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+){0,3}),?\s+(?:(?:which is|is|was|located|situated|lying)\s+)*"
+    r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+){0,3})(?i:,?\s+(?:(?:which is|is|was|located|situated|lying)\s+)*"
     r"(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|barely)\s+)?"
     r"(?P<number>\d+(?:\.\d+)?|" + "|".join(_NUMBERS) + r")[\s-]*"
     r"(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\s+(?:to the\s+)?"
-    r"(?P<bearing>(?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+", re.IGNORECASE)
+    r"(?P<bearing>(?:north|south)[\s-]?(?:east|west)|north|south|east|west)(?:ern)?\s+of\s+)")
 
 
 @dataclass(frozen=True, slots=True)

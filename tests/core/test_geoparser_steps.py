@@ -26,7 +26,7 @@ def names(analysis):
 
 
 def test_default_steps(fresh):
-    assert fresh.step_names == ["recognize", "resolve", "relative", "metonyms"]
+    assert fresh.step_names == ["recognize", "resolve", "relative", "metonyms", "confidence"]
 
 
 def test_a_filter_before_resolve_drops_spans(fresh):
@@ -54,6 +54,11 @@ def test_a_second_proposer_adds_spans_and_a_resolver_reads_them(fresh):
 
     fresh.add_step("village", Village(), after="recognize")
     fresh.add_step("village-reader", VillageIsKurakhove(), after="resolve")
+    (m,) = [m for m in fresh.analyse(Document(TEXT)).mentions if m.text == "village"]
+    # The confidence step weighs the reading as it weighs every other: a weak one stays weak.
+    assert m.place == kurakhove and m.confidence < 0.5
+    fresh.remove_step("village-reader")
+    fresh.add_step("village-reader", VillageIsKurakhove(), after="confidence")
     (m,) = [m for m in fresh.analyse(Document(TEXT)).mentions if m.text == "village"]
     assert m.place == kurakhove and m.confidence == 0.5
 

@@ -1,0 +1,98 @@
+"""Confidence that means what it says: the chance that a mention names a place and is placed within 161 km.
+
+The resolver's probability says how sure it is of the place *given* that the name means a place. Some kinds
+of mention are less often place mentions at all, whatever their reading: a plural demonym names people
+("many Americans"), an adjective may be a language or an organisation's name ("British Airways",
+"the Canadian Food Inspection Agency"), a small town's name used as a speaker or a body is easily a
+person's. A small logistic regression over a few features of the mention (``features``) maps the resolver's
+probability to that chance. Its weights (``confidence_weights.WEIGHTS``) are fitted by
+``tools/train_confidence.py`` on the development corpora, which also prints leave-one-corpus-out figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+
+from ..gazetteer.store import GazetteerStore
+from ..model import Reading, Span
+from .confidence_weights import FEATURES, WEIGHTS
+from .cues import ORGANISATION_HEADS
+from .recognize import locative
+from .steps import Parse
+
+# Words before a name that make it part of an institution's name: "the University of Alberta".
+_INSTITUTION_OF = ("University of ", "College of ", "Bank of ", "Institute of ", "Museum of ", "School of ")
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def _in_organisation_name(text: str, span: Span, reach: int = 4) -> bool:
+    """The name begins or ends an organisation's or building's name: "British Airways", "Alberta Liquor Store
+    Association", "the University of Iowa"."""
+    if text.endswith(_INSTITUTION_OF, max(0, span.start - 16), span.start):
+        return True
+    pos = span.end
+    for _ in range(reach):
+        if text[pos:pos + 1] != " " or not text[pos + 1:pos + 2].isupper():
+            return False
+        stop = pos + 1
+        while stop < len(text) and (text[stop].isalpha() or text[stop] in "'’&"):
+            stop += 1
+        if text[pos + 1:stop].lower() in ORGANISATION_HEADS:
+            return True
+        pos = stop
+    return False
+
+
+def features(store: GazetteerStore, text: str, span: Span, reading: Reading, mentions: int) -> list[float]:
+    """The mention's features, in the order of ``FEATURES``."""
+    place = reading.places[0]
+    first, surname = store.person_name(span.key)
+    plural = reading.kind == "adjective" and span.text.endswith("s")
+    values = {
+        "logit": _logit(reading.probabilities[0]),
+        "sure": max(_logit(reading.probabilities[0]) - 2.0, 0.0),   # the resolver's odds above 7:1
+        "adjective": float(reading.kind == "adjective" and not plural),
+        "plural_demonym": float(plural),
+        "metonym": float(reading.kind == "metonym"),
+        "town": float(place.kind == "city"),
+        "country": float(place.kind in ("country", "continent")),
+        "organisation": float(_in_organisation_name(text, span)),
+        "readings": math.log(len(reading.places)),
+        "repeated": math.log(mentions),
+        "capitals": float(span.text.replace(".", "").isupper()),
+        "locative": float(locative(text, span.start)),        # "in X", "the city of X"
+        "person": math.log10(1 + 100 * max(first, surname)),  # how common a person's name
+    }
+    return [values[name] for name in FEATURES]
+
+
+def recalibrated(reading: Reading, p: float) -> Reading:
+    """``reading`` with its best place's probability ``p``; the others keep their shares of the rest."""
+    best = reading.probabilities[0]
+    scale = (1 - p) / (1 - best) if best < 1 else 0.0
+    return dataclasses.replace(reading, probabilities=(p, *(q * scale for q in reading.probabilities[1:])))
+
+
+class MentionConfidence:
+    """A SpanResolver step, after every other resolver: each mention's confidence from its features."""
+
+    def __init__(self, store: GazetteerStore):
+        self.store = store
+
+    def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
+        counts = Counter(s.key for s in parse.spans if s.start in parse.readings)
+        out = []
+        for span in parse.spans:
+            reading = parse.readings.get(span.start)
+            if reading is None or not reading.places:
+                continue
+            x = features(self.store, parse.text, span, reading, counts[span.key])
+            z = WEIGHTS["intercept"] + sum(WEIGHTS[name] * v for name, v in zip(FEATURES, x))
+            out.append((span, recalibrated(reading, 1 / (1 + math.exp(-z)))))
+        return out
