@@ -73,10 +73,15 @@ def features(store: GazetteerStore, text: str, span: Span, reading: Reading, men
 
 
 def recalibrated(reading: Reading, p: float) -> Reading:
-    """``reading`` with its best place's probability ``p``; the others keep their shares of the rest."""
-    best = reading.probabilities[0]
-    scale = (1 - p) / (1 - best) if best < 1 else 0.0
-    return dataclasses.replace(reading, probabilities=(p, *(q * scale for q in reading.probabilities[1:])))
+    """``reading`` with its best place's probability ``p``, the order of its places kept. Surer than the
+    resolver: the other places keep their shares of the rest. Less sure: all places scale down alike (the
+    doubt is whether the mention names a place at all, not which one), the rest going to "no place"."""
+    probs = reading.probabilities
+    best = probs[0]
+    if p >= best:
+        scale = (1 - p) / (1 - best) if best < 1 else 0.0
+        return dataclasses.replace(reading, probabilities=(p, *(q * scale for q in probs[1:])))
+    return dataclasses.replace(reading, probabilities=tuple(q * p / best for q in probs))
 
 
 class MentionConfidence:

@@ -3,8 +3,8 @@
 - A qualifier: "Athens, Georgia", "Paris, Texas", "Edmonton, Ky.", "Harris County, Texas" — a name, a
   comma, then a region or country. The first name means a place inside the second, and the second
   means the region or country that holds one of the first name's places.
-- A list: "Texas, Georgia and Florida" — names joined by commas and "and"/"or" are of one kind: regions
-  beside regions of one country are read as regions of that country.
+- A list: "Texas, Georgia and Florida" — names joined by commas and "and"/"or" are of one kind: a list whose
+  every name may be a region of one country is read as regions of that country.
 
 Both give prior bonuses (GeoparserConfig.w_qualifier, w_list) to readings of a name; the resolver adds them
 before it weighs the rest of the document.
@@ -34,22 +34,35 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
 
     for a, b in pairwise(spans):
         gap = text[a.end:b.start]
-        if gap not in LIST_GAPS:
+        if gap != _QUALIFIER_GAP:
             continue
-        a_places, b_places = _places(a), _places(b)
-        if gap == _QUALIFIER_GAP:
-            holders = {p.id: p for p in b_places if p.kind in ("admin1", "country")}
-            for p in a_places:
-                for h in holders.values():
-                    if (h.kind == "admin1" and p.region_id == h.id) or (
-                            h.kind == "country" and p.country == h.country and p.kind != "country"):
-                        give(a.key, p.id, w_qualifier)
-                        give(b.key, h.id, w_qualifier)
-        a_regions = {p.country for p in a_places if p.kind == "admin1"}
-        b_regions = {p.country for p in b_places if p.kind == "admin1"}
-        for country in a_regions & b_regions:
-            for span, places in ((a, a_places), (b, b_places)):
-                for p in places:
+        holders = {p.id: p for p in _places(b) if p.kind in ("admin1", "country")}
+        for p in _places(a):
+            for h in holders.values():
+                if (h.kind == "admin1" and p.region_id == h.id) or (
+                        h.kind == "country" and p.country == h.country and p.kind != "country"):
+                    give(a.key, p.id, w_qualifier)
+                    give(b.key, h.id, w_qualifier)
+    for members in _lists(text, spans):
+        # Regions of one country only when every name of the list may be one: "Washington, New York and
+        # Boston" is a list of cities.
+        countries = set.intersection(*({p.country for p in _places(s) if p.kind == "admin1"} for s in members))
+        for country in countries:
+            for span in members:
+                for p in _places(span):
                     if p.kind == "admin1" and p.country == country:
                         give(span.key, p.id, w_list)
     return bonus
+
+
+def _lists(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Runs of two or more names joined by commas, "and", "or"."""
+    runs: list[list[Span]] = []
+    for a, b in pairwise(spans):
+        if text[a.end:b.start] not in LIST_GAPS:
+            continue
+        if runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        else:
+            runs.append([a, b])
+    return runs

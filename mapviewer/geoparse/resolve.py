@@ -33,9 +33,14 @@ def _candidates(span: Span, config: GeoparserConfig) -> list[tuple[Place, NameMa
     # A city named like the region it lies in ("New York" for New York City in New York State) owns the
     # name as much as the region does, even when the gazetteer lists it as an alternate name.
     regions = {pid for pid, m in best.items() if m.place.kind == "admin1"}
-    # Either way the place gets the own-name weight once: for its own name, or for its region's.
+    own = {pid for pid, m in best.items() if m.source in _OWN_NAME_SOURCES or m.place.region_id in regions}
+    # Either way the place gets the own-name weight once: for its own name, or for its region's. A former
+    # or rare name of a smaller place ("Jacksonville" for Pickerington, Ohio) loses it once more when a
+    # bigger place bears the name as its own (Jacksonville, Florida).
+    biggest_own = max((importance(best[pid].place) for pid in own), default=0.0)
     ranked = sorted(((m.place, m, importance(m.place) + (
-        config.w_primary_name if m.source in _OWN_NAME_SOURCES or m.place.region_id in regions else 0.0))
+        config.w_primary_name if m.place.id in own
+        else -config.w_primary_name if importance(m.place) < biggest_own else 0.0))
         for m in best.values()), key=lambda c: -c[2])
     return ranked[:config.max_candidates]
 
