@@ -7,6 +7,7 @@ The Geoparser runs named steps (geoparse.steps) in order. The default steps:
     relative   RelativePlaces  places "X, 10 km south of Y" from Y           (geoparse/relative.py)
     metonyms   SpeechMetonyms  "Moscow said" names a government              (geoparse/metonyms.py)
     confidence MentionConfidence  each mention's chance of being a place placed right (geoparse/confidence.py)
+    floor      ConfidenceFloor drops the mentions below config.min_confidence   (geoparse/confidence.py)
     literal    LiteralOnly     drops adjectives and metonyms, only with config.literal_only (geoparse/literal.py)
 
 A step of another kind or source goes beside them: ``geoparser.add_step("mine", MyFilter(), before="resolve")``.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import bisect
 
 from .gazetteer.store import GazetteerStore
-from .geoparse.confidence import MentionConfidence
+from .geoparse.confidence import ConfidenceFloor, MentionConfidence
 from .geoparse.config import GeoparserConfig
 from .geoparse.literal import LiteralOnly
 from .geoparse.metonyms import SpeechMetonyms
@@ -41,6 +42,7 @@ class Geoparser:
             ("relative", RelativePlaces(config)),
             ("metonyms", SpeechMetonyms()),
             ("confidence", MentionConfidence(store)),
+            ("floor", ConfidenceFloor(config.min_confidence)),
         ]
         if config.literal_only:
             self.steps.append(("literal", LiteralOnly()))

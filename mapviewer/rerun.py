@@ -20,6 +20,7 @@ from .project import ProjectDocument
 from .text.normalize import fold
 
 STEP = "user readings"
+FLOOR = "floor"
 
 
 class UserReadings:
@@ -52,10 +53,15 @@ def reread(geoparser: Geoparser, document: ProjectDocument) -> ProjectDocument:
     rejected = _rejected(document)
     step = UserReadings(decided, rejected)
     geoparser.add_step(STEP, step, before="resolve")
+    # Without the confidence floor: it must not drop a name the user decided about.
+    names = geoparser.step_names
+    before_floor = names[names.index(FLOOR) - 1]
+    floor = geoparser.remove_step(FLOOR)
     try:
         analysis = geoparser.analyse(document.analysis.document)
     finally:
         geoparser.remove_step(STEP)
+        geoparser.add_step(FLOOR, floor, after=before_floor)
     return ProjectDocument(analysis, document.corrections)
 
 

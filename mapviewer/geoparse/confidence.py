@@ -5,7 +5,8 @@ of mention are less often place mentions at all, whatever their reading: a plura
 ("many Americans"), an adjective may be a language or an organisation's name ("British Airways",
 "the Canadian Food Inspection Agency"), a small town's name used as a speaker or a body is easily a
 person's. A small logistic regression over a few features of the mention (``features``) maps the resolver's
-probability to that chance. Its weights (``confidence_weights.WEIGHTS``) are fitted by
+probability to that chance; mentions below GeoparserConfig.min_confidence are dropped (``ConfidenceFloor``).
+Its weights (``confidence_weights.WEIGHTS``) are fitted by
 ``tools/train_confidence.py`` on the development corpora, which also prints leave-one-corpus-out figures.
 """
 
@@ -101,3 +102,15 @@ class MentionConfidence:
             z = WEIGHTS["intercept"] + sum(WEIGHTS[name] * v for name, v in zip(FEATURES, x))
             out.append((span, recalibrated(reading, 1 / (1 + math.exp(-z)))))
         return out
+
+
+class ConfidenceFloor:
+    """A SpanFilter step after MentionConfidence: drops the mentions less likely than ``floor`` to name a
+    place placed right (GeoparserConfig.min_confidence), which a reader would only have to reject."""
+
+    def __init__(self, floor: float):
+        self.floor = floor
+
+    def filter(self, parse: Parse) -> list[Span]:
+        return [s for s in parse.spans
+                if (r := parse.readings.get(s.start)) is None or not r.places or r.probabilities[0] >= self.floor]

@@ -58,6 +58,7 @@ class GeoparserConfig:
     min_fuzzy_context: float = 1.0            # support a misspelt name needs to be placed at all
     # -- mentions -----------------------------------------------------------------------------------
     max_alternatives: int = 5                 # readings kept on a mention besides its place
+    min_confidence: float = 0.05              # a mention less likely than this to be right is dropped
     relative_confidence: float = 0.9          # confidence of a place located "10 km south of" another
     literal_only: bool = False                # drop adjectival and metonymic mentions (geoparse/literal.py)
     relative_lookback: int = 120              # characters before "N km south" searched for the place's name

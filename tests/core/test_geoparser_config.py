@@ -18,7 +18,7 @@ DEFAULTS = {
     "w_continent": 1.0, "w_region": 1.5, "w_near": 2.0, "w_same": 2.0, "w_region_cue": 4.0, "w_qualifier": 6.0,
     "w_list": 3.0, "w_misspelt": 8.0, "near_km": 250.0,
     "temperature": 1.0, "confidence_slope": 0.7, "confidence_shift": 0.5,
-    "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5,
+    "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5, "min_confidence": 0.05,
     "relative_confidence": 0.9, "literal_only": False,
     "relative_lookback": 120,
 }
