@@ -4,20 +4,24 @@
   comma, then a region or country. The first name means a place inside the second, and the second
   means the region or country that holds one of the first name's places.
 - A list: "Texas, Georgia and Florida" — names joined by commas and "and"/"or" are of one kind: a list whose
-  every name may be a region of one country is read as regions of that country.
+  every name may be a region of one country is read as regions of that country, and a list of counties
+  ("Allamakee County, Dallas County and Plymouth County") as counties of one state where they can be.
+- A town cue: "the city of Turkey", "the town of Paris": the name is a town's.
 
-Both give prior bonuses (GeoparserConfig.w_qualifier, w_list) to readings of a name; the resolver adds them
-before it weighs the rest of the document.
+Each gives prior bonuses (GeoparserConfig.w_qualifier, w_list, w_region_cue) to readings of a name; the
+resolver adds them before it weighs the rest of the document.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import pairwise
 
 from ..model import Place, Span
 
 _QUALIFIER_GAP = ", "
+_TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of $")
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 
@@ -25,8 +29,9 @@ def _places(span: Span) -> list[Place]:
     return [m.place for m in span.matches]
 
 
-def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: float) -> dict[str, dict[int, float]]:
-    """Bonus per name (folded key) and place id, from the names right beside it."""
+def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: float,
+                      w_cue: float) -> dict[str, dict[int, float]]:
+    """Bonus per name (folded key) and place id, from the names and words right beside it."""
     bonus: dict[str, dict[int, float]] = defaultdict(dict)
 
     def give(key: str, place_id: int, value: float) -> None:
@@ -52,6 +57,16 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
                 for p in _places(span):
                     if p.kind == "admin1" and p.country == country:
                         give(span.key, p.id, w_list)
+        states = set.intersection(*({p.region_id for p in _places(s) if p.kind == "county"} for s in members))
+        for span in members:
+            for p in _places(span):
+                if p.kind == "county" and p.region_id in states:
+                    give(span.key, p.id, w_list)
+    for span in spans:
+        if _TOWN_OF.search(text, max(0, span.start - 12), span.start):
+            for p in _places(span):
+                if p.kind == "city":
+                    give(span.key, p.id, w_cue)
     return bonus
 
 

@@ -75,7 +75,7 @@ class Resolver:
         hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
-        beside = neighbour_bonuses(text, spans, config.w_qualifier, config.w_list) if text else {}
+        beside = neighbour_bonuses(text, spans, config.w_qualifier, config.w_list, config.w_region_cue) if text else {}
         priors = {k: np.array([prior + (config.w_region_cue * hints[k] if p.kind == "admin1" else 0.0)
                                 + beside.get(k, {}).get(p.id, 0.0)
                                 for p, _, prior in v]) for k, v in cands.items()}
