@@ -37,6 +37,28 @@ def region_names(name: str) -> set[str]:
     return forms
 
 
+_SAINT = re.compile(r"^(St|Ste)\.? ")
+_SAINT_WORDS = {"St": "Saint", "Ste": "Sainte"}
+
+
+def saint_forms(name: str) -> set[str]:
+    """'St. Croix County' is also written 'Saint Croix County' and 'St Croix County'."""
+    m = _SAINT.match(name)
+    if m is None:
+        return set()
+    rest = name[m.end():]
+    return {f"{_SAINT_WORDS[m.group(1)]} {rest}", f"{m.group(1)} {rest}", f"{m.group(1)}. {rest}"} - {name}
+
+
+_CITY_WORD = re.compile(r"\b(?:city|ciudad|ville|stadt)\b", re.IGNORECASE)
+
+
+def names_the_city(name: str) -> bool:
+    """'Quebec City', 'Ciudad de Guatemala': a name of the town as a town, which the region named after it
+    does not take."""
+    return _CITY_WORD.search(name) is not None
+
+
 # Codes that appear in running English prose; other ISO codes ("COD", "IN") are ordinary words.
 PROSE_CODES = {"US": ("US", "U.S.", "USA", "U.S.A."), "GB": ("UK", "U.K."), "AE": ("UAE", "U.A.E.")}
 

@@ -309,9 +309,10 @@ class _Builder:
                 place.feature = "P.PPLC"
                 for name in aliases.CAPITAL_METONYMS.get(iso, ()):
                     place.add_name(name, METONYM)
-            # A region named after its main city takes the city's spellings ("Lugansk" region).
+            # A region named after its main city takes the city's spellings ("Lugansk" region), not its names as a
+            # town ("Quebec City").
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
-                for alt in alternates:
+                for alt in (a for a in alternates if not aliases.names_the_city(a)):
                     for form in sorted(aliases.region_names(alt)):
                         region.add_name(form, GENERATED)
 

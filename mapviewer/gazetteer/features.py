@@ -25,7 +25,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..text.normalize import fold
-from . import sources
+from . import aliases, sources
 from .macroregions import MACRO_REGIONS
 from .schema import ALTERNATE, DEMONYM, GENERATED, NATURAL_EARTH, PRIMARY
 
@@ -95,6 +95,8 @@ def add_counties(new_place: NewPlace, states: dict[str, Any], cities: dict[str, 
                           country="US", admin1=c["state"], region_id=state.id if state else None,
                           feature="A.ADM2", outline=outlines[c["fips"]])
         place.add_name(c["name"], PRIMARY)
+        for form in sorted(aliases.saint_forms(c["name"])):
+            place.add_name(form, GENERATED)
     return len(kept)
 
 
