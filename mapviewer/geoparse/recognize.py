@@ -451,8 +451,14 @@ def _name_part(token: _Token, store: GazetteerStore) -> bool:
 _REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorates?|prefectures?|krais?)\b")
 
 
+# "central Washington", "southern Alberta": a part of an area, which a town seldom has.
+_PART_OF = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?) $")
+
+
 def _region_hint(text: str, start: int, end: int) -> bool:
-    """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk'."""
+    """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk', 'central
+    Washington'."""
     window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
     lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
-    return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip()))
+    return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip())
+                or _PART_OF.search(text, max(0, start - 16), start))

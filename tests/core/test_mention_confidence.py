@@ -1,5 +1,5 @@
-"""A mention's confidence is its chance of naming a place placed right; and two recognition fixes found
-while measuring it (a place in a list of places, a relative place's name matched case-sensitively)."""
+"""A mention's confidence is its chance of naming the place read; and the recognition and resolution fixes
+found while measuring it (lists, a former name, a part of an area, county names, a relative place's name)."""
 
 from __future__ import annotations
 
@@ -38,10 +38,34 @@ def test_confidences_stay_probabilities_with_the_chosen_place_first(geoparser):
 
 def test_a_name_listed_after_places_is_a_place_though_also_a_surname(geoparser):
     text = "Storms hit Columbus, Richmond and Jacksonville on Monday."
-    assert {m.text for m in geoparser.analyse(Document(text)).mentions} >= {"Columbus", "Richmond", "Jacksonville"}
+    places = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    assert set(places) == {"Columbus", "Richmond", "Jacksonville"}
+    # Not Pickerington, Ohio (once called Jacksonville) beside Columbus: the name is Jacksonville's own.
+    assert places["Jacksonville"].name == "Jacksonville"
 
 
 def test_a_relative_place_is_named_by_capitalised_words_only():
     text = "Moscow said Yelyzavtivka, located about ten kilometers south of Kurakhove, had fallen."
     (rel,) = find_relative(text)
     assert rel.text == "Yelyzavtivka" and round(rel.km) == 10 and rel.bearing == 180
+
+
+def test_a_part_of_an_area_is_a_region(geoparser):
+    place = mention(geoparser, "The crew had to travel to central Washington to set up.", "Washington").place
+    assert (place.kind, place.admin1) == ("admin1", "WA")
+
+
+def test_counties_listed_together_lie_in_one_state(geoparser):
+    text = "Items were stolen in Allamakee County, Dallas County and Plymouth County."
+    places = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    assert {p.admin1 for p in places.values()} == {"IA"} and len(places) == 3
+
+
+def test_a_county_written_with_saint_in_full(geoparser):
+    place = mention(geoparser, "A jury in Saint Croix County heard the case.", "Saint Croix County").place
+    assert (place.kind, place.admin1) == ("county", "WI")
+
+
+def test_a_city_named_city_is_the_city_not_its_region(geoparser):
+    place = mention(geoparser, "She moved to Quebec City last year.", "Quebec City").place
+    assert place.kind == "city" and abs(place.lat - 46.8) < 0.2
