@@ -12,6 +12,8 @@ Each list is a general fact of English, not a fix for one text:
 - ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
   Worth"); the full stop after them does not end the name.
 - PLACE_OF is a place noun and "of" before a name ("the island of Rhodes"): the name is a place's.
+- RESIDENCE is where news says a person lives, after the name and age ("Wesley Brookes, 18, of Regina",
+  "Nicole and Andra Cox, all of Hugo"): a place follows.
 - PARTY_TAG is the party-and-state tag of American politicians ("Sen. Tim Scott (R-Charleston)",
   "Rep. Jerry Nadler (D-N.Y.)"): the part after the letter is a place.
 """
@@ -44,6 +46,7 @@ STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".s
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")
+RESIDENCE = re.compile(r"(?:, \d{1,3},|, all|\w,) of $")
 # "the island of Rhodes", "the city of Florence", "the province of Valencia": a place follows.
 PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|state|county|district|port|"
                       r"coast|capital|republic|kingdom|valley|shores?|banks?|outskirts|suburbs?) of $")

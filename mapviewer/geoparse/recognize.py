@@ -27,6 +27,7 @@ from .cues import (
     PARTY_TAG,
     PLACE_FOLLOWERS,
     PLACE_OF,
+    RESIDENCE,
     SPEECH_AFTER,
     SPEECH_BEFORE,
     STRONG_LOCATIVES,
@@ -124,8 +125,10 @@ def _word_before(text: str, start: int) -> str:
 
 
 def locative(text: str, start: int) -> bool:
-    """"in Kelly", "near Rhodes", "the island of Rhodes", "the city of Florence": the name is a place's."""
-    return _word_before(text, start) in LOCATIVES or PLACE_OF.search(text, max(0, start - 40), start) is not None
+    """"in Kelly", "near Rhodes", "the island of Rhodes", "the city of Florence", "Wesley Brookes, 18, of
+    Regina": the name is a place's."""
+    return (_word_before(text, start) in LOCATIVES or PLACE_OF.search(text, max(0, start - 40), start) is not None
+            or RESIDENCE.search(text, max(0, start - 12), start) is not None)
 
 
 def _after_opening(text: str, start: int, starts: set[int]) -> bool:
@@ -310,6 +313,8 @@ class Recognizer:
             return True  # exact written form of a country or region: "US", "U.K.", "EU", "B.C."
         if used > 1 or span.adjective:
             return not (first.initial and used == 1 and span.key in lowercase_words)
+        if _dateline(text, first, config):
+            return True  # "HOLLIDAY, Mo. —": a dateline names a place, whoever else bears the name
         if span.key in COMPANIONS or span.key in CALENDAR or span.key in TITLES:
             return False
         best = self._importance(span.key)

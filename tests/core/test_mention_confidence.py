@@ -69,3 +69,8 @@ def test_a_county_written_with_saint_in_full(geoparser):
 def test_a_city_named_city_is_the_city_not_its_region(geoparser):
     place = mention(geoparser, "She moved to Quebec City last year.", "Quebec City").place
     assert place.kind == "city" and abs(place.lat - 46.8) < 0.2
+
+
+def test_where_a_person_lives_and_a_dateline_are_places(geoparser):
+    assert mention(geoparser, "Wesley Brookes, 18, of Regina has been charged.", "Regina").place.name == "Regina"
+    assert mention(geoparser, "HOLLIDAY, Mo. — A man died on Route C.", "HOLLIDAY").place.name == "Holliday"
