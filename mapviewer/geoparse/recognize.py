@@ -399,7 +399,7 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
                 break
         ends.append((j, tokens[j].end))
         trailer = _TRAILER.match(text, tokens[j].end)
-        if trailer:
+        if trailer and not (j == i and tokens[i].text == "The"):  # "The city's coroner" is no name
             ends.append((j, trailer.end()))
     return ends
 
