@@ -4,6 +4,7 @@ The Geoparser runs named steps (geoparse.steps) in order. The default steps:
 
     recognize  Recognizer      proposes the spans the gazetteer knows        (geoparse/recognize.py)
     resolve    Resolver        reads every name in the light of the others   (geoparse/resolve.py)
+    streets    StreetNames     drops "Atlantic Avenue" far from the article's places (geoparse/streets.py)
     relative   RelativePlaces  places "X, 10 km south of Y" from Y           (geoparse/relative.py)
     metonyms   SpeechMetonyms  "Moscow said" names a government              (geoparse/metonyms.py)
     confidence MentionConfidence  each mention's chance of being a place placed right (geoparse/confidence.py)
@@ -26,6 +27,7 @@ from .geoparse.recognize import Recognizer
 from .geoparse.relative import RelativePlaces
 from .geoparse.resolve import Resolver
 from .geoparse.steps import Parse, Step, run_step
+from .geoparse.streets import StreetNames
 from .model import Analysis, Candidate, Document, Mention
 from .text.sentences import split_sentences
 
@@ -39,6 +41,7 @@ class Geoparser:
         self.steps: list[tuple[str, Step]] = [
             ("recognize", Recognizer(store, config)),
             ("resolve", Resolver(config)),
+            ("streets", StreetNames(config)),
             ("relative", RelativePlaces(config)),
             ("metonyms", SpeechMetonyms()),
             ("confidence", MentionConfidence(store)),

@@ -62,3 +62,4 @@ class GeoparserConfig:
     relative_confidence: float = 0.9          # confidence of a place located "10 km south of" another
     literal_only: bool = False                # drop adjectival and metonymic mentions (geoparse/literal.py)
     relative_lookback: int = 120              # characters before "N km south" searched for the place's name
+    street_km: float = 250.0                  # "X Street" is kept when X lies this near another place named

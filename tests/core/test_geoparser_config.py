@@ -20,7 +20,7 @@ DEFAULTS = {
     "temperature": 1.0, "confidence_slope": 0.7, "confidence_shift": 0.5,
     "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5, "min_confidence": 0.05,
     "relative_confidence": 0.9, "literal_only": False,
-    "relative_lookback": 120,
+    "relative_lookback": 120, "street_km": 250.0,
 }
 
 

@@ -26,7 +26,7 @@ def names(analysis):
 
 
 def test_default_steps(fresh):
-    assert fresh.step_names == ["recognize", "resolve", "relative", "metonyms", "confidence", "floor"]
+    assert fresh.step_names == ["recognize", "resolve", "streets", "relative", "metonyms", "confidence", "floor"]
 
 
 def test_a_filter_before_resolve_drops_spans(fresh):

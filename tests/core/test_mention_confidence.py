@@ -74,3 +74,10 @@ def test_a_city_named_city_is_the_city_not_its_region(geoparser):
 def test_where_a_person_lives_and_a_dateline_are_places(geoparser):
     assert mention(geoparser, "Wesley Brookes, 18, of Regina has been charged.", "Regina").place.name == "Regina"
     assert mention(geoparser, "HOLLIDAY, Mo. — A man died on Route C.", "HOLLIDAY").place.name == "Holliday"
+
+
+def test_a_street_named_after_a_far_place_is_not_that_place(geoparser):
+    far = "Police in Saskatoon were called to Northumberland Avenue on Friday."
+    assert "Northumberland" not in {m.text for m in geoparser.analyse(Document(far)).mentions}
+    near = "A crash closed Brantford Road in Hamilton, Ontario, on Friday."
+    assert mention(geoparser, near, "Brantford").place.admin1 == "08"  # Ontario's Brantford, 40 km away

@@ -1,0 +1,39 @@
+"""Streets named after places: "Atlantic Avenue", "Eglinton Avenue West", "Dufferin Street".
+
+A name followed by a street word names a street, which lies in the town the article is about, not in the
+place it was named after. The place is still a fair reading when it lies near the article's other places
+(Dufferin Street in a Toronto story, Dufferin County beside it); when it lies far from all of them
+(Northumberland Avenue in a Saskatoon story) the mention is dropped rather than put on the map far away.
+"""
+
+from __future__ import annotations
+
+from ..geodesy import great_circle_km
+from ..model import Span
+from .config import GeoparserConfig
+from .cues import STREET_HEADS, next_word
+from .steps import Parse
+
+
+class StreetNames:
+    """A SpanFilter step after the resolver (see the module's description)."""
+
+    def __init__(self, config: GeoparserConfig = GeoparserConfig()):
+        self.config = config
+
+    def filter(self, parse: Parse) -> list[Span]:
+        streets = [s for s in parse.spans if next_word(parse.text, s.end) in STREET_HEADS
+                   and (r := parse.readings.get(s.start)) is not None and r.best is not None]
+        if not streets:
+            return parse.spans
+        street_keys = {s.key for s in streets}
+        others = [r.best for s in parse.spans if s.key not in street_keys
+                  and (r := parse.readings.get(s.start)) is not None and r.best is not None]
+        far = set()
+        for span in streets:
+            place = parse.readings[span.start].best
+            assert place is not None
+            if not any(float(great_circle_km(place.lat, place.lon, o.lat, o.lon)) <= self.config.street_km
+                       for o in others):
+                far.add(span.start)
+        return [s for s in parse.spans if s.start not in far]
