@@ -81,8 +81,9 @@ _CONNECTORS = "(?: (?:" + "|".join(CONNECTORS) + "))"
 _CONNECTOR_GAP = re.compile(_CONNECTORS + "+ |" + _CONNECTORS + "* [dl]['’]")
 # A lower-case end of a compound word: "St. Louis-based", "Russia-backed" (but "Stratford-upon-Avon").
 _LOWER_SUFFIX = re.compile(r"(?:-[a-z]+)+$")
-# What follows an all-capital dateline: "BEIRUT —", "NEWARK, N.J. (AP)", "LONDON (Reuters) -".
-_DATELINE_END = re.compile(r"\s*(?:,|\(|—|–|-)")
+# What follows an all-capital dateline: "BEIRUT —", "NEWARK, N.J. (AP)", "LONDON (Reuters) -", or the
+# story's first words when the agency's tag was lost ("LONDON The Latest on ...").
+_DATELINE_END = re.compile(r"\s*(?:,|\(|—|–|-)| [A-Z][a-z]")
 _TRAILER = re.compile(r" (?:" + "|".join(TRAILERS) + r")\b")
 
 
@@ -309,11 +310,11 @@ class Recognizer:
         is evidence of a place as a locative is."""
         first = tokens[i]
         config = self.config
-        if _is_acronym(span.text):
+        if _is_acronym(span.text) and any(m.name.rstrip(".") == span.text.rstrip(".") for m in span.matches):
             return True  # exact written form of a country or region: "US", "U.K.", "EU", "B.C."
         if used > 1 or span.adjective:
             return not (first.initial and used == 1 and span.key in lowercase_words)
-        if _dateline(text, first, config):
+        if _dateline(text, first, config, punctuated=True):
             return True  # "HOLLIDAY, Mo. —": a dateline names a place, whoever else bears the name
         if span.key in COMPANIONS or span.key in CALENDAR or span.key in TITLES:
             return False
@@ -395,7 +396,7 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
         if j > i:
             gap = text[tokens[j - 1].end:tokens[j].start]
             if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap) and not (
-                    gap == ". " and tokens[j - 1].text in ABBREVIATED_PREFIXES):
+                    gap == ". " and tokens[j - 1].text.title() in ABBREVIATED_PREFIXES):  # "ST. LOUIS"
                 break
         ends.append((j, tokens[j].end))
         trailer = _TRAILER.match(text, tokens[j].end)
@@ -408,10 +409,14 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
 _ACRONYM_SOURCES = frozenset({GENERATED, COUNTRY_INFO})
 
 
-def _dateline(text: str, token: _Token, config: GeoparserConfig) -> bool:
-    """An all-capital place name opening a line and followed by a dateline's punctuation ("BEIRUT —")."""
+def _dateline(text: str, token: _Token, config: GeoparserConfig, punctuated: bool = False) -> bool:
+    """An all-capital place name opening a line and followed by a dateline's punctuation ("BEIRUT —") or, unless
+    ``punctuated``, by the story's first words ("LONDON The Latest": then also "JORDAN Smith scored" until the
+    other evidence is weighed)."""
+    end = _DATELINE_END.match(text, token.end)
     return (token.initial and token.text.isupper() and len(token.text) >= config.dateline_acronym_min_length
-            and token.text.isalpha() and _DATELINE_END.match(text, token.end) is not None)
+            and token.text.isalpha() and end is not None and not (punctuated and end.group().startswith(" ")
+                                                                  and end.group()[1:2].isupper()))
 
 
 def _organisation(text: str, tokens: list[_Token], i: int, reach: int = 5) -> bool:

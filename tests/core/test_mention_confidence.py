@@ -81,3 +81,10 @@ def test_a_street_named_after_a_far_place_is_not_that_place(geoparser):
     assert "Northumberland" not in {m.text for m in geoparser.analyse(Document(far)).mentions}
     near = "A crash closed Brantford Road in Hamilton, Ontario, on Friday."
     assert mention(geoparser, near, "Brantford").place.admin1 == "08"  # Ontario's Brantford, 40 km away
+
+
+def test_datelines_whose_agency_tag_is_lost_or_of_two_words(geoparser):
+    assert mention(geoparser, "LONDON The Latest on the nerve agent attack.", "LONDON").place.country == "GB"
+    assert mention(geoparser, "ST. LOUIS – Police announced an arrest.", "ST. LOUIS").place.admin1 == "MO"
+    # A capitalised first name opening a sports report is no dateline.
+    assert geoparser.analyse(Document("JORDAN Smith scored twice on Saturday.")).mentions == ()
