@@ -34,7 +34,7 @@ from geoparse_figures import CORPORA, DEFAULT_EVAL, calibration, near_place, sco
 
 from mapviewer.export.jsonl import prediction  # noqa: E402
 from mapviewer.gazetteer import GazetteerStore  # noqa: E402
-from mapviewer.geoparse.confidence import ConfidenceFloor, features, recalibrated  # noqa: E402
+from mapviewer.geoparse.confidence import ConfidenceFloor, MentionConfidence, features  # noqa: E402
 from mapviewer.geoparse.confidence_weights import FEATURES  # noqa: E402
 from mapviewer.geoparse.steps import Parse, run_step  # noqa: E402
 from mapviewer.model import Document  # noqa: E402
@@ -73,13 +73,8 @@ def figures(model: LogisticRegression | None, geoparser: Geoparser, parses: list
     for doc_id, parse in parses:
         shown = Parse(parse.document, parse.sentences, list(parse.spans), dict(parse.readings))
         if model is not None:
-            counts = Counter(s.key for s in parse.spans if s.start in shown.readings)
-            for span in parse.spans:
-                r = shown.readings.get(span.start)
-                if r is not None and r.places:
-                    x = np.array([features(geoparser.store, parse.text, span, r, counts[span.key])])
-                    shown.readings[span.start] = recalibrated(r, float(model.predict_proba(x)[0, 1]))
-            shown.keep_spans(floor.filter(shown))
+            run_step(MentionConfidence(geoparser.store, lambda x: float(model.predict_proba([x])[0, 1])), shown)
+            run_step(floor, shown)
         lines.append(json.dumps(prediction(doc_id, geoparser._analysis(shown))))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pred.jsonl"

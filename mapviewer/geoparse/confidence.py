@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
+from collections.abc import Callable
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Reading, Span
@@ -85,11 +86,19 @@ def recalibrated(reading: Reading, p: float) -> Reading:
     return dataclasses.replace(reading, probabilities=tuple(q * p / best for q in probs))
 
 
-class MentionConfidence:
-    """A SpanResolver step, after every other resolver: each mention's confidence from its features."""
+def shipped_model(x: list[float]) -> float:
+    """The fitted logistic regression (confidence_weights) on a mention's features."""
+    z = WEIGHTS["intercept"] + sum(WEIGHTS[name] * v for name, v in zip(FEATURES, x))
+    return 1 / (1 + math.exp(-z))
 
-    def __init__(self, store: GazetteerStore):
+
+class MentionConfidence:
+    """A SpanResolver step, after every other resolver: each mention's confidence from its features, by
+    ``model`` (the shipped one; tools/train_confidence.py passes the ones it fits)."""
+
+    def __init__(self, store: GazetteerStore, model: Callable[[list[float]], float] = shipped_model):
         self.store = store
+        self.model = model
 
     def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
         counts = Counter(s.key for s in parse.spans if s.start in parse.readings)
@@ -99,8 +108,7 @@ class MentionConfidence:
             if reading is None or not reading.places:
                 continue
             x = features(self.store, parse.text, span, reading, counts[span.key])
-            z = WEIGHTS["intercept"] + sum(WEIGHTS[name] * v for name, v in zip(FEATURES, x))
-            out.append((span, recalibrated(reading, 1 / (1 + math.exp(-z)))))
+            out.append((span, recalibrated(reading, self.model(x))))
         return out
 
 
