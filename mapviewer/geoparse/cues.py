@@ -10,7 +10,8 @@ Each list is a general fact of English, not a fix for one text:
 - EPONYM_HEADS follow a place that names a disease or a strain ("Marburg virus", "Lyme disease"): the
   name is not a mention of the place.
 - STREET_HEADS, capitalised after a place's name, make it a street's ("Atlantic Avenue", "Eglinton Avenue
-  West"): geoparse/streets.py keeps the place only when it lies near the article's other places.
+  West"); NAMED_AFTER_HEADS likewise make a town's name an institution's ("Liverpool Academy", "Washington
+  University"): geoparse/streets.py keeps the place only when it lies near the article's other places.
 - ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
   Worth"); the full stop after them does not end the name.
 - PLACE_OF is a place noun and "of" before a name ("the island of Rhodes"): the name is a place's.
@@ -47,6 +48,7 @@ SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told) $")
 STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".split())
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
 STREET_HEADS = frozenset("Street Avenue Road Drive Boulevard Lane Highway Parkway Parade Terrace".split())
+NAMED_AFTER_HEADS = frozenset("University College Academy School Institute Hotel Embassy Club".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")
 RESIDENCE = re.compile(r"(?:, \d{1,3},|, all|\w,) of $")

@@ -1,9 +1,11 @@
-"""Streets named after places: "Atlantic Avenue", "Eglinton Avenue West", "Dufferin Street".
+"""Streets and institutions named after places: "Atlantic Avenue", "Dufferin Street", "Liverpool Academy".
 
 A name followed by a street word names a street, which lies in the town the article is about, not in the
-place it was named after. The place is still a fair reading when it lies near the article's other places
-(Dufferin Street in a Toronto story, Dufferin County beside it); when it lies far from all of them
-(Northumberland Avenue in a Saskatoon story) the mention is dropped rather than put on the map far away.
+place it was named after; so does a town's name before "University", "Academy", "Hotel" (the Liverpool
+Academy in Cairo, Washington University in St. Louis). The place is still a fair reading when it lies near
+the article's other places (Dufferin Street in a Toronto story, Dufferin County beside it); when it lies far
+from all of them (Northumberland Avenue in a Saskatoon story) the mention is dropped rather than put on the
+map far away.
 """
 
 from __future__ import annotations
@@ -11,24 +13,27 @@ from __future__ import annotations
 from ..geodesy import great_circle_km
 from ..model import Span
 from .config import GeoparserConfig
-from .cues import STREET_HEADS, next_word
+from .cues import NAMED_AFTER_HEADS, STREET_HEADS, next_word
 from .steps import Parse
 
 
 class StreetNames:
-    """A SpanFilter step after the resolver (see the module's description)."""
+    """A SpanFilter step after the resolver (see the module's description); an article with no other place
+    keeps them."""
 
     def __init__(self, config: GeoparserConfig = GeoparserConfig()):
         self.config = config
 
     def filter(self, parse: Parse) -> list[Span]:
-        streets = [s for s in parse.spans if next_word(parse.text, s.end) in STREET_HEADS
-                   and (r := parse.readings.get(s.start)) is not None and r.best is not None]
+        streets = [s for s in parse.spans if (r := parse.readings.get(s.start)) is not None and r.best is not None
+                   and _named_after(parse.text, s, r.best.kind)]
         if not streets:
             return parse.spans
         street_keys = {s.key for s in streets}
         others = [r.best for s in parse.spans if s.key not in street_keys
                   and (r := parse.readings.get(s.start)) is not None and r.best is not None]
+        if not others:
+            return parse.spans
         far = set()
         for span in streets:
             place = parse.readings[span.start].best
@@ -37,3 +42,10 @@ class StreetNames:
                        for o in others):
                 far.add(span.start)
         return [s for s in parse.spans if s.start not in far]
+
+
+def _named_after(text: str, span: Span, kind: str) -> bool:
+    """"Atlantic Avenue", "Liverpool Academy": a street, or a school or hotel named after a town (a state's
+    university, "Colorado State University", is in the state)."""
+    word = next_word(text, span.end)
+    return word in STREET_HEADS or (word in NAMED_AFTER_HEADS and kind in ("city", "county"))

@@ -88,3 +88,11 @@ def test_datelines_whose_agency_tag_is_lost_or_of_two_words(geoparser):
     assert mention(geoparser, "ST. LOUIS – Police announced an arrest.", "ST. LOUIS").place.admin1 == "MO"
     # A capitalised first name opening a sports report is no dateline.
     assert geoparser.analyse(Document("JORDAN Smith scored twice on Saturday.")).mentions == ()
+
+
+def test_an_institution_named_after_a_far_town_is_not_that_town(geoparser):
+    text = "In a Cairo suburb, boys train at the Liverpool Academy. Cairo's academies are new."
+    assert "Liverpool" not in {m.text for m in geoparser.analyse(Document(text)).mentions}
+    text = "Fort Collins scientists at Colorado State University forecast storms."
+    (state,) = [m for m in geoparser.analyse(Document(text)).mentions if m.text.startswith("Colorado")]
+    assert state.place.kind == "admin1"  # a state's university is in the state: kept
