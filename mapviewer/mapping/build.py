@@ -37,6 +37,9 @@ CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natu
            "world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
 # The only network a page may reach, and only when the user picks one of these layers.
 ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
+OFFLINE_LAYER = "Offline basemap"
+# What Preferences › Default basemap offers: (setting, the layer's name in the page's layer control).
+BASEMAPS = (("offline", OFFLINE_LAYER), *ONLINE_LAYERS)
 
 
 def _rounded(geom: BaseGeometry, digits: int = 4) -> BaseGeometry:
@@ -65,15 +68,16 @@ def _basemap_geojson(store_path: str) -> tuple[dict[str, Any] | None, dict[str, 
 
 def _basemap(m: folium.Map, store: GazetteerStore) -> None:
     """Land and country borders from the bundled outlines: a basemap that needs no network."""
-    base = folium.FeatureGroup(name="Offline basemap", overlay=False, control=True, show=True)
+    base = folium.FeatureGroup(name=OFFLINE_LAYER, overlay=False, control=True, show=True)
     land, borders = _basemap_geojson(str(store.path))
     if land is not None:
         folium.GeoJson(land, name="land", interactive=False, smooth_factor=1.5,
                        style_function=lambda _: {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#c9c2b3",
-                                                 "weight": 0.6}).add_to(base)
+                                                 "weight": 0.6, "className": "mv-land"}).add_to(base)
     if borders is not None:
         folium.GeoJson(borders, name="borders", interactive=False,
-                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
+                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7,
+                                                 "className": "mv-borders"}).add_to(base)
     base.add_to(m)
     for tiles, name in ONLINE_LAYERS:
         folium.TileLayer(tiles, name=name, show=False, overlay=False).add_to(m)
@@ -166,7 +170,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     (centre lat, lon, zoom) it opens there instead of around the places.
     """
     entries = collect_places(analyses, store) if entries is None else entries
-    m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
+    m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=False, world_copy_jump=False,
                    width="62%" if panel else "100%", position="absolute" if panel else "relative",
                    maxZoom=18, minZoom=1)  # with no default tile layer, folium sets no zoom range
     m.default_js, m.default_css = [], []    # the libraries are inlined below; folium's CDN lists untouched
@@ -187,22 +191,25 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             layer.add_to(group)
             group.add_to(m)
             outlines.append(layer.get_name())
-    folium.LayerControl(collapsed=True).add_to(m)
+    control = folium.LayerControl(collapsed=True)
+    control.add_to(m)
     data = page_data(entries, analyses, store)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),
                  "documentLegend": _document_legend(analyses),
-                 "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
+                 "cluster": cluster.get_name(), "layerControl": control.get_name(), "attribution": ATTRIBUTION,
+                 "panel": panel, "credits": CREDITS})
     root = m.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(PageTitle(page_title(analyses)), name="mapviewer_title")
-    for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"))):
+    for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"), own_file("maptools.css"))):
         root.header.add_child(InlineStyle(css), name=f"mapviewer_css_{n}")
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
+    root.html.add_child(InlineScript(own_file("maptools.js")), name="mapviewer_tools_js")
     return root
 
 
@@ -210,7 +217,7 @@ def _legend(entries: list[PlaceEntry]) -> list[dict[str, str]]:
     """The kinds of place this map shows, in the palette's order: a legend of all fourteen would cover the
     map of an article that names towns and countries."""
     shown = {e.place.kind for e in entries}
-    return [{"label": v.label, "color": v.colour} for k, v in KINDS.items() if k in shown]
+    return [{"kind": k, "label": v.label, "color": v.colour} for k, v in KINDS.items() if k in shown]
 
 
 def _document_legend(analyses: list[Analysis]) -> list[dict[str, str]]:

@@ -42,10 +42,11 @@ from ..model import Analysis, Document, Mention, Place
 from ..places import PlaceEntry, alternatives, collect_places, is_uncertain, place_key
 from ..project import SUFFIX, Project, ProjectDocument, UiState, load_project, save_project
 from ..project import MapView as ProjectView
-from .article import ArticleView
+from .article import ArticleView, trimmed_span
 from .autosave import Autosave
 from .controls import ElidedLabel, FilterBox
 from .errors import show_error
+from .maptools import MapTools
 from .mapview import MapView
 from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self._on_failed)
         self._build_widgets()
         self.menus = build_menus(self)
+        self.tools = MapTools(self)      # Map menu, map's own context menu, PNG export, preferences, theme
         self._update_actions()
         self._restore()
         self._update_title()
@@ -613,10 +615,7 @@ class MainWindow(QMainWindow):
         """Selected text that no mention covers: "Add place…" opens the search with it."""
         doc = self.article.doc_index
         text = self.analyses[doc].document.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trimmed_span(text, start, end)
         if start == end:
             return
         name = text[start:end]
@@ -650,8 +649,12 @@ class MainWindow(QMainWindow):
         if store is None or doc >= len(self.review.project.documents):
             return
         if self._geoparser is None:
-            self._geoparser = Geoparser(store)
+            self._geoparser = Geoparser(store, self.runner.config)
         self.review.reread(doc, reread(self._geoparser, self.review.project.documents[doc]))
+
+    def reset_geoparser(self) -> None:
+        """New geoparser options: re-reading makes its geoparser anew."""
+        self._geoparser = None
 
     def _corrected(self, doc: int) -> None:
         """A correction, undo or redo: text, table, document list and map show the corrected analyses."""
