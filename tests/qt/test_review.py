@@ -236,7 +236,7 @@ def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, mo
     assert "texas-floods.txt" in legend or "Floods" in legend or "floods" in legend
     window.table_docs.setCurrentIndex(2)                                 # table and map: document 2 only
     assert window.proxy.rowCount() == len(window.analyses[1].places())
-    qtbot.waitUntil(lambda: js(qtbot, window, "mapviewer.markers.getLayers().filter(l => l.options.opacity > 0)"
+    qtbot.waitUntil(lambda: js(qtbot, window, "mapviewer.tools.shown()"
                                               ".length") == len(window.analyses[1].places()), timeout=5_000)
     key = next(e.key for e in window.entries if e.place.name == "Kyiv")  # in both documents
     assert window.model.data(window.model.index(window.model.row_of(key), 9)) == "1, 2"
