@@ -203,10 +203,12 @@ document.addEventListener("DOMContentLoaded", function () {
     root.style.setProperty("--mv-uncertain", t.uncertain);
   }
 
-  /* ---- the base layer of the layer control, by name ---- */
+  /* ---- the base layers of folium's layer control ({name: layer}, beside the control), by name ---- */
   function baseLayers() {
-    var control = window[data.layerControl];
-    return control ? control._layers.filter(function (l) { return !l.overlay; }) : [];
+    var layers = window[data.layerControl + "_layers"];
+    return layers ? Object.keys(layers.base_layers).map(function (name) {
+      return {name: name, layer: layers.base_layers[name]};
+    }) : [];
   }
 
   function basemap() {
