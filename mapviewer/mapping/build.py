@@ -96,11 +96,11 @@ def tile_hosts() -> tuple[str, ...]:
     return tuple(_tile_host(folium.TileLayer(tiles).tiles) for tiles, _ in ONLINE_LAYERS)
 
 
-def _marker_style(entry: PlaceEntry, documents: int) -> dict[str, Any]:
+def _marker_style(entry: PlaceEntry, documents: int, below: float) -> dict[str, Any]:
     """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain; with
     several documents, a ring in the colour of the document that mentions it (dark for several)."""
     style = kind_style(entry.place.kind)
-    uncertain = entry.confidence < UNCERTAIN
+    uncertain = entry.confidence < below
     docs = {r.doc for r in entry.mentions}
     ring = style.colour if documents < 2 else (document_colour(min(docs)) if len(docs) == 1 else SHARED)
     return {"radius": style.radius, "color": ring, "weight": 2 if documents < 2 else 3, "fill": True,
@@ -108,22 +108,23 @@ def _marker_style(entry: PlaceEntry, documents: int) -> dict[str, Any]:
             "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
 
 
-def _marker_features(entries: list[PlaceEntry], documents: int) -> list[dict[str, Any]]:
+def _marker_features(entries: list[PlaceEntry], documents: int, below: float) -> list[dict[str, Any]]:
     """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it)."""
     return [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
              "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents)}}
+                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents, below)}}
             for e in entries]
 
 
-def _marker_layer(entries: list[PlaceEntry], documents: int) -> folium.GeoJson:
+def _marker_layer(entries: list[PlaceEntry], documents: int, below: float) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
-    features = _marker_features(entries, documents)
+    features = _marker_features(entries, documents, below)
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
 
-def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str) -> folium.GeoJson | None:
+def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str,
+                   below: float) -> folium.GeoJson | None:
     features = []
     for e in entries:
         geom = store.outline(e.place.id) if e.place.located_from is None else None
@@ -132,7 +133,7 @@ def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, 
         geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(geom),
                          "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                                        "uncertain": e.confidence < UNCERTAIN}})
+                                        "uncertain": e.confidence < below}})
     if not features:
         return None
     return folium.GeoJson(
@@ -162,12 +163,14 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-                panel: bool = False, view: tuple[float, float, float] | None = None) -> Figure:
+                panel: bool = False, view: tuple[float, float, float] | None = None,
+                below: float = UNCERTAIN) -> Figure:
     """The page of a folium map of the analyses' places; every marker and outline knows its place and
     mentions.
 
     With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
-    (centre lat, lon, zoom) it opens there instead of around the places.
+    (centre lat, lon, zoom) it opens there instead of around the places. Places and mentions read with a
+    confidence ``below`` the threshold are drawn as uncertain.
     """
     entries = collect_places(analyses, store) if entries is None else entries
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=False, world_copy_jump=False,
@@ -179,13 +182,13 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     cluster = MarkerCluster(  # type: ignore[no-untyped-call]
         name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
     cluster.default_js, cluster.default_css = [], []
-    markers = _marker_layer(entries, len(analyses))
+    markers = _marker_layer(entries, len(analyses), below)
     markers.add_to(cluster)
     cluster.add_to(m)
 
     outlines = []
     for kind, name, color in _OUTLINED:
-        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color)
+        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color, below)
         if layer is not None:
             group = folium.FeatureGroup(name=name, show=True)
             layer.add_to(group)
@@ -193,7 +196,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             outlines.append(layer.get_name())
     control = folium.LayerControl(collapsed=True)
     control.add_to(m)
-    data = page_data(entries, analyses, store)
+    data = page_data(entries, analyses, store, below)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),
@@ -234,11 +237,12 @@ def outlined(entries: list[PlaceEntry]) -> frozenset[str]:
     return frozenset(e.key for e in entries if e.place.kind in ("admin1", "country"))
 
 
-def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry]) -> dict[str, Any]:
+def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry],
+                below: float = UNCERTAIN) -> dict[str, Any]:
     """New places and documents for a page already shown (after a correction), as data: the page script
     redraws the markers and restyles the outlines from it, without a reload. Valid while ``outlined(entries)``
     is within that of the page's own entries (an outline the page lacks needs a new page)."""
-    return {**page_data(entries, analyses, store), "markers": _marker_features(entries, len(analyses))}
+    return {**page_data(entries, analyses, store, below), "markers": _marker_features(entries, len(analyses), below)}
 
 
 def page_title(analyses: list[Analysis]) -> str:
@@ -247,7 +251,8 @@ def page_title(analyses: list[Analysis]) -> str:
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False, view: tuple[float, float, float] | None = None) -> str:
+              panel: bool = False, view: tuple[float, float, float] | None = None,
+              below: float = UNCERTAIN) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
-    return render_page(_folium_map(analyses, store, entries, panel, view), tile_hosts())
+    return render_page(_folium_map(analyses, store, entries, panel, view, below), tile_hosts())

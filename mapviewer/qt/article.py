@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..model import Analysis, Mention
 from ..palette import LIGHT, Theme
-from ..places import is_uncertain, place_key
+from ..places import UNCERTAIN, is_uncertain, place_key
 from .plaintext import plain_tooltip
 
 
@@ -54,6 +54,7 @@ class ArticleView(QTextEdit):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.theme: Theme = LIGHT      # highlight colours for the desktop's light or dark theme
+        self.uncertain_below = UNCERTAIN   # readings less confident than this are underlined as uncertain
         self.set_font_size(11)
         self.analysis: Analysis | None = None
         self.doc_index = 0
@@ -65,9 +66,12 @@ class ArticleView(QTextEdit):
     def set_font_size(self, points: int) -> None:
         self.setStyleSheet(f"QTextEdit {{ font-family: Georgia, serif; font-size: {int(points)}pt; }}")
 
-    def set_theme(self, theme: Theme) -> None:
-        """Highlights in ``theme``'s colours; the shown document is formatted again."""
-        self.theme = theme
+    def set_colours(self, theme: Theme, uncertain_below: float) -> None:
+        """Highlights in ``theme``'s colours, uncertain below that confidence; the shown document is formatted
+        again."""
+        if (theme, uncertain_below) == (self.theme, self.uncertain_below):
+            return
+        self.theme, self.uncertain_below = theme, uncertain_below
         if self.analysis is not None:
             sentences, current = list(self._sentences), self._current
             self.show_analysis(self.analysis, self.doc_index, keep_scroll=True)
@@ -93,7 +97,7 @@ class ArticleView(QTextEdit):
             fmt = QTextCharFormat()
             fmt.setBackground(self._tint(m))
             fmt.setForeground(QColor(self.theme.text))
-            if is_uncertain(m):
+            if is_uncertain(m, self.uncertain_below):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(self.theme.uncertain))
             elif m.reviewed:

@@ -226,10 +226,12 @@ class MapTools(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.theme = apply_theme(app, prefs.theme)
-        w.article.set_theme(self.theme)
+        w.article.set_colours(self.theme, prefs.uncertainty)
         w.article.set_font_size(prefs.font_size)
-        w.runner.config = prefs.geoparser_config()
+        w.runner.config, w.runner.below = prefs.geoparser_config(), prefs.uncertainty
         w.reset_geoparser()
+        if prefs.uncertainty != old.uncertainty:
+            w.redraw_map()              # its markers and popups say "uncertain" from the page's data
         self.map.send_tool({"tool": "theme", "name": self.theme.name})
         if prefs.basemap != old.basemap:
             self.map.send_tool({"tool": "basemap", "name": dict(BASEMAPS)[prefs.basemap]})

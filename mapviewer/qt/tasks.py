@@ -60,9 +60,9 @@ class AnalyseTask(QThread):
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
     def __init__(self, sources: list[Path | Document], store: StoreHandle, parent: QObject | None = None,
-                 config: GeoparserConfig | None = None):
+                 config: GeoparserConfig | None = None, below: float | None = None):
         super().__init__(parent)
-        self.config = config
+        self.config, self.below = config, below
         self.sources = sources
         self.store = store
         self.cancelled = False
@@ -127,7 +127,8 @@ class AnalyseTask(QThread):
             self.progress.emit("Drawing the map", 0.95)
             analyses = [a for _, a in results]
             entries = collect_places(analyses, store)
-            page = page_html(analyses, store, entries)
+            page = page_html(analyses, store, entries) if self.below is None else \
+                page_html(analyses, store, entries, below=self.below)
             if not self.cancelled:
                 self.done.emit(results, entries, page)
         except MapviewerError as e:

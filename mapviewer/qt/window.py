@@ -367,6 +367,15 @@ class MainWindow(QMainWindow):
         self._outlined = outlined(self.entries)
         self.map.show_html(page)
 
+    def redraw_map(self) -> None:
+        """A new map page of what the window shows, where the map is now (after a correction that needs an
+        outline the page lacks, or new preferences)."""
+        from ..mapping.build import page_html
+
+        store = self.store.store
+        if store is not None and self.analyses:
+            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view, below=self.runner.below))
+
     def _label_documents(self) -> None:
         """The document list: each document's title with its count of places and its review progress."""
         self.doc_choice.blockSignals(True)
@@ -624,7 +633,8 @@ class MainWindow(QMainWindow):
 
     def next_uncertain(self, delta: int = 1) -> None:
         """Select the next (or previous) uncertain machine reading in text order, across documents."""
-        stops = [(d, m) for d, a in enumerate(self.analyses) for m in a.mentions if is_uncertain(m)]
+        stops = [(d, m) for d, a in enumerate(self.analyses) for m in a.mentions
+                 if is_uncertain(m, self.runner.below)]
         if not stops:
             self.statusBar().showMessage("No uncertain mentions left")
             return
@@ -661,7 +671,7 @@ class MainWindow(QMainWindow):
         store = self.store.store
         if store is None:
             return
-        from ..mapping.build import outlined, page_html, page_update
+        from ..mapping.build import outlined, page_update
 
         shown = self.reading.mention
         self.analyses = self.review.project.analyses
@@ -673,9 +683,9 @@ class MainWindow(QMainWindow):
         if self.selected is not None and self.entry(self.selected) is None:
             self.selected = None
         if outlined(self.entries) <= self._outlined:      # the page has every outline: redraw it in place
-            self.map.update_data(page_update(self.analyses, store, self.entries))
+            self.map.update_data(page_update(self.analyses, store, self.entries, self.runner.below))
         else:
-            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view))
+            self.redraw_map()
         if self.selected is not None:
             self._select_row(self.selected)
         again = None if shown is None else next(
@@ -768,7 +778,8 @@ class MainWindow(QMainWindow):
         self.autosave.clear()
         entries = collect_places(project.analyses, store)
         view = None if project.view is None else (project.view.lat, project.view.lon, project.view.zoom)
-        self._show_project(entries, page_html(project.analyses, store, entries, view=view), project.ui)
+        self._show_project(entries, page_html(project.analyses, store, entries, view=view, below=self.runner.below),
+                           project.ui)
 
     def _offer_recovery(self) -> None:
         """An autosave left by a crash: offer it back (without blocking the window)."""

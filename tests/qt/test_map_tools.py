@@ -9,7 +9,7 @@ import pytest
 from coloraide import Color
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -184,9 +184,7 @@ def _contrast_of_highlights(article):
     """(foreground, background) of every highlighted mention as the article view formats it."""
     pairs = set()
     for m in article._mentions:
-        cursor = QTextCursor(article.document())
-        cursor.setPosition(m.start + 1)
-        fmt = cursor.charFormat()
+        fmt = _format_at(article, m)
         pairs.add((fmt.foreground().color().name(), fmt.background().color().name()))
     return pairs
 
@@ -246,3 +244,34 @@ def test_export_map_as_png(qtbot, loaded, tmp_path, scale):
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 50         # a map, not a blank picture
     assert loaded.tools.actions["export_png"].text() == "Export map as &PNG…"
+
+
+def test_the_uncertainty_threshold_marks_text_map_and_navigation(qtbot, loaded):
+    from mapviewer.places import UNCERTAIN
+
+    def dashed():
+        return sum(_format_at(loaded.article, m).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+                   for m in loaded.article._mentions)
+
+    def read_below(threshold):
+        return sum(m.place is not None and m.confidence < threshold for m in loaded.analyses[0].mentions)
+
+    below = [e for e in loaded.entries if e.confidence < 0.99]
+    assert dashed() == read_below(UNCERTAIN) < read_below(0.99)
+    with qtbot.waitSignal(loaded.map.mapReady, timeout=30_000):
+        loaded.tools.set_preferences(Preferences(uncertainty=0.99))
+    try:
+        assert dashed() == read_below(0.99)
+        uncertain = js(qtbot, loaded, "Object.keys(mapviewer.places).filter(k => mapviewer.places[k].uncertain)")
+        assert set(uncertain) == {e.key for e in below}
+        loaded.next_uncertain(1)
+        assert "Uncertain:" in loaded.statusBar().currentMessage()
+    finally:
+        loaded.tools.set_preferences(Preferences())
+    assert dashed() == read_below(UNCERTAIN)
+
+
+def _format_at(article, m):
+    cursor = QTextCursor(article.document())
+    cursor.setPosition(m.start + 1)
+    return cursor.charFormat()
