@@ -26,7 +26,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "map-tools-dark.png")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QSignalSpy, QTest
     from PySide6.QtWidgets import QApplication
 
     from mapviewer.gazetteer import GazetteerStore
@@ -35,36 +36,28 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    def pause(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(signal) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(60_000, loop.quit)
-        loop.exec()
-        signal.disconnect(loop.quit)
-
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat), GazetteerStore.open())
         window.tools.set_preferences(Preferences(theme="dark"))
         window.resize(1400, 860)
         window.show()
         window.main.setSizes([600, 800])
+        ready = QSignalSpy(window.map.mapReady)
         window.open_paths([SEED])
-        wait(window.map.mapReady)
+        for _ in range(600):                # the article geoparsed and its map page ready, 60 s at most
+            if window.entries and ready.count():
+                break
+            QTest.qWait(100)
         entries = {e.place.name: e for e in window.entries}
         kurakhove, pokrovsk = entries["Kurakhove"], entries["Pokrovsk"]
         window.select(kurakhove.key, "table")
-        pause(1500)
+        QTest.qWait(1500)
         window.map.run_js("mapviewer.map.closePopup(); mapviewer.cluster.unspiderfy();"
                           " mapviewer.map.setView([48.13, 37.23], 9, {animate: false})")
         window.tools.measure.start((kurakhove.place.lat, kurakhove.place.lon))
         window.tools.measure.click(pokrovsk.place.lat, pokrovsk.place.lon)
         window.map.run_js("mapviewer.map.fire('mousemove', {latlng: L.latLng(48.0513, 37.4121)})")
-        pause(1500)
+        QTest.qWait(1500)
         if not window.grab().save(str(args.out)):
             sys.exit(f"cannot write {args.out}")
         print(f"saved {args.out}: {window.tools.measure.km:.2f} km", file=sys.stderr)

@@ -17,7 +17,7 @@ from mapviewer.geodesy import geodesic_km
 from mapviewer.palette import DARK, LIGHT
 from mapviewer.qt.preferences import Preferences, load_preferences
 
-from .conftest import js
+from .conftest import js, select_text
 
 OCEAN = (-40.0, -30.0)          # the South Atlantic: no marker under the pointer
 BROWSER_ACTIONS = {"Back", "Forward", "Reload", "View page source", "Save page", "Inspect"}
@@ -85,12 +85,7 @@ def test_copy_coordinates_and_measure_from_the_menu(qtbot, loaded):
 
 def test_add_a_place_here_adds_the_selected_name_where_the_user_clicked(qtbot, loaded):
     assert not next(a for a in loaded.tools.map_menu(*OCEAN).actions() if a.text().startswith("Add")).isEnabled()
-    text = loaded.analyses[0].document.text
-    start = text.index("carnage")
-    cursor = QTextCursor(loaded.article.document())
-    cursor.setPosition(start)
-    cursor.setPosition(start + len("carnage"), QTextCursor.MoveMode.KeepAnchor)
-    loaded.article.setTextCursor(cursor)
+    select_text(loaded, "carnage")
     add = next(a for a in loaded.tools.map_menu(48.5, 35.0).actions() if a.text().startswith("Add"))
     assert add.isEnabled() and add.text() == "Add “carnage” here"
     with qtbot.waitSignal(loaded.corrected, timeout=10_000):
