@@ -41,6 +41,55 @@ CURRENT_SENTENCE = "#f8c471"  # the one ◀/▶ stand on
 UNCERTAIN = "#b03a2e"         # the dashed underline of an uncertain mention
 
 
+
+
+@dataclass(frozen=True, slots=True)
+class MapStyle:
+    """The ground of the map in one theme: sea, land, borders, the text of labels and of the map's boxes."""
+
+    water: str
+    land: str
+    coast: str
+    border: str
+    label: str
+    halo: str
+    box: str            # the background of legend, tools and popups
+    box_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """The colours of one desktop theme. A highlight sets its own text colour, so that a name highlighted in
+    the article stays readable whatever colour the desktop gives to text (contrast ≥ 4.5 with each tint;
+    tests/core/test_theme_colours.py)."""
+
+    name: str
+    text: str                       # text on a highlight
+    tints: dict[str, str]           # the background of a mention, by kind of place
+    sentence: str
+    current: str
+    uncertain: str                  # the dashed underline of an uncertain mention
+    reviewed: str                   # the underline of a mention the user reviewed
+    map: MapStyle
+
+    def tint(self, kind: str) -> str:
+        """A kind the palette does not know is highlighted like a town (as ``kind_style`` draws it)."""
+        return self.tints.get(kind, self.tints["city"])
+
+
+LIGHT = Theme("light", "#1c1c1c", {k: s.tint for k, s in KINDS.items()}, SENTENCE, CURRENT_SENTENCE, UNCERTAIN,
+              "#1e8449", MapStyle("#dde8f0", "#f4f1ea", "#c9c2b3", "#b3aa99", "#333333", "#ffffff",
+                                  "rgba(255,255,255,.92)", "#222222"))
+# Dark tints: each kind's colour mixed into the dark background until light text on it has a contrast of at
+# least 7 (computed once with coloraide, checked by the tests).
+DARK = Theme("dark", "#f1f1f1", {
+    "city": "#76302a", "admin1": "#58316a", "country": "#1f4763", "continent": "#17564b", "county": "#6d340e",
+    "macroregion": "#154a41", "sea": "#255372", "lake": "#365368", "river": "#1e594f", "island": "#5c4f1a",
+    "landform": "#4f280e", "area": "#4f5152"}, "#3d3426", "#6b4f1d", "#ff8a7a", "#58d68d",
+    MapStyle("#17212b", "#2b2d30", "#4a4d52", "#6b6f75", "#d8d8d8", "#17212b", "rgba(40,42,46,.94)", "#e8e8e8"))
+THEMES = {t.name: t for t in (LIGHT, DARK)}
+
+
 def kind_style(kind: str) -> KindStyle:
     """The style of ``kind``; a kind the palette does not know is drawn like a town."""
     return KINDS.get(kind, KINDS["city"])
@@ -50,7 +99,16 @@ def document_colour(doc: int) -> str:
     return DOCUMENTS[doc % len(DOCUMENTS)]
 
 
+def _page_theme(t: Theme) -> dict[str, object]:
+    m = t.map
+    return {"text": t.text, "tints": t.tints, "sentence": t.sentence, "current": t.current, "uncertain": t.uncertain,
+            "map": {"water": m.water, "land": m.land, "coast": m.coast, "border": m.border, "label": m.label,
+                    "halo": m.halo, "box": m.box, "boxText": m.box_text}}
+
+
 def page_palette() -> dict[str, object]:
-    """The palette as the page script reads it."""
-    return {"kinds": {k: {"colour": s.colour, "tint": s.tint} for k, s in KINDS.items()},
-            "sentence": SENTENCE, "current": CURRENT_SENTENCE, "uncertain": UNCERTAIN}
+    """The palette as the page script reads it: each kind's colour, tint and legend label, and the colours
+    of each theme (the page follows the app's)."""
+    return {"kinds": {k: {"colour": s.colour, "tint": s.tint, "label": s.label} for k, s in KINDS.items()},
+            "sentence": SENTENCE, "current": CURRENT_SENTENCE, "uncertain": UNCERTAIN,
+            "themes": {name: _page_theme(t) for name, t in THEMES.items()}}

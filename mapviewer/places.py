@@ -114,9 +114,10 @@ def alternatives(mention: Mention, store: GazetteerStore) -> list[Alternative]:
     return result
 
 
-def is_uncertain(mention: Mention) -> bool:
-    """A machine reading below the threshold: what "next uncertain mention" visits and popups explain."""
-    return mention.status == "machine" and mention.confidence < UNCERTAIN
+def is_uncertain(mention: Mention, below: float = UNCERTAIN) -> bool:
+    """A machine reading below the threshold (the user's, from Preferences, or ``UNCERTAIN``): what "next
+    uncertain mention" visits and popups explain."""
+    return mention.status == "machine" and mention.confidence < below
 
 
 def place_key(place: Place, doc: int) -> str:

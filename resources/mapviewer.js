@@ -104,7 +104,8 @@ document.addEventListener("DOMContentLoaded", function () {
   legend.onAdd = function () {
     var box = el("div", "mv-legend");
     data.legend.forEach(function (item) {
-      var row = el("div");
+      var row = el("div", "mv-legend-kind");           /* maptools.js: a click shows or hides the kind */
+      row.dataset.kind = item.kind;
       var dot = el("span", "mv-dot");
       dot.style.background = item.color;
       row.appendChild(dot);
@@ -307,16 +308,6 @@ document.addEventListener("DOMContentLoaded", function () {
 
   showDocument(0);
 
-  /* ---- the app's filter by document: the places of one document only (null: all) ---- */
-  var shownDocument = null;
-  function filterDocument(doc) {
-    shownDocument = doc;
-    window[data.markers].eachLayer(function (layer) {
-      var on = doc === null || layer.feature.properties.docs.indexOf(doc) >= 0;
-      layer.setStyle(on ? layer.feature.properties.style : {opacity: 0, fillOpacity: 0});
-    });
-  }
-
   /* ---- places the user put on the map: a handle to drag them by, in the app ---- */
   var pins = L.layerGroup().addTo(map);
   function drawPins() {
@@ -359,7 +350,7 @@ document.addEventListener("DOMContentLoaded", function () {
     window.mapviewer.layers = layers;
     if (selected && !data.places[selected]) selected = null;
     drawPins();
-    if (shownDocument !== null) filterDocument(shownDocument);
+    if (window.mapviewer.tools) window.mapviewer.tools.apply();     /* the filters hold for the new markers */
   }
 
   window.mapviewer = {
@@ -372,7 +363,8 @@ document.addEventListener("DOMContentLoaded", function () {
       focusPlace(key);
     },
     step: step, showAlternatives: showAlternatives, faint: faint, update: update, pins: pins,
-    filterDocument: filterDocument, markers: window[data.markers],
+    markers: window[data.markers], cluster: cluster, data: data, zoom: ZOOM,
+    selected: function () { return selected; },
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }
   };
 
@@ -385,11 +377,11 @@ document.addEventListener("DOMContentLoaded", function () {
       /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
       bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
       bridge.dataChanged.connect(function (json) { update(JSON.parse(json)); bridge.pageReady(); });
-      bridge.documentFiltered.connect(function (doc) { filterDocument(doc < 0 ? null : doc); });
       bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
       map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
       map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });
       drawPins();
+      if (window.mapviewer.tools) window.mapviewer.tools.connect(bridge);     /* maptools.js */
       bridge.pageReady();
     });
   }

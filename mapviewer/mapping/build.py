@@ -37,6 +37,9 @@ CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natu
            "world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
 # The only network a page may reach, and only when the user picks one of these layers.
 ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
+OFFLINE_LAYER = "Offline basemap"
+# What Preferences › Default basemap offers: (setting, the layer's name in the page's layer control).
+BASEMAPS = (("offline", OFFLINE_LAYER), *ONLINE_LAYERS)
 
 
 def _rounded(geom: BaseGeometry, digits: int = 4) -> BaseGeometry:
@@ -65,15 +68,16 @@ def _basemap_geojson(store_path: str) -> tuple[dict[str, Any] | None, dict[str, 
 
 def _basemap(m: folium.Map, store: GazetteerStore) -> None:
     """Land and country borders from the bundled outlines: a basemap that needs no network."""
-    base = folium.FeatureGroup(name="Offline basemap", overlay=False, control=True, show=True)
+    base = folium.FeatureGroup(name=OFFLINE_LAYER, overlay=False, control=True, show=True)
     land, borders = _basemap_geojson(str(store.path))
     if land is not None:
         folium.GeoJson(land, name="land", interactive=False, smooth_factor=1.5,
                        style_function=lambda _: {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#c9c2b3",
-                                                 "weight": 0.6}).add_to(base)
+                                                 "weight": 0.6, "className": "mv-land"}).add_to(base)
     if borders is not None:
         folium.GeoJson(borders, name="borders", interactive=False,
-                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7}).add_to(base)
+                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7,
+                                                 "className": "mv-borders"}).add_to(base)
     base.add_to(m)
     for tiles, name in ONLINE_LAYERS:
         folium.TileLayer(tiles, name=name, show=False, overlay=False).add_to(m)
@@ -92,11 +96,11 @@ def tile_hosts() -> tuple[str, ...]:
     return tuple(_tile_host(folium.TileLayer(tiles).tiles) for tiles, _ in ONLINE_LAYERS)
 
 
-def _marker_style(entry: PlaceEntry, documents: int) -> dict[str, Any]:
+def _marker_style(entry: PlaceEntry, documents: int, below: float) -> dict[str, Any]:
     """Leaflet path options of a place's marker: colour and size by kind, dashed and pale when uncertain; with
     several documents, a ring in the colour of the document that mentions it (dark for several)."""
     style = kind_style(entry.place.kind)
-    uncertain = entry.confidence < UNCERTAIN
+    uncertain = entry.confidence < below
     docs = {r.doc for r in entry.mentions}
     ring = style.colour if documents < 2 else (document_colour(min(docs)) if len(docs) == 1 else SHARED)
     return {"radius": style.radius, "color": ring, "weight": 2 if documents < 2 else 3, "fill": True,
@@ -104,22 +108,23 @@ def _marker_style(entry: PlaceEntry, documents: int) -> dict[str, Any]:
             "dashArray": "4 3" if uncertain else None, "opacity": 0.6 if uncertain else 1.0}
 
 
-def _marker_features(entries: list[PlaceEntry], documents: int) -> list[dict[str, Any]]:
+def _marker_features(entries: list[PlaceEntry], documents: int, below: float) -> list[dict[str, Any]]:
     """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it)."""
     return [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
              "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents)}}
+                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents, below)}}
             for e in entries]
 
 
-def _marker_layer(entries: list[PlaceEntry], documents: int) -> folium.GeoJson:
+def _marker_layer(entries: list[PlaceEntry], documents: int, below: float) -> folium.GeoJson:
     """All markers as one GeoJSON layer of circle markers: one template instead of one per place."""
-    features = _marker_features(entries, documents)
+    features = _marker_features(entries, documents, below)
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, name="markers",
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
 
-def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str) -> folium.GeoJson | None:
+def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str,
+                   below: float) -> folium.GeoJson | None:
     features = []
     for e in entries:
         geom = store.outline(e.place.id) if e.place.located_from is None else None
@@ -128,7 +133,7 @@ def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, 
         geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(geom),
                          "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                                        "uncertain": e.confidence < UNCERTAIN}})
+                                        "uncertain": e.confidence < below}})
     if not features:
         return None
     return folium.GeoJson(
@@ -158,15 +163,17 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-                panel: bool = False, view: tuple[float, float, float] | None = None) -> Figure:
+                panel: bool = False, view: tuple[float, float, float] | None = None,
+                below: float = UNCERTAIN) -> Figure:
     """The page of a folium map of the analyses' places; every marker and outline knows its place and
     mentions.
 
     With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
-    (centre lat, lon, zoom) it opens there instead of around the places.
+    (centre lat, lon, zoom) it opens there instead of around the places. Places and mentions read with a
+    confidence ``below`` the threshold are drawn as uncertain.
     """
     entries = collect_places(analyses, store) if entries is None else entries
-    m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=False,
+    m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=False, world_copy_jump=False,
                    width="62%" if panel else "100%", position="absolute" if panel else "relative",
                    maxZoom=18, minZoom=1)  # with no default tile layer, folium sets no zoom range
     m.default_js, m.default_css = [], []    # the libraries are inlined below; folium's CDN lists untouched
@@ -175,34 +182,37 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     cluster = MarkerCluster(  # type: ignore[no-untyped-call]
         name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
     cluster.default_js, cluster.default_css = [], []
-    markers = _marker_layer(entries, len(analyses))
+    markers = _marker_layer(entries, len(analyses), below)
     markers.add_to(cluster)
     cluster.add_to(m)
 
     outlines = []
     for kind, name, color in _OUTLINED:
-        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color)
+        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color, below)
         if layer is not None:
             group = folium.FeatureGroup(name=name, show=True)
             layer.add_to(group)
             group.add_to(m)
             outlines.append(layer.get_name())
-    folium.LayerControl(collapsed=True).add_to(m)
-    data = page_data(entries, analyses, store)
+    control = folium.LayerControl(collapsed=True)
+    control.add_to(m)
+    data = page_data(entries, analyses, store, below)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),
                  "documentLegend": _document_legend(analyses),
-                 "cluster": cluster.get_name(), "attribution": ATTRIBUTION, "panel": panel, "credits": CREDITS})
+                 "cluster": cluster.get_name(), "layerControl": control.get_name(), "attribution": ATTRIBUTION,
+                 "panel": panel, "credits": CREDITS})
     root = m.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(PageTitle(page_title(analyses)), name="mapviewer_title")
-    for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"))):
+    for n, css in enumerate((*map_stylesheets(), own_file("mapviewer.css"), own_file("maptools.css"))):
         root.header.add_child(InlineStyle(css), name=f"mapviewer_css_{n}")
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
+    root.html.add_child(InlineScript(own_file("maptools.js")), name="mapviewer_tools_js")
     return root
 
 
@@ -210,7 +220,7 @@ def _legend(entries: list[PlaceEntry]) -> list[dict[str, str]]:
     """The kinds of place this map shows, in the palette's order: a legend of all fourteen would cover the
     map of an article that names towns and countries."""
     shown = {e.place.kind for e in entries}
-    return [{"label": v.label, "color": v.colour} for k, v in KINDS.items() if k in shown]
+    return [{"kind": k, "label": v.label, "color": v.colour} for k, v in KINDS.items() if k in shown]
 
 
 def _document_legend(analyses: list[Analysis]) -> list[dict[str, str]]:
@@ -227,11 +237,12 @@ def outlined(entries: list[PlaceEntry]) -> frozenset[str]:
     return frozenset(e.key for e in entries if e.place.kind in ("admin1", "country"))
 
 
-def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry]) -> dict[str, Any]:
+def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry],
+                below: float = UNCERTAIN) -> dict[str, Any]:
     """New places and documents for a page already shown (after a correction), as data: the page script
     redraws the markers and restyles the outlines from it, without a reload. Valid while ``outlined(entries)``
     is within that of the page's own entries (an outline the page lacks needs a new page)."""
-    return {**page_data(entries, analyses, store), "markers": _marker_features(entries, len(analyses))}
+    return {**page_data(entries, analyses, store, below), "markers": _marker_features(entries, len(analyses), below)}
 
 
 def page_title(analyses: list[Analysis]) -> str:
@@ -240,7 +251,8 @@ def page_title(analyses: list[Analysis]) -> str:
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
-              panel: bool = False, view: tuple[float, float, float] | None = None) -> str:
+              panel: bool = False, view: tuple[float, float, float] | None = None,
+              below: float = UNCERTAIN) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
-    return render_page(_folium_map(analyses, store, entries, panel, view), tile_hosts())
+    return render_page(_folium_map(analyses, store, entries, panel, view, below), tile_hosts())

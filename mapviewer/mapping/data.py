@@ -32,7 +32,7 @@ def utf16_offsets(text: str) -> Callable[[int], int]:
     return lambda i: i + bisect.bisect_left(astral, i)
 
 
-def _document(doc: int, analysis: Analysis) -> dict[str, Any]:
+def _document(doc: int, analysis: Analysis, below: float) -> dict[str, Any]:
     """A document's text with its sentences and resolved mentions (in text order, none overlapping)."""
     u16 = utf16_offsets(analysis.document.text)
     mentions, end = [], 0
@@ -42,16 +42,16 @@ def _document(doc: int, analysis: Analysis) -> dict[str, Any]:
         end = m.end
         mentions.append({"id": f"d{doc}m{i}", "start": u16(m.start), "end": u16(m.end), "sentence": m.sentence,
                          "place": place_key(m.place, doc), "kind": m.kind, "placeKind": m.place.kind,
-                         "name": m.place.name, "uncertain": is_uncertain(m), "status": m.status})
+                         "name": m.place.name, "uncertain": is_uncertain(m, below), "status": m.status})
     return {"title": analysis.document.title, "source": analysis.document.source, "text": analysis.document.text,
             "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences], "mentions": mentions}
 
 
-def _alternatives(e: PlaceEntry, store: GazetteerStore) -> list[dict[str, Any]]:
+def _alternatives(e: PlaceEntry, store: GazetteerStore, below: float) -> list[dict[str, Any]]:
     """What else the place's uncertain machine readings may mean, best first, each place once."""
     found: dict[int, dict[str, Any]] = {}
     for r in e.mentions:
-        if not is_uncertain(r.mention):
+        if not is_uncertain(r.mention, below):
             continue
         for a in alternatives(r.mention, store):
             if a.place.id not in found or a.score > found[a.place.id]["score"]:
@@ -61,7 +61,7 @@ def _alternatives(e: PlaceEntry, store: GazetteerStore) -> list[dict[str, Any]]:
     return sorted(found.values(), key=lambda a: -a["score"])
 
 
-def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStore) -> dict[str, Any]:
+def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStore, below: float) -> dict[str, Any]:
     p = e.place
     mentions = [{"id": r.id, "doc": r.doc, "sentence": r.mention.sentence, "start": u16s[r.doc](r.mention.start),
                  "end": u16s[r.doc](r.mention.end), "kind": r.mention.kind, "status": r.mention.status}
@@ -69,18 +69,20 @@ def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStor
     return {"name": p.name, "label": e.label, "kind": p.kind, "region": e.region, "country": e.country,
             "lat": p.lat, "lon": p.lon, "confidence": round(e.confidence, 3), "geonameid": p.geonameid,
             "mentions": mentions, "stops": [list(s) for s in e.stops], "status": e.status, "reviewed": e.reviewed,
-            "uncertain": e.confidence < UNCERTAIN, "pin": p.feature == PIN_FEATURE,
-            "alternatives": _alternatives(e, store),
+            "uncertain": e.confidence < below, "pin": p.feature == PIN_FEATURE,
+            "alternatives": _alternatives(e, store, below),
             "firstStop": {doc: e.first_stop(doc) for doc in sorted({r.doc for r in e.mentions})}}
 
 
-def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: GazetteerStore) -> dict[str, Any]:
+def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: GazetteerStore,
+              below: float = UNCERTAIN) -> dict[str, Any]:
     """The documents and places of a map page; each mention and place with its review ``status`` (machine,
-    confirmed, corrected, added), and a place read uncertainly with its ``alternatives``.
+    confirmed, corrected, added), and a place read with a confidence ``below`` the threshold with its
+    ``alternatives``.
 
     A place's ``stops`` and ``firstStop[doc]`` are :attr:`PlaceEntry.stops` and
     :meth:`PlaceEntry.first_stop`: the page script follows the same selection rules as the window.
     """
     u16s = [utf16_offsets(a.document.text) for a in analyses]
-    return {"documents": [_document(i, a) for i, a in enumerate(analyses)],
-            "places": {e.key: _place(e, u16s, store) for e in entries}}
+    return {"documents": [_document(i, a, below) for i, a in enumerate(analyses)],
+            "places": {e.key: _place(e, u16s, store, below) for e in entries}}

@@ -17,20 +17,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from .. import palette
 from ..model import Analysis, Mention
-from ..palette import kind_style
-from ..places import is_uncertain, place_key
+from ..palette import LIGHT, Theme
+from ..places import UNCERTAIN, is_uncertain, place_key
 from .plaintext import plain_tooltip
 
-REVIEWED = "#1e8449"    # the underline of a mention the user confirmed, corrected or added
+
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection of ``text`` without the blanks around it (start == end: nothing but blanks)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
                      "corrected": QTextCharFormat.UnderlineStyle.WaveUnderline,
                      "added": QTextCharFormat.UnderlineStyle.WaveUnderline}
-
-def _tint(m: Mention) -> str:
-    return kind_style(m.place.kind if m.place else "").tint
-
 
 class ArticleView(QTextEdit):
     """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked,
@@ -49,12 +53,33 @@ class ArticleView(QTextEdit):
         self.setAcceptRichText(False)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
-        self.setStyleSheet("QTextEdit { font-family: Georgia, serif; font-size: 11pt; }")
+        self.theme: Theme = LIGHT      # highlight colours for the desktop's light or dark theme
+        self.uncertain_below = UNCERTAIN   # readings less confident than this are underlined as uncertain
+        self.set_font_size(11)
         self.analysis: Analysis | None = None
         self.doc_index = 0
         self._starts: list[int] = []
         self._mentions: list[Mention] = []
         self._sentences: list[int] = []
+        self._current: int | None = None
+
+    def set_font_size(self, points: int) -> None:
+        self.setStyleSheet(f"QTextEdit {{ font-family: Georgia, serif; font-size: {int(points)}pt; }}")
+
+    def set_colours(self, theme: Theme, uncertain_below: float) -> None:
+        """Highlights in ``theme``'s colours, uncertain below that confidence; the shown document is formatted
+        again."""
+        if (theme, uncertain_below) == (self.theme, self.uncertain_below):
+            return
+        self.theme, self.uncertain_below = theme, uncertain_below
+        if self.analysis is not None:
+            sentences, current = list(self._sentences), self._current
+            self.show_analysis(self.analysis, self.doc_index, keep_scroll=True)
+            if sentences:
+                self.highlight_sentences(sentences, current, scroll=False)
+
+    def _tint(self, m: Mention) -> QColor:
+        return QColor(self.theme.tint(m.place.kind if m.place else ""))
 
     def show_analysis(self, analysis: Analysis, doc_index: int = 0, keep_scroll: bool = False) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
@@ -70,18 +95,19 @@ class ArticleView(QTextEdit):
         cursor.beginEditBlock()
         for m in self._mentions:
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(_tint(m)))
-            if is_uncertain(m):
+            fmt.setBackground(self._tint(m))
+            fmt.setForeground(QColor(self.theme.text))
+            if is_uncertain(m, self.uncertain_below):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
+                fmt.setUnderlineColor(QColor(self.theme.uncertain))
             elif m.reviewed:
                 fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
-                fmt.setUnderlineColor(QColor(REVIEWED))
+                fmt.setUnderlineColor(QColor(self.theme.reviewed))
             cursor.setPosition(m.start)
             cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
-        self._sentences = []
+        self._sentences, self._current = [], None
         self.setExtraSelections([])
         scroll = self.verticalScrollBar().value()
         self.setDocument(document)  # the previous document, a child of this view, is deleted with it
@@ -94,29 +120,30 @@ class ArticleView(QTextEdit):
             return self._mentions[i]
         return None
 
-    def highlight_sentences(self, indexes: list[int], current: int | None = None) -> None:
+    def highlight_sentences(self, indexes: list[int], current: int | None = None, scroll: bool = True) -> None:
         """Highlight these sentences, the ``current`` one stronger, and scroll to it; the mentions inside
         them keep their own colour, so the reader still sees which words name places."""
         if self.analysis is None:
             return
         selections = [self._selection(self.analysis.sentences[i].start, self.analysis.sentences[i].end,
-                                      palette.CURRENT_SENTENCE if i == current else palette.SENTENCE)
+                                      QColor(self.theme.current if i == current else self.theme.sentence))
                       for i in indexes]
         shown = set(indexes)
-        selections += [self._selection(m.start, m.end, _tint(m))
+        selections += [self._selection(m.start, m.end, self._tint(m))
                        for m in self._mentions if m.sentence in shown]
-        self._sentences = list(indexes)
+        self._sentences, self._current = list(indexes), current
         self.setExtraSelections(selections)
         target = current if current is not None else (indexes[0] if indexes else None)
-        if target is not None:
+        if target is not None and scroll:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.analysis.sentences[target].start)
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
 
-    def _selection(self, start: int, end: int, colour: str) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
-        sel.format.setBackground(QColor(colour))
+        sel.format.setBackground(colour)
+        sel.format.setForeground(QColor(self.theme.text))
         sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
         sel.cursor = QTextCursor(self.document())
         sel.cursor.setPosition(start)
@@ -130,7 +157,7 @@ class ArticleView(QTextEdit):
     def current_sentence_text(self) -> str | None:
         """The sentence highlighted as the current one, if any."""
         current = [sel.cursor.selectedText() for sel in self.extraSelections()
-                   if sel.format.background().color() == QColor(palette.CURRENT_SENTENCE)]
+                   if sel.format.background().color() == QColor(self.theme.current)]
         return current[0] if current else None
 
     # -- interaction ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
@@ -21,16 +21,17 @@ log = logging.getLogger(__name__)
 
 class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
-    placeMenuRequested(key), mapClicked(lat, lon), pinMoved(key, lat, lon), viewChanged(lat, lon, zoom),
-    pageReady(), and the signals
-    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), documentFiltered(document or -1)
-    and pinModeChanged(on)."""
+    placeMenuRequested(key), mapClicked(lat, lon), mapMenuRequested(lat, lon), pinMoved(key, lat, lon),
+    viewChanged(lat, lon, zoom), pageReady(), and the signals
+    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), documentFiltered(document or -1),
+    pinModeChanged(on) and toolCommand(JSON text) (resources/maptools.js)."""
 
     focusRequested = Signal(str)
     alternativesShown = Signal(str)
     dataChanged = Signal(str)
     documentFiltered = Signal(int)
     pinModeChanged = Signal(bool)
+    toolCommand = Signal(str)
 
     def __init__(self, view: MapView):
         super().__init__(view)
@@ -51,6 +52,10 @@ class _PageBridge(QObject):
     @Slot(float, float)
     def mapClicked(self, lat: float, lon: float) -> None:
         self._view.mapClicked.emit(lat, lon)
+
+    @Slot(float, float)
+    def mapMenuRequested(self, lat: float, lon: float) -> None:
+        self._view.mapMenuRequested.emit(lat, lon)
 
     @Slot(str, float, float)
     def pinMoved(self, key: str, lat: float, lon: float) -> None:
@@ -154,12 +159,16 @@ class MapView(QWebEngineView):
     placeMenuRequested = Signal(str)  # right-click on a place's marker or outline
     mapClicked = Signal(float, float)
     pinMoved = Signal(str, float, float)   # a place the user put on the map, dragged elsewhere
+    mapMenuRequested = Signal(float, float)  # right-click on the map itself: mapviewer's menu for that point
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._page = _MapPage(self)
         self.setPage(self._page)
         self.setAcceptDrops(False)      # a file dropped on the map goes on to the window, never into the page
+        # Never the browser's menu (Back, Reload, View source…): the page asks for mapviewer's own
+        # (mapMenuRequested, placeMenuRequested).
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         settings = self.page().settings()
         for attribute, on in _SETTINGS.items():
             settings.setAttribute(attribute, on)
@@ -179,6 +188,16 @@ class MapView(QWebEngineView):
         # remove what a crash left behind (map pages hold the article's text).
         self._dir = tempfile.TemporaryDirectory(prefix=f"{PAGES_PREFIX}{os.getpid()}-")
         self._n = 0
+
+    @property
+    def page_number(self) -> int:
+        """How many pages this view has loaded: a new one needs the tools' settings again."""
+        return self._n
+
+    @property
+    def page_path(self) -> Path | None:
+        """The file of the page shown."""
+        return Path(self._dir.name) / f"map-{self._n}.html" if self._n else None
 
     def show_html(self, html: str) -> None:
         """Load a page; each load gets a new file so a reload never races the previous one."""
@@ -221,6 +240,12 @@ class MapView(QWebEngineView):
     def set_pin_mode(self, on: bool) -> None:
         """A crosshair while the next click on the map places a mention."""
         self._bridge.pinModeChanged.emit(on)
+
+    def send_tool(self, command: dict[str, object]) -> None:
+        """A command of the map tools (``{"tool": name, …}``), as JSON text that the page script parses."""
+        from ..io import dumps_json
+
+        self._bridge.toolCommand.emit(dumps_json(command))
 
     def run_js(self, code: str, callback: Callable[[object], None] | None = None) -> None:
         if callback is None:

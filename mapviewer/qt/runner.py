@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..geoparse.config import GeoparserConfig
 from ..model import Document
+from ..places import UNCERTAIN
 from .tasks import AnalyseTask, StoreHandle
 
 
@@ -23,11 +25,13 @@ class AnalysisRunner(QObject):
         self._parent = parent
         self._task: AnalyseTask | None = None
         self._progress: QProgressDialog | None = None
+        self.config = GeoparserConfig()      # Preferences › literal places only
+        self.below = UNCERTAIN               # Preferences › uncertain below: how views mark readings
 
     def run(self, sources: list[Path | Document]) -> None:
         """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
-        task = AnalyseTask(sources, self.store, self)
+        task = AnalyseTask(sources, self.store, self, self.config, self.below)
         self._task = task
         progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
         progress.setWindowTitle("mapviewer")

@@ -18,6 +18,7 @@ from ..model import Document
 
 if TYPE_CHECKING:
     from ..gazetteer.store import GazetteerStore
+    from ..geoparse.config import GeoparserConfig
 
 Progress = Callable[[str, float], None]
 
@@ -58,8 +59,10 @@ class AnalyseTask(QThread):
     done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
-    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent: QObject | None = None):
+    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent: QObject | None = None,
+                 config: GeoparserConfig | None = None, below: float | None = None):
         super().__init__(parent)
+        self.config, self.below = config, below
         self.sources = sources
         self.store = store
         self.cancelled = False
@@ -110,7 +113,7 @@ class AnalyseTask(QThread):
 
         try:
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
-            geoparser = Geoparser(store)
+            geoparser = Geoparser(store) if self.config is None else Geoparser(store, self.config)
             results = []
             for n, source in enumerate(self.sources):
                 if self.cancelled:
@@ -124,7 +127,8 @@ class AnalyseTask(QThread):
             self.progress.emit("Drawing the map", 0.95)
             analyses = [a for _, a in results]
             entries = collect_places(analyses, store)
-            page = page_html(analyses, store, entries)
+            page = page_html(analyses, store, entries) if self.below is None else \
+                page_html(analyses, store, entries, below=self.below)
             if not self.cancelled:
                 self.done.emit(results, entries, page)
         except MapviewerError as e:

@@ -42,10 +42,11 @@ from ..model import Analysis, Document, Mention, Place
 from ..places import PlaceEntry, alternatives, collect_places, is_uncertain, place_key
 from ..project import SUFFIX, Project, ProjectDocument, UiState, load_project, save_project
 from ..project import MapView as ProjectView
-from .article import ArticleView
+from .article import ArticleView, trimmed_span
 from .autosave import Autosave
 from .controls import ElidedLabel, FilterBox
 from .errors import show_error
+from .maptools import MapTools
 from .mapview import MapView
 from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self._on_failed)
         self._build_widgets()
         self.menus = build_menus(self)
+        self.tools = MapTools(self)      # Map menu, map's own context menu, PNG export, preferences, theme
         self._update_actions()
         self._restore()
         self._update_title()
@@ -365,6 +367,15 @@ class MainWindow(QMainWindow):
         self._outlined = outlined(self.entries)
         self.map.show_html(page)
 
+    def redraw_map(self) -> None:
+        """A new map page of what the window shows, where the map is now (after a correction that needs an
+        outline the page lacks, or new preferences)."""
+        from ..mapping.build import page_html
+
+        store = self.store.store
+        if store is not None and self.analyses:
+            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view, below=self.runner.below))
+
     def _label_documents(self) -> None:
         """The document list: each document's title with its count of places and its review progress."""
         self.doc_choice.blockSignals(True)
@@ -613,10 +624,7 @@ class MainWindow(QMainWindow):
         """Selected text that no mention covers: "Add place…" opens the search with it."""
         doc = self.article.doc_index
         text = self.analyses[doc].document.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trimmed_span(text, start, end)
         if start == end:
             return
         name = text[start:end]
@@ -625,7 +633,8 @@ class MainWindow(QMainWindow):
 
     def next_uncertain(self, delta: int = 1) -> None:
         """Select the next (or previous) uncertain machine reading in text order, across documents."""
-        stops = [(d, m) for d, a in enumerate(self.analyses) for m in a.mentions if is_uncertain(m)]
+        stops = [(d, m) for d, a in enumerate(self.analyses) for m in a.mentions
+                 if is_uncertain(m, self.runner.below)]
         if not stops:
             self.statusBar().showMessage("No uncertain mentions left")
             return
@@ -650,15 +659,19 @@ class MainWindow(QMainWindow):
         if store is None or doc >= len(self.review.project.documents):
             return
         if self._geoparser is None:
-            self._geoparser = Geoparser(store)
+            self._geoparser = Geoparser(store, self.runner.config)
         self.review.reread(doc, reread(self._geoparser, self.review.project.documents[doc]))
+
+    def reset_geoparser(self) -> None:
+        """New geoparser options: re-reading makes its geoparser anew."""
+        self._geoparser = None
 
     def _corrected(self, doc: int) -> None:
         """A correction, undo or redo: text, table, document list and map show the corrected analyses."""
         store = self.store.store
         if store is None:
             return
-        from ..mapping.build import outlined, page_html, page_update
+        from ..mapping.build import outlined, page_update
 
         shown = self.reading.mention
         self.analyses = self.review.project.analyses
@@ -670,9 +683,9 @@ class MainWindow(QMainWindow):
         if self.selected is not None and self.entry(self.selected) is None:
             self.selected = None
         if outlined(self.entries) <= self._outlined:      # the page has every outline: redraw it in place
-            self.map.update_data(page_update(self.analyses, store, self.entries))
+            self.map.update_data(page_update(self.analyses, store, self.entries, self.runner.below))
         else:
-            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view))
+            self.redraw_map()
         if self.selected is not None:
             self._select_row(self.selected)
         again = None if shown is None else next(
@@ -765,7 +778,8 @@ class MainWindow(QMainWindow):
         self.autosave.clear()
         entries = collect_places(project.analyses, store)
         view = None if project.view is None else (project.view.lat, project.view.lon, project.view.zoom)
-        self._show_project(entries, page_html(project.analyses, store, entries, view=view), project.ui)
+        self._show_project(entries, page_html(project.analyses, store, entries, view=view, below=self.runner.below),
+                           project.ui)
 
     def _offer_recovery(self) -> None:
         """An autosave left by a crash: offer it back (without blocking the window)."""

@@ -40,3 +40,15 @@ def js(qtbot, window, code):
     window.map.run_js(f"JSON.stringify({code})", box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10_000)
     return json.loads(box[0]) if box[0] else None
+
+
+def select_text(window, words):
+    """Select the first ``words`` of the shown document in the article view, as a drag would; the cursor."""
+    from PySide6.QtGui import QTextCursor
+
+    start = window.analyses[0].document.text.index(words)
+    cursor = QTextCursor(window.article.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    window.article.setTextCursor(cursor)
+    return cursor

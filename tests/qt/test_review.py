@@ -19,7 +19,7 @@ from mapviewer.project import load_project, save_project
 from mapviewer.qt.window import MainWindow
 
 from ..conftest import SEED
-from .conftest import LOAD_MS, js
+from .conftest import LOAD_MS, js, select_text
 
 
 def _mention(window, text, doc=0):
@@ -129,12 +129,7 @@ def test_escape_cancels_placing_on_the_map(qtbot, loaded):
 
 
 def test_add_a_place_for_selected_text(qtbot, loaded):
-    text = loaded.analyses[0].document.text
-    start = text.index("Mar-a-Lago")
-    cursor = QTextCursor(loaded.article.document())
-    cursor.setPosition(start)
-    cursor.setPosition(start + len("Mar-a-Lago"), QTextCursor.MoveMode.KeepAnchor)
-    loaded.article.setTextCursor(cursor)
+    cursor = select_text(loaded, "Mar-a-Lago")
     pos = loaded.article.cursorRect(cursor).center()
     QApplication.sendEvent(loaded.article.viewport(), QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, pos, loaded.article.viewport().mapToGlobal(pos)))
@@ -236,7 +231,7 @@ def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, mo
     assert "texas-floods.txt" in legend or "Floods" in legend or "floods" in legend
     window.table_docs.setCurrentIndex(2)                                 # table and map: document 2 only
     assert window.proxy.rowCount() == len(window.analyses[1].places())
-    qtbot.waitUntil(lambda: js(qtbot, window, "mapviewer.markers.getLayers().filter(l => l.options.opacity > 0)"
+    qtbot.waitUntil(lambda: js(qtbot, window, "mapviewer.tools.shown()"
                                               ".length") == len(window.analyses[1].places()), timeout=5_000)
     key = next(e.key for e in window.entries if e.place.name == "Kyiv")  # in both documents
     assert window.model.data(window.model.index(window.model.row_of(key), 9)) == "1, 2"

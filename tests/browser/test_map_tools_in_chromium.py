@@ -1,0 +1,48 @@
+"""The map tools of an exported page in headless Chromium (no app, no bridge): every request blocked."""
+
+from __future__ import annotations
+
+import json
+
+from mapviewer.export import html_page
+from mapviewer.palette import DARK
+
+from .pages import open_page
+
+
+def test_tools_of_the_exported_page(browser, tmp_path, seed_analysis, store):
+    path = tmp_path / "seed.html"
+    path.write_text(html_page([seed_analysis], store), encoding="utf-8")
+    page, requests, errors = open_page(browser, path)
+    assert page.evaluate("[...document.querySelectorAll('.mv-tools button')].map(b => b.title)") == [
+        "Zoom to all places", "Zoom to the selected place", "Reset the view"]
+    page.mouse.move(300, 300)
+    assert page.evaluate("document.getElementById('mv-coords').textContent").count("°") == 2
+    for zoom in (3, 9):
+        page.evaluate(f"mapviewer.map.setView([48, 37.3], {zoom}, {{animate: false}})")
+        assert page.evaluate("[...document.querySelectorAll('.leaflet-control-scale-line')]"
+                             ".every(l => l.scrollWidth <= l.clientWidth)"), f"zoom {zoom}"
+
+    everything = page.evaluate("mapviewer.tools.shown().length")
+    page.click(".mv-legend-kind[data-kind=city]")                  # the legend toggles a kind
+    towns = sum(e["kind"] == "city" for e in page.evaluate("Object.values(mapviewer.places)"))
+    assert page.evaluate("mapviewer.tools.shown().length") == everything - towns > 0
+    page.click(".mv-legend-kind[data-kind=city]")
+    assert page.evaluate("mapviewer.tools.shown().length") == everything
+
+    page.click("#mv-zoom-all")
+    assert page.evaluate("mapviewer.map.getZoom()") <= 4
+
+    page.evaluate("mapviewer.tools.run(" + json.dumps(json.dumps({"tool": "theme", "name": "dark"})) + ")")
+    water = page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
+    assert water == "rgb(23, 33, 43)" == "rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.water[1:]))
+    land = page.evaluate("getComputedStyle(document.querySelector('path.mv-land')).fill")
+    assert land == "rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.land[1:]))
+    assert requests == [] and errors == []
+
+    # the default basemap of the preferences: the page switches layers by name (its tiles are refused here)
+    page.evaluate("mapviewer.tools.run(" + json.dumps(json.dumps({"tool": "basemap",
+                                                                  "name": "OpenTopoMap (online)"})) + ")")
+    assert page.evaluate("mapviewer.tools.basemap()") == "OpenTopoMap (online)"
+    page.wait_for_timeout(300)
+    assert requests and all("opentopomap.org" in r for r in requests)
