@@ -21,6 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from ..model import Progress
 from ..text.normalize import fold, skeleton
 from . import aliases, features, sources
+from .points import label_point
 from .schema import (
     ALTERNATE,
     APPLICATION_ID,
@@ -107,14 +108,6 @@ def _plausible_alternate(name: str, primary_keys: set[str]) -> bool:
     return " " in key or _zipf(key) < COMMON_WORD_ZIPF
 
 
-def _label_point(geom: BaseGeometry) -> tuple[float, float]:
-    """A point inside the largest part, near its centre: where a marker for the region belongs."""
-    parts = getattr(geom, "geoms", [geom])
-    largest = max(parts, key=lambda g: g.area)
-    point = largest.centroid if largest.contains(largest.centroid) else largest.point_on_surface()
-    return point.y, point.x
-
-
 class _Builder:
     def __init__(self, progress: Progress):
         self.progress = progress
@@ -154,7 +147,7 @@ class _Builder:
             elif info.get("latlng"):
                 lat, lon = map(float, info["latlng"][:2])
             elif outline is not None:
-                lat, lon = _label_point(outline)
+                lat, lon = label_point(outline)
             else:
                 continue
             place = self.new_place(name=c["name"], kind="country", lat=lat, lon=lon,
@@ -216,7 +209,7 @@ class _Builder:
             if target is None:
                 target = by_name.get((iso, fold(aliases.region_base(props.get("name") or ""))))
             if target is None and iso in countries and props.get("name"):
-                lat, lon = _label_point(geom)
+                lat, lon = label_point(geom)
                 target = self.new_place(name=props["name"], kind="admin1", lat=lat, lon=lon,
                                         country=iso, feature="A.ADM1")
                 target.add_name(props["name"], NATURAL_EARTH)
@@ -242,7 +235,7 @@ class _Builder:
             name = ne[ri][0].get("name")
             if ri not in split or not name or fold(name) == fold(region.name):
                 continue
-            lat, lon = _label_point(ne[ri][1])
+            lat, lon = label_point(ne[ri][1])
             part = self.new_place(name=name, kind="county", lat=lat, lon=lon, country=region.country,
                                   admin1=region.admin1, region_id=region.id, feature="A.ADM2", outline=ne[ri][1],
                                   population=int(sum(weight.get(ri, {}).values())))
@@ -260,7 +253,7 @@ class _Builder:
             s[2] += w
         for code, place in list(regions.items()):
             if place.outline is not None:
-                place.lat, place.lon = _label_point(place.outline)
+                place.lat, place.lon = label_point(place.outline)
             elif code in sums:
                 lat, lon, w = sums[code]
                 place.lat, place.lon = lat / w, lon / w

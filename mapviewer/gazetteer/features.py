@@ -22,11 +22,11 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from ..text.normalize import fold
 from . import aliases, sources
 from .macroregions import MACRO_REGIONS
+from .points import label_point
 from .schema import ALTERNATE, DEMONYM, GENERATED, NATURAL_EARTH, PRIMARY
 
 # County names kept: the ones news writes with their generic word ("Harris County", "Orleans Parish").
@@ -65,17 +65,6 @@ def natural_name(name: str) -> str:
     return " ".join(words)
 
 
-def _label_point(geom: BaseGeometry) -> tuple[float, float]:
-    parts = getattr(geom, "geoms", [geom])
-    largest = max(parts, key=lambda g: (g.area, g.length))
-    centre = largest.centroid
-    if largest.geom_type.endswith("LineString"):
-        point = shapely.line_interpolate_point(largest, 0.5, normalized=True)
-        return point.y, point.x
-    point = centre if largest.contains(centre) or largest.area == 0 else largest.point_on_surface()
-    return point.y, point.x
-
-
 def add_counties(new_place: NewPlace, states: dict[str, Any], cities: dict[str, dict[str, Any]]) -> int:
     """US counties with their outlines, each in its state; population from the GeoNames towns inside."""
     outlines = {str(p["id"]): g for p, g in sources.county_outlines() if p.get("id")}
@@ -90,7 +79,7 @@ def add_counties(new_place: NewPlace, states: dict[str, Any], cities: dict[str, 
             population[ki] += int(us[ci]["population"])
     for i, c in enumerate(kept):
         state = states.get(f"US.{c['state']}")
-        lat, lon = _label_point(outlines[c["fips"]])
+        lat, lon = label_point(outlines[c["fips"]])
         place = new_place(name=c["name"], kind="county", lat=lat, lon=lon, population=population[i],
                           country="US", admin1=c["state"], region_id=state.id if state else None,
                           feature="A.ADM2", outline=outlines[c["fips"]])
@@ -111,7 +100,7 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
     for props, geom in sources.physical_features():
         kind = props["kind"]
         name = natural_name(props["name"])
-        lat, lon = _label_point(geom)
+        lat, lon = label_point(geom)
         country = None
         if kind in ("lake", "island", "landform", "area"):
             hits = tree.query(shapely.points(lon, lat), predicate="within")
@@ -167,8 +156,7 @@ def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: 
         if not parts:
             continue
         outline = shapely.make_valid(shapely.union_all([shapely.simplify(p, tolerance) for p in parts]))
-        centre = outline.centroid
-        lat, lon = (centre.y, centre.x) if outline.contains(centre) else _label_point(outline)
+        lat, lon = label_point(outline)
         population = sum(countries[c].population for c in region.countries if c in countries)
         place = new_place(name=region.name, kind="macroregion", lat=lat, lon=lon,
                           population=population, feature="L.RGN", outline=outline)

@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 13
+BUILDER_VERSION = 14
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.
 APPLICATION_ID = 0x4D56677A
 
