@@ -67,7 +67,6 @@ document.addEventListener("DOMContentLoaded", function () {
         drawn.addLayer(p.layer);
       });
     });
-    base.levelShown = deepest;
   }
 
   /* ---- names: the most important first, each where no other name already is ---- */
@@ -150,7 +149,8 @@ document.addEventListener("DOMContentLoaded", function () {
     tiles.on("remove", function () { failed = false; noticeBox.hidden = true; });
   });
 
-  window.mapviewerBasemap = {levels: levels, redraw: redraw, labels: function () {
+  /* for hosts and tests: the finest level drawn, and the names on the screen with their class */
+  window.mapviewerBasemap = {levels: levels, level: function () { return shownLevel; }, labels: function () {
     return placedNodes.map(function (n) { return [n.textContent, n.className.split(" ")[1].slice(9)]; });
   }};
 });

@@ -174,16 +174,23 @@ def _land(topo: _Topology, arcs: list[np.ndarray], min_area: float) -> Iterator[
             yield shapely.MultiPolygon(kept)
 
 
-def _lines(topo: _Topology, arcs: list[np.ndarray], level: Level) -> dict[str, BaseGeometry]:
+def _lines(topo: _Topology, arcs: list[np.ndarray], level: Level, land: list[BaseGeometry]) -> dict[str, BaseGeometry]:
+    """Coast, country and region borders of the level; a coast or border arc only where it still bounds the
+    level's land (the coast of an island left out goes with it)."""
+    edge = set(_points(shapely.get_coordinates(land)).tolist())
     out: dict[str, list[np.ndarray]] = defaultdict(list)
     for i, kind in topo.arc_class.items():
         if not level.cell and kind != "country":
             continue  # the world, uncut: no region borders, and its land's own edge is the coastline
         xy = arcs[i]
-        closed = np.array_equal(xy[0], xy[-1])
-        if len(xy) >= 2 and not (closed and (len(xy) < 4 or shapely.Polygon(xy).area < level.min_area)):
-            out[kind].append(xy)  # an island's coast goes with its land
+        if len(xy) >= 2 and (kind == "region" or edge.issuperset(_points(xy[[0, -1]]).tolist())):
+            out[kind].append(xy)
     return {k: shapely.MultiLineString(v) for k, v in out.items()}
+
+
+def _points(xy: np.ndarray) -> np.ndarray:
+    """(lon, lat) rows as complex numbers, to compare points as one value."""
+    return xy[:, 0] + 1j * xy[:, 1]
 
 
 def _water(level: Level) -> Iterator[tuple[str, dict[str, Any], BaseGeometry]]:
@@ -242,10 +249,11 @@ def _level_rows(topo: _Topology, level: Level) -> dict[tuple[int, int], _Row]:
     rows: dict[tuple[int, int], _Row] = defaultdict(lambda: _Row(defaultdict(list), defaultdict(list),
                                                                  defaultdict(list), []))
     arcs = _simplified(topo.arcs, level.tolerance)
-    for land in _land(topo, arcs, level.min_area):
-        for cell, piece in _cut(land, level.cell):
+    land = list(_land(topo, arcs, level.min_area))
+    for country in land:
+        for cell, piece in _cut(country, level.cell):
             rows[cell].layers["land"].append(piece)
-    for kind, lines in _lines(topo, arcs, level).items():
+    for kind, lines in _lines(topo, arcs, level, land).items():
         for cell, piece in _cut(lines, level.cell):
             rows[cell].layers[kind].append(piece)
     min_length = LABEL_PIXELS * degrees_per_pixel(level.zmin)

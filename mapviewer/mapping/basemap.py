@@ -143,8 +143,11 @@ def _level_data(n: int, rows: dict[tuple[int, int], bytes], finer: set[tuple[int
             for z, geom in row[group].items():
                 out[group].setdefault(z, []).extend(_parts(geom))
         for name, cls, lat, lon, zmin, zmax in row["labels"]:
-            inside_finer = finer is not None and cell_of(lon, lat, finer_size) in finer
-            labels.append([name, cls, lat, lon, int(zmin), min(int(zmax), level.zmax) if inside_finer else int(zmax)])
+            # a sea's name keeps Natural Earth's zooms; a river's or lake's ends where a finer level names it
+            inside_finer = cls != "sea" and finer is not None and cell_of(lon, lat, finer_size) in finer
+            last = min(int(zmax), level.zmax) if inside_finer else int(zmax)
+            if int(zmin) <= last:
+                labels.append([name, cls, lat, lon, int(zmin), last])
     return out, labels
 
 
