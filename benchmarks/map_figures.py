@@ -52,7 +52,10 @@ RECORD = """(async () => {
   const tick = t => { frames.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   const wait = ms => new Promise(r => setTimeout(r, ms));
-  for (let i = 0; i < 60; i++) { map.panBy([40 * (i < 30 ? 1 : -1), 15 * (i % 2 ? 1 : -1)], {animate: false}); await new Promise(r => requestAnimationFrame(r)); }
+  for (let i = 0; i < 60; i++) {
+    map.panBy([40 * (i < 30 ? 1 : -1), 15 * (i % 2 ? 1 : -1)], {animate: false});
+    await new Promise(r => requestAnimationFrame(r));
+  }
   map.zoomIn(1); await wait(600); map.zoomOut(1); await wait(600);
   on = false;
   return frames.slice(2);
@@ -103,7 +106,8 @@ def main() -> None:
     from mapviewer.pipeline import Geoparser
 
     if args.before:
-        print(f"app, launch to map page ready, before ({args.before}): {stats(app_ready(args.before, args.runs), ' s')}")
+        before = app_ready(args.before, args.runs)
+        print(f"app, launch to map page ready, before ({args.before}): {stats(before, ' s')}")
     print(f"app, launch to map page ready, this checkout: {stats(app_ready(ROOT, args.runs), ' s')}")
 
     store = GazetteerStore.open()
@@ -121,8 +125,9 @@ def main() -> None:
                 build.append(time.perf_counter() - t)
             path.write_text(text, encoding="utf-8")
             places = len({m.place.id for m in analysis.mentions if m.place})
+            tti = interactive(browser, path, args.runs)
             print(f"{name} ({places} places): exported page {path.stat().st_size / 1e6:.2f} MB, "
-                  f"made in {stats(build, ' s')}; time to interactive in Chromium {stats(interactive(browser, path, args.runs), ' ms')}")
+                  f"made in {stats(build, ' s')}; time to interactive in Chromium {stats(tti, ' ms')}")
             if name == "sample article":
                 for z, ms in frames(browser, path).items():
                     ms.sort()
