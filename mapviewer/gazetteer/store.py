@@ -144,6 +144,12 @@ class GazetteerStore:
                 found[(x, y)] = data
         return found
 
+    def largest(self, kind: str, min_population: int) -> list[Place]:
+        """Places of ``kind`` with at least ``min_population`` inhabitants, anywhere."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ? AND p.population >= ?",
+                           (kind, min_population))
+        return [read_place(r) for r in rows]
+
     def places_within(self, south: float, west: float, north: float, east: float, kinds: tuple[str, ...],
                       min_population: int = 0) -> list[Place]:
         """Places of ``kinds`` inside a box with at least ``min_population`` inhabitants."""

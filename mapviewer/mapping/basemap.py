@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..gazetteer.basemap import LEVELS, MAX_ZOOM, Level, cell_of
 from ..gazetteer.store import GazetteerStore
 from ..model import Place
@@ -175,11 +177,33 @@ def _world_labels(store_path: Path) -> tuple[tuple[Any, ...], ...]:
         store.close()
 
 
+@lru_cache(maxsize=8)
+def _towns(store_path: Path, min_population: int) -> tuple[list[Place], np.ndarray, np.ndarray]:
+    """The towns of at least ``min_population`` inhabitants and their latitudes and longitudes (one scan;
+    the spatial index would visit every village of a wide box to find them)."""
+    store = GazetteerStore(store_path)
+    try:
+        towns = store.largest("city", min_population)
+        return towns, np.array([p.lat for p in towns]), np.array([p.lon for p in towns])
+    finally:
+        store.close()
+
+
+def _towns_within(store_path: Path, min_population: int, box: Box) -> list[Place]:
+    towns, lat, lon = _towns(store_path, min_population)
+    south, west, north, east = box
+    inside = np.flatnonzero((lat >= south) & (lat <= north) & (lon >= west) & (lon <= east))
+    return [towns[i] for i in inside.tolist()]
+
+
 def _place_labels(n: int, boxes: Iterable[Box], store: GazetteerStore) -> Iterator[list[Any]]:
     """Towns named from the level's zooms around the places; regions with the 4–6 zooms."""
     level: Level = LEVELS[n]
+    wide = n < len(LEVELS) - 1
     for south, west, north, east in boxes:
-        for p in store.places_within(south, west, north, east, ("city",), _min_population(level.zmax)):
+        towns = (_towns_within(store.path, _min_population(level.zmax), (south, west, north, east)) if wide
+                 else store.places_within(south, west, north, east, ("city",), _min_population(level.zmax)))
+        for p in towns:
             z = city_min_zoom(p.population, p.feature)
             if level.zmin <= z <= level.zmax or (n == len(LEVELS) - 1 and z >= level.zmin):
                 yield _label(p, "capital" if p.feature.endswith("PPLC") else "city", z)
