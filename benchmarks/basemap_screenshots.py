@@ -19,7 +19,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "afp-2024-12-16-trump-putin-ukraine-war.txt"
-VIEW = "mapviewer.map.setView([47.96, 37.30], 11, {animate: false})"
+VIEW = "mapviewer.map.setView([47.96, 37.30], 11, {animate: false}) && null"
 
 
 def app_screenshot(out: Path) -> None:

@@ -21,7 +21,7 @@ def seed_page(tmp_path_factory, seed_analysis, store):
 
 
 def _view(page, lat, lon, zoom):
-    page.evaluate(f"mapviewer.map.setView([{lat}, {lon}], {zoom}, {{animate: false}})")
+    page.evaluate(f"mapviewer.map.setView([{lat}, {lon}], {zoom}, {{animate: false}}) && null")
     page.wait_for_timeout(100)
 
 
