@@ -1,10 +1,11 @@
-/* mapviewer basemap: draws the offline basemap and its names from the page data's "basemap" entry
+/* mapviewer basemap: draws the offline basemap and its names from the page's basemap data block
    (mapviewer/mapping/basemap.py decides what is there and from which zoom; this script only draws it),
    and says so when an online layer cannot be reached. Names become text nodes, never HTML. */
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
-  var base = data.basemap, style = base.style, map = window[data.map], group = window[base.group];
+  var base = JSON.parse(document.getElementById("mapviewer-basemap").textContent);
+  var style = base.style, map = window[data.map], group = window[base.group];
   if (!map || !group) return;
 
   map.createPane("mv-basemap").style.zIndex = 150;        /* under the online tiles' pane and the outlines */
@@ -20,8 +21,24 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function width(w, zoom) { return w * (zoom >= 10 ? 1.6 : zoom >= 7 ? 1.3 : 1); }
 
+  /* a level's cells joined: each kind's parts, lakes and rivers by the zoom they are drawn from */
+  function joined(rows) {
+    var out = {land: [], coast: [], country: [], region: [], lakes: {}, rivers: {}};
+    rows.forEach(function (row) {
+      Object.keys(row.layers).forEach(function (k) { Array.prototype.push.apply(out[k], row.layers[k]); });
+      ["lakes", "rivers"].forEach(function (group) {
+        Object.keys(row[group]).forEach(function (z) {
+          out[group][z] = (out[group][z] || []).concat(row[group][z]);
+        });
+      });
+    });
+    return out;
+  }
+
   /* each level's layers in drawing order: its mask (water over the coarser levels), land, water, lines */
-  var levels = base.levels.map(function (lv) {
+  var levels = base.levels.map(function (level) {
+    var lv = joined(level.rows);
+    lv.cells = level.cells;
     var parts = [];
     if (lv.cells.length) {
       var boxes = lv.cells.map(function (b) {
@@ -47,7 +64,7 @@ document.addEventListener("DOMContentLoaded", function () {
                                                                                 dashArray: "4 3"}, style.regionZoom));
     if (lv.country.length) parts.push(layer(multi("MultiLineString", lv.country), {color: style.country, weight: 1.2}));
     if (lv.coast.length) parts.push(layer(multi("MultiLineString", lv.coast), {color: style.coast, weight: 0.8}));
-    return {zmin: lv.zmin, zmax: lv.zmax, parts: parts};
+    return {zmin: level.zmin, zmax: level.zmax, parts: parts};
   });
 
   var drawn = L.layerGroup().addTo(group);

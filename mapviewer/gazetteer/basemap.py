@@ -24,7 +24,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import shapely
@@ -61,6 +61,27 @@ MAX_ZOOM = LEVELS[-1].zmax
 # The grids a geometry is cut along, coarse to fine: each divides the one before.
 GRIDS = tuple(level.cell for level in LEVELS if level.cell)
 LABEL_PIXELS = 120       # a river is named in a cell where its stretch is at least this long at the level's zoom
+# Label classes in the order they win a place on the screen when they appear at the same zoom.
+CLASSES = ("country", "sea", "capital", "city", "region", "lake", "river")
+REGION_ZOOMS = (5, 9)    # regions are named from zoom 5 to 9
+COUNTRY_MAX_ZOOM = 7
+
+
+def city_min_zoom(population: int, feature: str) -> int:
+    """The zoom from which a town is named: a city of ten million from zoom 3, of a hundred thousand from
+    6, a village of a thousand from 10; capitals two zooms earlier, regional capitals one."""
+    z = round(15 - 1.75 * math.log10(max(population, 1)))
+    z -= 2 if feature.endswith("PPLC") else 1 if feature.endswith("PPLA") else 0
+    return max(2, min(z, LEVELS[-1].zmin + 1))
+
+
+def country_min_zoom(population: int) -> int:
+    return 2 if population >= 100_000_000 else 3 if population >= 20_000_000 else 4 if population >= 2_000_000 else 5
+
+
+def level_of_zoom(zoom: int) -> int:
+    """The level drawn at a zoom."""
+    return max(n for n, level in enumerate(LEVELS) if level.zmin <= zoom)
 
 
 def degrees_per_pixel(zoom: float) -> float:
@@ -228,13 +249,13 @@ class _Row:
     labels: list[list[Any]]
 
     def as_json(self, digits: int) -> dict[str, Any]:
-        def joined(parts: list[BaseGeometry]) -> dict[str, Any]:
-            return dict(mapping(_rounded(_multi(parts), digits)))
+        """The drawing: each kind's parts as one multi-geometry's coordinates (the page joins cells)."""
+        def joined(parts: list[BaseGeometry]) -> Any:
+            return mapping(_rounded(_multi(parts), digits))["coordinates"]
 
         return {"layers": {k: joined(v) for k, v in self.layers.items()},
                 "lakes": {z: joined(v) for z, v in self.lakes.items()},
-                "rivers": {z: joined(v) for z, v in self.rivers.items()},
-                "labels": self.labels}
+                "rivers": {z: joined(v) for z, v in self.rivers.items()}}
 
 
 def _multi(parts: list[BaseGeometry]) -> BaseGeometry:
@@ -263,7 +284,7 @@ def _level_rows(topo: _Topology, level: Level) -> dict[tuple[int, int], _Row]:
             if level.zmin == 0:
                 rows[(0, 0)].labels.append(
                     [name.title() if name.isupper() else name, "sea", round(geom.y, 3), round(geom.x, 3),
-                     props["min_label"], props["max_label"]])
+                     int(props["min_label"]), int(props["max_label"]), 0])
             continue
         for cell, piece in _cut(geom, level.cell):
             group = rows[cell].lakes if kind == "lake" else rows[cell].rivers
@@ -272,7 +293,7 @@ def _level_rows(topo: _Topology, level: Level) -> dict[tuple[int, int], _Row]:
                 label = _water_label(piece, kind, min_length)
                 if label is not None:
                     rows[cell].labels.append([name, kind, round(label.y, 4), round(label.x, 4),
-                                              max(props["min_label"], level.zmin), MAX_ZOOM])
+                                              int(max(props["min_label"], level.zmin)), MAX_ZOOM, 0])
     return rows
 
 
@@ -285,12 +306,52 @@ def _water_label(piece: BaseGeometry, kind: str, min_length: float) -> Any:
     return shapely.line_interpolate_point(largest, 0.5, normalized=True) if largest.length >= min_length else None
 
 
-def basemap_rows(progress: Any = None) -> Iterable[tuple[int, int, int, bytes]]:
-    """(level, x, y, zlib-compressed JSON) for every non-empty cell of every level."""
+class Named(Protocol):
+    """What the basemap needs of a gazetteer place to name it."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    outline: BaseGeometry | None
+
+
+def _place_labels(places: Iterable[Named], rows: list[dict[tuple[int, int], _Row]]) -> None:
+    """Towns in the cell of the level their zoom falls in (the world's row for the world's zooms), with the
+    zoom they appear from; countries in the world's row; regions, at their outline's inner point, with the
+    4–6 zooms' cells."""
+    for p in places:
+        if p.kind == "city":
+            z = city_min_zoom(p.population, p.feature)
+            n = level_of_zoom(z)
+            cls = "capital" if p.feature.endswith("PPLC") else "city"
+            rows[n][cell_of(p.lon, p.lat, LEVELS[n].cell) if LEVELS[n].cell else (0, 0)].labels.append(
+                [p.name, cls, round(p.lat, 4), round(p.lon, 4), z, MAX_ZOOM, p.population])
+        elif p.kind == "country":
+            rows[0][(0, 0)].labels.append([p.name, "country", round(p.lat, 4), round(p.lon, 4),
+                                           country_min_zoom(p.population), COUNTRY_MAX_ZOOM, p.population])
+        elif p.kind == "admin1":
+            at = p.outline.point_on_surface() if p.outline is not None else shapely.Point(p.lon, p.lat)
+            rows[1][cell_of(at.x, at.y, LEVELS[1].cell)].labels.append(
+                [p.name, "region", round(at.y, 4), round(at.x, 4), *REGION_ZOOMS, p.population])
+
+
+def basemap_rows(places: Iterable[Named], progress: Any = None) -> Iterable[tuple[int, int, int, bytes, bytes]]:
+    """(level, x, y, drawing, names) for every cell of every level: the drawing and the names
+    (``[name, class, lat, lon, from zoom, to zoom, population]``) zlib-compressed JSON."""
     topo = _read_topology()
+    rows = []
     for n, level in enumerate(LEVELS):
         if progress:
             progress(f"drawing the basemap ({n + 1} of {len(LEVELS)})")
-        for (x, y), row in sorted(_level_rows(topo, level).items()):
-            text = json.dumps(row.as_json(level.digits), separators=(",", ":"), ensure_ascii=False)
-            yield n, x, y, zlib.compress(text.encode("utf-8"), 6)
+        rows.append(_level_rows(topo, level))
+    _place_labels(places, rows)
+    for n, level in enumerate(LEVELS):
+        for (x, y), row in sorted(rows[n].items()):
+            yield n, x, y, _packed(row.as_json(level.digits)), _packed(row.labels)
+
+
+def _packed(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), 6)

@@ -326,7 +326,7 @@ class _Builder:
                     regions[code].add_name(name, GENERATED)
 
 
-def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes]],
+def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
            version: str,
            words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]], progress: Progress) -> None:
     db.executescript(create_script())
@@ -392,11 +392,12 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     report("reading word frequencies and person names", 0.65)
-    write_store(path, b.places, basemap_rows(), version, word_frequencies(b.places), sources.person_names(),
+    write_store(path, b.places, basemap_rows(b.places), version, word_frequencies(b.places), sources.person_names(),
                 report)
 
 
-def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes]], version: str,
+def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
+                version: str,
                 words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]],
                 progress: Progress | None = None) -> None:
     """Write a store at ``path`` (replacing any file there) holding exactly what it is given."""

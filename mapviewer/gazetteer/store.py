@@ -135,30 +135,15 @@ class GazetteerStore:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
         return _geometry(rows[0][0]) if rows else None
 
-    def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
-        """The basemap's rows (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of a level;
-        a cell of open sea has none."""
+    def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
+        """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of
+        a level; a cell of open sea has none."""
         found = {}
         for x, y in cells:
-            for (data,) in self._query("SELECT data FROM basemap WHERE level = ? AND x = ? AND y = ?", (level, x, y)):
-                found[(x, y)] = data
+            for data, labels in self._query("SELECT data, labels FROM basemap WHERE level = ? AND x = ? AND y = ?",
+                                            (level, x, y)):
+                found[(x, y)] = (data, labels)
         return found
-
-    def largest(self, kind: str, min_population: int) -> list[Place]:
-        """Places of ``kind`` with at least ``min_population`` inhabitants, anywhere."""
-        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ? AND p.population >= ?",
-                           (kind, min_population))
-        return [read_place(r) for r in rows]
-
-    def places_within(self, south: float, west: float, north: float, east: float, kinds: tuple[str, ...],
-                      min_population: int = 0) -> list[Place]:
-        """Places of ``kinds`` inside a box with at least ``min_population`` inhabitants."""
-        marks = ",".join("?" * len(kinds))
-        rows = self._query(
-            f"SELECT {_PLACE_COLUMNS} FROM points r JOIN places p ON p.id = r.id "
-            f"WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ? AND p.kind IN ({marks}) "
-            "AND p.population >= ?", (south, north, west, east, *kinds, min_population))
-        return [read_place(r) for r in rows]
 
     def country_outlines(self) -> list[tuple[Place, BaseGeometry]]:
         rows = self._query(f"SELECT {_PLACE_COLUMNS}, o.wkb FROM outlines o JOIN places p ON p.id = o.place_id "

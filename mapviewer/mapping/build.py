@@ -26,7 +26,7 @@ from ..palette import KINDS, SHARED, document_colour, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
-from .basemap import basemap_data
+from .basemap import BASEMAP_ID, basemap_json
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
@@ -166,7 +166,6 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             outlines.append(layer.get_name())
     folium.LayerControl(collapsed=True).add_to(m)
     data = page_data(entries, analyses, store)
-    data["basemap"] = {**basemap_data(entries, store), "group": base, "online": online}
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),
@@ -180,6 +179,8 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
+    root.html.add_child(PageData.from_json(basemap_json(entries, store, base, online), BASEMAP_ID),
+                        name="mapviewer_basemap")
     root.html.add_child(InlineScript(own_file("basemap.js")), name="mapviewer_basemap_js")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
     return root

@@ -4,17 +4,23 @@ first with the zooms they may appear at."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
-from mapviewer.gazetteer.basemap import LEVELS, MAX_ZOOM
-from mapviewer.mapping.basemap import CLASSES, basemap_data, city_min_zoom
+from mapviewer.gazetteer.basemap import CLASSES, LEVELS, MAX_ZOOM, city_min_zoom
+from mapviewer.mapping.basemap import basemap_json
 from mapviewer.places import collect_places
 
 
 @pytest.fixture(scope="module")
 def seed_basemap(seed_analysis, store):
-    return basemap_data(collect_places([seed_analysis], store), store)
+    data = json.loads(basemap_json(collect_places([seed_analysis], store), store, "group", []))
+    for level in data["levels"]:           # the cells of a level joined, as the page script joins them
+        for kind in ("land", "coast", "country", "region"):
+            level[kind] = [part for row in level["rows"] for part in row["layers"].get(kind, [])]
+    return data
 
 
 def _vertices(parts, depth):
