@@ -19,7 +19,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "afp-2024-12-16-trump-putin-ukraine-war.txt"
-VIEW = "mapviewer.map.setView([47.96, 37.30], 11, {animate: false}) && null"
+VIEW = "mapviewer.map.setView([47.93, 37.30], 10, {animate: false}) && null"
 
 
 def app_screenshot(out: Path) -> None:
@@ -40,7 +40,8 @@ def app_screenshot(out: Path) -> None:
         window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat), GazetteerStore.open())
         window.resize(1400, 860)
         window.show()
-        window.main.setSizes([560, 840])
+        window.main.setSizes([520, 880])
+        window.right.setSizes([640, 220])
         loop = QEventLoop()
         window.map.mapReady.connect(loop.quit)
         window.open_paths([SEED])
