@@ -79,3 +79,11 @@ def test_towns_named_from_a_zoom_by_their_size():
     assert city_min_zoom(20_000_000, "P.PPL") < city_min_zoom(1_000_000, "P.PPL") < city_min_zoom(
         50_000, "P.PPL") < city_min_zoom(800, "P.PPL") <= LEVELS[-1].zmin + 1
     assert city_min_zoom(1_000_000, "P.PPLC") < city_min_zoom(1_000_000, "P.PPL")
+
+
+def test_basemap_block_is_inert_json():
+    from mapviewer.mapping.page import PageData
+
+    block = PageData.from_json('{"name":"</script><script>alert(1)</script>&\u2028"}', "mapviewer-basemap")
+    assert "<" not in block.payload and "&" not in block.payload and "\u2028" not in block.payload
+    assert json.loads(block.payload) == {"name": "</script><script>alert(1)</script>&\u2028"}
