@@ -21,49 +21,38 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function width(w, zoom) { return w * (zoom >= 10 ? 1.6 : zoom >= 7 ? 1.3 : 1); }
 
-  /* a level's cells joined: each kind's parts, lakes and rivers by the zoom they are drawn from */
-  function joined(rows) {
-    var out = {land: [], coast: [], country: [], region: [], lakes: {}, rivers: {}};
-    rows.forEach(function (row) {
-      Object.keys(row.layers).forEach(function (k) { Array.prototype.push.apply(out[k], row.layers[k]); });
-      ["lakes", "rivers"].forEach(function (group) {
+  /* each level's layers in drawing order — the masks of its cells (water over the coarser levels), land,
+     lakes, rivers, region and country borders, coast — one layer per cell and kind, so that Leaflet skips
+     the cells out of view when it redraws */
+  var levels = base.levels.map(function (level) {
+    var parts = [], cut = level.cells.length > 0, rows = level.rows;
+    function each(kind, paint, fromZoom, type) {
+      rows.forEach(function (row) {
+        if (row.layers[kind] && row.layers[kind].length) parts.push(layer(multi(type, row.layers[kind]), paint, fromZoom));
+      });
+    }
+    function byZoom(group, paint, type) {
+      rows.forEach(function (row) {
         Object.keys(row[group]).forEach(function (z) {
-          out[group][z] = (out[group][z] || []).concat(row[group][z]);
+          parts.push(layer(multi(type, row[group][z]), paint(Number(z)), Number(z)));
         });
       });
-    });
-    return out;
-  }
-
-  /* each level's layers in drawing order: its mask (water over the coarser levels), land, water, lines */
-  var levels = base.levels.map(function (level) {
-    var lv = joined(level.rows);
-    lv.cells = level.cells;
-    var parts = [];
-    if (lv.cells.length) {
-      var boxes = lv.cells.map(function (b) {
-        return [[[b[1], b[0]], [b[3], b[0]], [b[3], b[2]], [b[1], b[2]], [b[1], b[0]]]];
-      });
-      parts.push(layer(multi("MultiPolygon", boxes), {color: style.water, weight: 1, fillColor: style.water,
-                                                      fillOpacity: 1}));
     }
+    level.cells.forEach(function (b) {
+      parts.push(layer(multi("MultiPolygon", [[[[b[1], b[0]], [b[3], b[0]], [b[3], b[2]], [b[1], b[2]], [b[1], b[0]]]]]),
+                       {color: style.water, weight: 1, fillColor: style.water, fillOpacity: 1}));
+    });
     /* the world level is uncut: its land's edge is the coast; cut levels hide their cells' seams in land colour */
-    parts.push(layer(multi("MultiPolygon", lv.land), {fillColor: style.land, fillOpacity: 1,
-                                                      color: lv.cells.length ? style.land : style.coast,
-                                                      weight: lv.cells.length ? 1 : 0.8}));
-    Object.keys(lv.lakes).forEach(function (z) {
-      parts.push(layer(multi("MultiPolygon", lv.lakes[z]), {fillColor: style.water, fillOpacity: 1,
-                                                            color: style.coast, weight: 0.6}, Number(z)));
-    });
-    Object.keys(lv.rivers).forEach(function (z) {
-      parts.push(layer(multi("MultiLineString", lv.rivers[z]), {color: style.river, lineCap: "round",
-                                                                lineJoin: "round", weight: z <= 3 ? 1.3 : z <= 5 ? 1 : 0.7},
-                       Number(z)));
-    });
-    if (lv.region.length) parts.push(layer(multi("MultiLineString", lv.region), {color: style.region, weight: 0.8,
-                                                                                dashArray: "4 3"}, style.regionZoom));
-    if (lv.country.length) parts.push(layer(multi("MultiLineString", lv.country), {color: style.country, weight: 1.2}));
-    if (lv.coast.length) parts.push(layer(multi("MultiLineString", lv.coast), {color: style.coast, weight: 0.8}));
+    each("land", {fillColor: style.land, fillOpacity: 1, color: cut ? style.land : style.coast, weight: cut ? 1 : 0.8},
+         undefined, "MultiPolygon");
+    byZoom("lakes", function () { return {fillColor: style.water, fillOpacity: 1, color: style.coast, weight: 0.6}; },
+           "MultiPolygon");
+    byZoom("rivers", function (z) {
+      return {color: style.river, lineCap: "round", lineJoin: "round", weight: z <= 3 ? 1.3 : z <= 5 ? 1 : 0.7};
+    }, "MultiLineString");
+    each("region", {color: style.region, weight: 0.8, dashArray: "4 3"}, style.regionZoom, "MultiLineString");
+    each("country", {color: style.country, weight: 1.2}, undefined, "MultiLineString");
+    each("coast", {color: style.coast, weight: 0.8}, undefined, "MultiLineString");
     return {zmin: level.zmin, zmax: level.zmax, parts: parts};
   });
 
