@@ -112,3 +112,10 @@ def page_palette() -> dict[str, object]:
     return {"kinds": {k: {"colour": s.colour, "tint": s.tint, "label": s.label} for k, s in KINDS.items()},
             "sentence": SENTENCE, "current": CURRENT_SENTENCE, "uncertain": UNCERTAIN,
             "themes": {name: _page_theme(t) for name, t in THEMES.items()}}
+
+
+# The offline basemap (mapping/basemap.py): pale land on pale water, so that markers and outlines stand out;
+# borders in a muted purple (country solid, region dashed), water and its names in blue.
+BASEMAP = {"water": "#d3e2ec", "land": "#f7f5f0", "coast": "#8eabc0", "country": "#a38a9f", "region": "#c6b5c3",
+           "river": "#8db4d3"}
+BASEMAP_TEXT = {"place": "#2b2b2b", "region": "#8a6f86", "country": "#5e4a5b", "water": "#3f6f92"}

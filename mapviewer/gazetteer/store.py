@@ -135,9 +135,15 @@ class GazetteerStore:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
         return _geometry(rows[0][0]) if rows else None
 
-    def basemap(self, name: str = "land") -> BaseGeometry | None:
-        rows = self._query("SELECT wkb FROM basemap WHERE name = ?", (name,))
-        return _geometry(rows[0][0]) if rows else None
+    def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
+        """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of
+        a level; a cell of open sea has none."""
+        found = {}
+        for x, y in cells:
+            for data, labels in self._query("SELECT data, labels FROM basemap WHERE level = ? AND x = ? AND y = ?",
+                                            (level, x, y)):
+                found[(x, y)] = (data, labels)
+        return found
 
     def country_outlines(self) -> list[tuple[Place, BaseGeometry]]:
         rows = self._query(f"SELECT {_PLACE_COLUMNS}, o.wkb FROM outlines o JOIN places p ON p.id = o.place_id "

@@ -15,7 +15,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 
-def _decode_arcs(topology: dict[str, Any]) -> list[np.ndarray]:
+def decode_arcs(topology: dict[str, Any]) -> list[np.ndarray]:
+    """Each arc as an array of (lon, lat)."""
     transform = topology.get("transform")
     arcs = []
     for arc in topology["arcs"]:
@@ -88,9 +89,11 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
     return shapely.union_all(parts) if parts else None
 
 
-def features(topology: dict[str, Any], name: str) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-    """Yield (properties plus id, geometry) for each polygonal geometry of object ``name``."""
-    arcs = _decode_arcs(topology)
+def features(topology: dict[str, Any], name: str,
+             arcs: list[np.ndarray] | None = None) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+    """Yield (properties plus id, geometry) for each polygonal geometry of object ``name``; built from
+    ``arcs`` when given (the decoded arcs, simplified: the basemap's levels)."""
+    arcs = decode_arcs(topology) if arcs is None else arcs
     obj = topology["objects"][name]
     members = obj["geometries"] if obj.get("type") == "GeometryCollection" else [obj]
     for member in members:

@@ -51,7 +51,7 @@ def map_stylesheets() -> tuple[str, ...]:
             _stylesheet(mc / "MarkerCluster.Default.css"))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def own_file(name: str) -> str:
     """mapviewer's own script or stylesheet from resources/."""
     return resource(name).read_text(encoding="utf-8")

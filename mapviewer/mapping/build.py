@@ -10,7 +10,6 @@ or script.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,21 +19,22 @@ from branca.element import Figure
 from folium.plugins import MarkerCluster
 from shapely.geometry.base import BaseGeometry
 
+from ..gazetteer.basemap import MAX_ZOOM
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..palette import KINDS, SHARED, document_colour, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
+from .basemap import BASEMAP_ID, basemap_json
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
 OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
-BASEMAP_TOLERANCE = 0.08
-ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Outlines: Natural Earth, "
-               "world-atlas · mapviewer")
-CREDITS = ("Places: GeoNames, geonames.org (CC BY 4.0). Outlines: Made with Natural Earth (public domain), "
-           "world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
+ATTRIBUTION = ("Places and names: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Basemap and "
+               "outlines: Natural Earth, world-atlas · mapviewer")
+CREDITS = ("Places and names: GeoNames, geonames.org (CC BY 4.0). Basemap and outlines: Made with Natural Earth "
+           "(public domain), world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
 # The only network a page may reach, and only when the user picks one of these layers.
 ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
 OFFLINE_LAYER = "Offline basemap"
@@ -46,41 +46,17 @@ def _rounded(geom: BaseGeometry, digits: int = 4) -> BaseGeometry:
     return shapely.set_precision(geom, 10 ** -digits)
 
 
-@lru_cache(maxsize=4)
-def _basemap_geojson(store_path: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """Land and country borders as GeoJSON geometries for a world view; read once per store."""
-    store = GazetteerStore(Path(store_path))
-
-    def layer(name: str) -> dict[str, Any] | None:
-        g = store.basemap(name)
-        if g is None:
-            return None
-        # A picture at world zoom, not data: simplified without topology checks and rounded point by point
-        # (both exact enough to see, and 0.6 s faster at each launch than the topology-preserving way).
-        simple = shapely.simplify(g, BASEMAP_TOLERANCE, preserve_topology=name == "land")
-        return dict(shapely.geometry.mapping(shapely.set_precision(simple, 0.01, mode="pointwise")))
-
-    try:
-        return layer("land"), layer("borders")
-    finally:
-        store.close()
-
-
-def _basemap(m: folium.Map, store: GazetteerStore) -> None:
-    """Land and country borders from the bundled outlines: a basemap that needs no network."""
+def _basemap(m: folium.Map) -> tuple[str, list[list[str]]]:
+    """The offline basemap's layer (drawn by resources/basemap.js from the page data) and the opt-in online
+    layers: the group's name and each online layer's (name, title)."""
     base = folium.FeatureGroup(name=OFFLINE_LAYER, overlay=False, control=True, show=True)
-    land, borders = _basemap_geojson(str(store.path))
-    if land is not None:
-        folium.GeoJson(land, name="land", interactive=False, smooth_factor=1.5,
-                       style_function=lambda _: {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#c9c2b3",
-                                                 "weight": 0.6, "className": "mv-land"}).add_to(base)
-    if borders is not None:
-        folium.GeoJson(borders, name="borders", interactive=False,
-                       style_function=lambda _: {"color": "#b3aa99", "weight": 0.7,
-                                                 "className": "mv-borders"}).add_to(base)
     base.add_to(m)
+    online = []
     for tiles, name in ONLINE_LAYERS:
-        folium.TileLayer(tiles, name=name, show=False, overlay=False).add_to(m)
+        layer = folium.TileLayer(tiles, name=name, show=False, overlay=False)
+        layer.add_to(m)
+        online.append([layer.get_name(), name.replace(" (online)", "")])
+    return base.get_name(), online
 
 
 def _tile_host(url: str) -> str:
@@ -175,9 +151,9 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     entries = collect_places(analyses, store) if entries is None else entries
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=False, world_copy_jump=False,
                    width="62%" if panel else "100%", position="absolute" if panel else "relative",
-                   maxZoom=18, minZoom=1)  # with no default tile layer, folium sets no zoom range
+                   maxZoom=MAX_ZOOM, minZoom=1)  # with no default tile layer, folium sets no zoom range
     m.default_js, m.default_css = [], []    # the libraries are inlined below; folium's CDN lists untouched
-    _basemap(m, store)
+    base, online = _basemap(m)
 
     cluster = MarkerCluster(  # type: ignore[no-untyped-call]
         name="Places", options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True})
@@ -211,6 +187,9 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
+    root.html.add_child(PageData.from_json(basemap_json(entries, store, base, online), BASEMAP_ID),
+                        name="mapviewer_basemap")
+    root.html.add_child(InlineScript(own_file("basemap.js")), name="mapviewer_basemap_js")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")
     root.html.add_child(InlineScript(own_file("maptools.js")), name="mapviewer_tools_js")
     return root

@@ -42,8 +42,12 @@ def json_for_script(value: Any) -> str:
     escaped; U+2028/U+2029 are escaped for old JavaScript parsers; a lone surrogate (from clipboard or
     JSON input) stays exactly what it was as a ``\\udxxx`` escape instead of failing to encode.
     """
-    return (dumps_json(value, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json(dumps_json(value, separators=(",", ":")))
+
+
+def inert_json(text: str) -> str:
+    """JSON text made inert inside a ``<script>`` element (see :func:`json_for_script`)."""
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
@@ -57,6 +61,14 @@ class PageData(Element):
         self._name = "PageData"
         self.element_id = element_id
         self.payload = json_for_script(value)
+
+    @classmethod
+    def from_json(cls, text: str, element_id: str) -> PageData:
+        """A block of JSON text that is already serialised (the basemap's rows, read from the store as
+        JSON and spliced without a parse and a dump), made inert in the same way."""
+        block = cls(None, element_id)
+        block.payload = inert_json(text)
+        return block
 
 
 class PageTitle(Element):

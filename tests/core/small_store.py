@@ -34,4 +34,4 @@ def small_places() -> list[PlaceRecord]:
 
 
 def write_small_store(path: Path, version: str = VERSION, progress: Progress | None = None) -> None:
-    write_store(path, small_places(), shapely.box(-180, -60, 180, 80), version, WORDS, PERSON_NAMES, progress)
+    write_store(path, small_places(), (), version, WORDS, PERSON_NAMES, progress)
