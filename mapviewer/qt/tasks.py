@@ -55,6 +55,7 @@ class AnalyseTask(QThread):
     the GUI thread, so a 1 MB article does not freeze the window."""
 
     progress = Signal(str, float)
+    storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
     done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
@@ -110,6 +111,7 @@ class AnalyseTask(QThread):
 
         try:
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
+            self.storeOpened.emit()
             geoparser = Geoparser(store)
             results = []
             for n, source in enumerate(self.sources):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,38 +14,14 @@ import pytest
 from mapviewer.errors import Cancelled
 from mapviewer.gazetteer.lifecycle import data_version, problem, rebuild
 
+from ..processes import descendants, still_running
+
 ROOT = Path(__file__).resolve().parents[2]
 WAITING = "waiting for another mapviewer to finish building the gazetteer"
 ENSURE = ("import sys\n"
           "from pathlib import Path\n"
           "from mapviewer.gazetteer.lifecycle import ensure_store\n"
           "ensure_store(Path(sys.argv[1]), lambda message, fraction: print(message, flush=True))\n")
-
-
-def descendants(pid: int) -> set[int]:
-    """The processes started, directly or not, by process ``pid`` (from /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                parent = int(f.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.mark.slow
@@ -63,10 +38,7 @@ def test_a_cancelled_build_stops_at_once_and_two_processes_then_share_one_build(
     with pytest.raises(Cancelled):
         rebuild(path, lambda message, fraction: seen.append(message), cancelled=cancelled)
     assert len(builders) >= 2
-    deadline = time.monotonic() + 10
-    while any(map(running, builders)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in builders if running(pid)]
+    assert still_running(builders) == []
     assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == []
 
     runs = [subprocess.Popen([sys.executable, "-c", ENSURE, str(path)], cwd=ROOT, stdout=subprocess.PIPE,
