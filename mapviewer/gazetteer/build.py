@@ -526,10 +526,12 @@ def _store_file(path: Path) -> Iterator[sqlite3.Connection]:
 def _main(argv: list[str]) -> None:
     """``python -m mapviewer.gazetteer.build PATH VERSION``: build a store at PATH, printing each step as
     "FRACTION MESSAGE" (how gazetteer.lifecycle runs the build in a process of its own)."""
+    from .lifecycle import progress_line
+
     path, version = argv
 
     def report(message: str, fraction: float) -> None:
-        print(f"{fraction:.3f} {message}", flush=True)
+        print(progress_line(message, fraction), flush=True)
 
     build_store(Path(path), version, report)
 

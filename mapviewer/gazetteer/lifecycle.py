@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import signal
 import sqlite3
 import struct
@@ -183,6 +184,14 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
         tmp.unlink(missing_ok=True)
 
 
+def progress_line(message: str, fraction: float) -> str:
+    """A step of the build as its process prints it on standard output, for ``_build_in_child``."""
+    return f"{fraction:.3f} {message}"
+
+
+_PROGRESS = re.compile(r"([01]\.\d{3}) (.+)")   # progress_line's lines
+
+
 def _build_in_child(path: Path, version: str, progress: Progress | None) -> None:
     """Run gazetteer.build in a process group of its own (the builder and its helper process), passing
     its progress on. The caller's threads keep their interpreter to themselves meanwhile (a window stays
@@ -200,9 +209,9 @@ def _build_in_child(path: Path, version: str, progress: Progress | None) -> None
         pump.start()
     try:
         while (line := _next(lines)) is not None:
-            fraction, _, message = line.rstrip("\n").partition(" ")
-            if progress is not None and message:
-                progress(message, float(fraction))
+            step = _PROGRESS.fullmatch(line.rstrip("\n"))
+            if progress is not None and step:        # anything else a library printed is not ours to show
+                progress(step[2], float(step[1]))
         while child.poll() is None:
             time.sleep(0.01)
     finally:

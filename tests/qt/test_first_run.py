@@ -25,9 +25,11 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
     window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))  # no store yet
     window.show()
     try:
+        said: list[str] = []
+        window.runner.status.connect(said.append)
         window.open_paths([SEED])
         task = window.runner._task
-        qtbot.waitUntil(lambda: "reading admin-1 regions" in window.statusBar().currentMessage(), timeout=BUILD_MS)
+        qtbot.waitUntil(lambda: any("folding the towns' names" in m for m in said), timeout=BUILD_MS)
         builders = descendants(os.getpid()) - {p for p in descendants(os.getpid()) if _is_qtwebengine(p)}
         assert builders, "no build process at work"
         window.runner.cancel()
