@@ -523,9 +523,9 @@ def _store_file(path: Path) -> Iterator[sqlite3.Connection]:
         db.close()
 
 
-def _main(argv: list[str]) -> None:
-    """``python -m mapviewer.gazetteer.build PATH VERSION``: build a store at PATH, printing each step as
-    "FRACTION MESSAGE" (how gazetteer.lifecycle runs the build in a process of its own)."""
+def main(argv: list[str]) -> None:
+    """Build a store at PATH for VERSION (``argv``), printing each step as ``lifecycle.progress_line``
+    does: how gazetteer.lifecycle runs the build in a process of its own."""
     from .lifecycle import progress_line
 
     path, version = argv
@@ -536,7 +536,7 @@ def _main(argv: list[str]) -> None:
     build_store(Path(path), version, report)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":      # python -m mapviewer.gazetteer.build PATH VERSION, by hand
     import sys
 
-    _main(sys.argv[1:])
+    main(sys.argv[1:])

@@ -184,6 +184,11 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
         tmp.unlink(missing_ok=True)
 
 
+# The build's process: this module's builder, imported (not run as __main__, which its helper process
+# would import a second time).
+_BUILD = "import sys; from mapviewer.gazetteer.build import main; main(sys.argv[1:])"
+
+
 def progress_line(message: str, fraction: float) -> str:
     """A step of the build as its process prints it on standard output, for ``_build_in_child``."""
     return f"{fraction:.3f} {message}"
@@ -198,7 +203,7 @@ def _build_in_child(path: Path, version: str, progress: Progress | None) -> None
     responsive), and when the caller stops — an exception from ``progress`` (a cancel), an interrupt, or
     an asynchronous exception in this thread — the whole build is killed at once: nothing of it goes on
     to race the next build."""
-    child = subprocess.Popen([sys.executable, "-m", "mapviewer.gazetteer.build", str(path), version],
+    child = subprocess.Popen([sys.executable, "-c", _BUILD, str(path), version],
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace", start_new_session=True)
     lines: queue.Queue[str | None] = queue.Queue()
