@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .gazetteer.geocoder import MIN_SIMILARITY, match_score
+from .gazetteer.ranking import MIN_SIMILARITY, match_score
 from .gazetteer.store import GazetteerStore
 from .model import NameMatch, Place
 from .places import place_context, place_label

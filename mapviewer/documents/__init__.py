@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from importlib import import_module
 from pathlib import Path
 
 from ..errors import ReaderError
 from ..model import Document
 from .files import MAX_BYTES, read_file
-from .html import read_html
-from .mail import read_eml
-from .pdf import read_pdf
 from .text import read_markdown, read_text
-from .word import read_docx
 
 __all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "DocumentType", "read_document", "type_for"]
 
@@ -30,13 +27,24 @@ class DocumentType:
     read: Callable[[bytes, Path], Document]
 
 
+def _on_first_use(module: str, name: str) -> Callable[[bytes, Path], Document]:
+    """The reader ``name`` of the module ``module`` here, imported (with its library: trafilatura, pypdf,
+    python-docx) when a file of its type is first read: opening a text file at launch loads none of them."""
+    def read(data: bytes, path: Path) -> Document:
+        reader: Callable[[bytes, Path], Document] = getattr(import_module(f"{__name__}.{module}"), name)
+        return reader(data, path)
+
+    read.__name__ = read.__qualname__ = name
+    return read
+
+
 READERS: dict[str, DocumentType] = {t.name: t for t in (
     DocumentType("text", "Plain text", (".txt", ".text"), read_text),
     DocumentType("markdown", "Markdown", (".md", ".markdown"), read_markdown),
-    DocumentType("html", "Saved web page", (".html", ".htm"), read_html),
-    DocumentType("pdf", "PDF", (".pdf",), read_pdf),
-    DocumentType("docx", "Word document", (".docx",), read_docx),
-    DocumentType("eml", "E-mail", (".eml",), read_eml),
+    DocumentType("html", "Saved web page", (".html", ".htm"), _on_first_use("html", "read_html")),
+    DocumentType("pdf", "PDF", (".pdf",), _on_first_use("pdf", "read_pdf")),
+    DocumentType("docx", "Word document", (".docx",), _on_first_use("word", "read_docx")),
+    DocumentType("eml", "E-mail", (".eml",), _on_first_use("mail", "read_eml")),
 )}
 SUFFIXES: tuple[str, ...] = tuple(s for t in READERS.values() for s in t.suffixes)
 

@@ -318,39 +318,49 @@ class Named(Protocol):
     outline: BaseGeometry | None
 
 
-def _place_labels(places: Iterable[Named], rows: list[dict[tuple[int, int], _Row]]) -> None:
-    """Towns in the cell of the level their zoom falls in (the world's row for the world's zooms), with the
-    zoom they appear from; countries in the world's row; regions, at their outline's inner point, with the
-    4–6 zooms' cells."""
+def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], list[list[Any]]]) -> None:
+    """Towns in the cell of the level their zoom falls in (the world's cell for the world's zooms), with the
+    zoom they appear from; countries in the world's cell; regions, at their outline's inner point, with the
+    4–6 zooms' cells. ``labels`` is keyed by (level, x, y)."""
     for p in places:
         if p.kind == "city":
             z = city_min_zoom(p.population, p.feature)
             n = level_of_zoom(z)
             cls = "capital" if p.feature.endswith("PPLC") else "city"
-            rows[n][cell_of(p.lon, p.lat, LEVELS[n].cell) if LEVELS[n].cell else (0, 0)].labels.append(
+            labels[(n, *(cell_of(p.lon, p.lat, LEVELS[n].cell) if LEVELS[n].cell else (0, 0)))].append(
                 [p.name, cls, round(p.lat, 4), round(p.lon, 4), z, MAX_ZOOM, p.population])
         elif p.kind == "country":
-            rows[0][(0, 0)].labels.append([p.name, "country", round(p.lat, 4), round(p.lon, 4),
-                                           country_min_zoom(p.population), COUNTRY_MAX_ZOOM, p.population])
+            labels[(0, 0, 0)].append([p.name, "country", round(p.lat, 4), round(p.lon, 4),
+                                      country_min_zoom(p.population), COUNTRY_MAX_ZOOM, p.population])
         elif p.kind == "admin1":
             at = p.outline.point_on_surface() if p.outline is not None else shapely.Point(p.lon, p.lat)
-            rows[1][cell_of(at.x, at.y, LEVELS[1].cell)].labels.append(
+            labels[(1, *cell_of(at.x, at.y, LEVELS[1].cell))].append(
                 [p.name, "region", round(at.y, 4), round(at.x, 4), *REGION_ZOOMS, p.population])
 
 
-def basemap_rows(places: Iterable[Named], progress: Any = None) -> Iterable[tuple[int, int, int, bytes, bytes]]:
+Drawings = dict[tuple[int, int, int], tuple[bytes, list[list[Any]]]]
+
+
+def basemap_drawings() -> Drawings:
+    """Each cell's drawing (zlib-compressed JSON) and its names of water, by (level, x, y): the costly part
+    of the basemap, which needs no place of the gazetteer (the build runs it in its helper process)."""
+    topo = _read_topology()
+    return {(n, x, y): (_packed(row.as_json(level.digits)), row.labels)
+            for n, level in enumerate(LEVELS) for (x, y), row in _level_rows(topo, level).items()}
+
+
+def basemap_rows(places: Iterable[Named],
+                 drawings: Drawings | None = None) -> Iterable[tuple[int, int, int, bytes, bytes]]:
     """(level, x, y, drawing, names) for every cell of every level: the drawing and the names
     (``[name, class, lat, lon, from zoom, to zoom, population]``) zlib-compressed JSON."""
-    topo = _read_topology()
-    rows = []
-    for n, level in enumerate(LEVELS):
-        if progress:
-            progress(f"drawing the basemap ({n + 1} of {len(LEVELS)})")
-        rows.append(_level_rows(topo, level))
-    _place_labels(places, rows)
-    for n, level in enumerate(LEVELS):
-        for (x, y), row in sorted(rows[n].items()):
-            yield n, x, y, _packed(row.as_json(level.digits)), _packed(row.labels)
+    drawings = basemap_drawings() if drawings is None else drawings
+    labels: dict[tuple[int, int, int], list[list[Any]]] = defaultdict(list)
+    for key, (_, water) in drawings.items():
+        labels[key].extend(water)
+    _place_labels(places, labels)
+    empty = _packed(_Row({}, {}, {}, []).as_json(0))
+    for key in sorted(labels):
+        yield *key, drawings[key][0] if key in drawings else empty, _packed(labels[key])
 
 
 def _packed(value: Any) -> bytes:

@@ -1,27 +1,37 @@
 """Build the gazetteer store (one SQLite file) from the sources: a pure writer of the tables of
-gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic and decides when)."""
+gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic and decides when).
+
+A new user waits for this build before the first map, so it uses both of a small machine's cores: a
+helper process does the work that needs nothing from the rest (the Natural Earth regions' geometry,
+word frequencies and person names, the basemap, then the outlines' simplification) while this process
+folds the towns' names and writes the rows. What is written does not depend on that split.
+"""
 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..model import Progress
-from ..text.normalize import fold, skeleton
+from ..text.normalize import fold, skeletons
 from . import aliases, features, sources
-from .basemap import basemap_rows
+from .basemap import basemap_drawings, basemap_rows
 from .points import label_point
 from .schema import (
     ALTERNATE,
@@ -54,6 +64,10 @@ COMMON_WORD_ZIPF = 4.5
 # found by that word: in English text it is always the word.
 FUNCTION_WORD_ZIPF = 6.0
 FUNCTION_WORD_MIN_POPULATION = 100_000
+# SQLite's page cache while writing (KiB): the R*Tree of points and the names' key order fit in it.
+WRITE_CACHE_KIB = 256 * 1024
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -95,13 +109,15 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 
 
 def _is_latin(name: str) -> bool:
-    return _NON_LATIN_LETTER.search(name) is None
+    return name.isascii() or _NON_LATIN_LETTER.search(name) is None
 
 
 def _plausible_alternate(name: str, primary_keys: set[str]) -> bool:
     """Alternate names are noisy: keep Latin-script names that are not ordinary English words."""
+    if not _is_latin(name):      # first: most alternates are in other scripts, and folding them is slow
+        return False
     key = fold(name)
-    if not key or not _is_latin(name) or len(key.replace(" ", "")) < 3 or key.isdigit():
+    if not key or len(key.replace(" ", "")) < 3 or key.isdigit():
         return False
     if key in primary_keys:
         return True
@@ -169,8 +185,9 @@ class _Builder:
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
-    def add_regions(self, cities: dict[str, dict[str, Any]],
-                    countries: dict[str, PlaceRecord]) -> dict[str, PlaceRecord]:
+    def add_regions(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
+                    ne: list[tuple[dict[str, Any], BaseGeometry]]) -> dict[str, PlaceRecord]:
+        """Admin-1 regions; ``ne``: Natural Earth's regions as ``prepared_regions`` makes them."""
         regions: dict[str, PlaceRecord] = {}
         for a in sources.admin1_codes():
             if a.country not in countries:
@@ -182,8 +199,6 @@ class _Builder:
             regions[f"{a.country}.{a.code}"] = place
 
         self.progress("linking regions to Natural Earth outlines", 0.45)
-        ne = [(p, shapely.make_valid(shapely.simplify(g, REGION_TOLERANCE, preserve_topology=True)))
-              for p, g in sources.region_outlines()]
         ne_geoms = np.array([g for _, g in ne])
         city_list = list(cities.values())
         points = shapely.points([c["longitude"] for c in city_list], [c["latitude"] for c in city_list])
@@ -276,7 +291,8 @@ class _Builder:
 
     # -- cities ---------------------------------------------------------------------------------
     def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
-                   regions: dict[str, PlaceRecord]) -> None:
+                   regions: dict[str, PlaceRecord], names: Mapping[int, tuple[bool, list[str]]]) -> None:
+        """The towns; ``names``: each town's ``city_names`` by geonameid."""
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}
         region_bases = {(r.country, fold(aliases.region_base(r.name))): r for r in regions.values()}
@@ -290,10 +306,9 @@ class _Builder:
                                    admin1=region.admin1 if region else c.get("admin1code"),
                                    region_id=region.id if region else None,
                                    geonameid=c["geonameid"], feature="P.PPL")
-            if c["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(fold(c["name"])) < FUNCTION_WORD_ZIPF:
+            by_own_name, alternates = names[c["geonameid"]]
+            if by_own_name:
                 place.add_name(c["name"], PRIMARY)
-            primary = {fold(c["name"])}
-            alternates = [a for a in c.get("alternatenames", ()) if _plausible_alternate(a, primary)]
             for alt in alternates:
                 place.add_name(alt, ALTERNATE)
             keys = set(place.names)
@@ -320,9 +335,16 @@ class _Builder:
                     regions[code].add_name(name, GENERATED)
 
 
-def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
-           version: str,
-           words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]], progress: Progress) -> None:
+def city_names(city: Mapping[str, Any]) -> tuple[bool, list[str]]:
+    """Whether a town may be found by its own name, and the alternate names of it worth keeping: the
+    per-name work of the build, which needs nothing but the town's record."""
+    by_own_name = city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(fold(city["name"])) < FUNCTION_WORD_ZIPF
+    primary = {fold(city["name"])}
+    return by_own_name, [a for a in city.get("alternatenames", ()) if _plausible_alternate(a, primary)]
+
+
+def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress) -> None:
+    """The tables, then the places, their points and their names."""
     db.executescript(create_script())
     progress("writing places", 0.7)
     db.executemany(PLACES.insert(named=True), (
@@ -332,13 +354,19 @@ def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[
     db.executemany(POINTS.insert(), ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
     progress("writing names", 0.75)
     rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
-    db.executemany(NAMES.insert(), ((key, pid, name, source, skeleton(key)) for key, pid, name, source in rows))
+    skels = skeletons([key for key, _, _, _ in rows])
+    db.executemany(NAMES.insert(), ((*row, skel) for row, skel in zip(rows, skels, strict=True)))
+
+
+def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float],
+                person_names: Mapping[str, tuple[float, float]], outlines: Iterable[tuple[int, bytes]],
+                basemap: Iterable[tuple[int, int, int, bytes, bytes]], progress: Progress) -> None:
+    """Everything after the names (as WKB where geometry), the indexes and the meta table; committed."""
     progress("writing word frequencies", 0.85)
     db.executemany(WORDS.insert(), words.items())
     db.executemany(PERSON_NAMES.insert(), ((k, f, la) for k, (f, la) in person_names.items()))
     progress("writing outlines", 0.9)
-    db.executemany(OUTLINES.insert(), _outline_rows(places))
-    progress("drawing the basemap", 0.92)
+    db.executemany(OUTLINES.insert(), outlines)
     db.executemany(BASEMAP.insert(), basemap)
     progress("indexing", 0.95)
     db.executescript(INDEXES)
@@ -348,46 +376,106 @@ def _write(db: sqlite3.Connection, places: list[PlaceRecord], basemap: Iterable[
     db.commit()
 
 
-def _outline_rows(places: Iterable[PlaceRecord]) -> Iterator[tuple[int, bytes]]:
-    for p in places:
-        if p.outline is None:
-            continue
-        tolerance = COUNTRY_TOLERANCE if p.kind in ("country", "macroregion") else REGION_TOLERANCE
-        geom = shapely.make_valid(shapely.simplify(p.outline, tolerance, preserve_topology=True))
+Outline = tuple[int, str, BaseGeometry]  # place id, kind, outline
+
+
+def _outlines(places: Iterable[PlaceRecord]) -> list[Outline]:
+    return [(p.id, p.kind, p.outline) for p in places if p.outline is not None]
+
+
+def outline_rows(outlines: Iterable[Outline]) -> list[tuple[int, bytes]]:
+    """The outlines table: each outline simplified for its kind, repaired, rounded to ~1 m."""
+    rows = []
+    for place_id, kind, outline in outlines:
+        tolerance = COUNTRY_TOLERANCE if kind in ("country", "macroregion") else REGION_TOLERANCE
+        geom = shapely.make_valid(shapely.simplify(outline, tolerance, preserve_topology=True))
         geom = shapely.set_precision(geom, 1e-5)
         if not geom.is_empty:
-            yield p.id, shapely.to_wkb(geom)
+            rows.append((place_id, shapely.to_wkb(geom)))
+    return rows
 
 
-def word_frequencies(places: Iterable[PlaceRecord]) -> dict[str, float]:
-    """Zipf frequencies of English words and of the one-word names of ``places``, from 1.0 up: the
-    recognizer's evidence that a capitalised word is an ordinary word."""
-    words = {fold(w) for w in _english_frequencies()} | {key for p in places for key in p.names if " " not in key}
-    return {k: z for k in words if " " not in k and (z := _zipf(k)) >= 1.0}
+def prepared_regions() -> list[tuple[dict[str, Any], BaseGeometry]]:
+    """Natural Earth's admin-1 regions, simplified and repaired: what ``_Builder.add_regions`` links."""
+    found = list(sources.region_outlines())
+    geoms = shapely.make_valid(shapely.simplify(np.array([g for _, g in found]), REGION_TOLERANCE,
+                                                preserve_topology=True))
+    return [(props, geom) for (props, _), geom in zip(found, geoms, strict=True)]
+
+
+def word_frequencies() -> dict[str, float]:
+    """Zipf frequencies of English words, from 1.0 up, by folded key: the recognizer's evidence that a
+    capitalised word is an ordinary word. (A place's one-word name needs no entry of its own: a name
+    with a frequency is an English word already, and folding leaves a folded key as it is.)"""
+    return {k: z for k in {fold(w) for w in _english_frequencies()} if " " not in k and (z := _zipf(k)) >= 1.0}
+
+
+class _Helper:
+    """A second process for the build's independent work: spawned, not forked (the caller may be an app
+    with threads). Should it fail to start (spawning runs the main module again, which must then not
+    start a build itself: the ``if __name__ == "__main__"`` guard), the work is done in this process."""
+
+    def __init__(self) -> None:
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """Start ``fn(*args)`` in the helper; the returned function waits for its result."""
+        future = self._pool.submit(fn, *args)
+
+        def result() -> T:
+            while True:     # short waits: a cancel (an asynchronous exception here, see qt.tasks) lands
+                try:
+                    return future.result(timeout=0.05)
+                except TimeoutError:
+                    continue
+                except BrokenProcessPool:
+                    return fn(*args)
+        return result
+
+    def close(self) -> None:
+        """Drop the work not started; what runs ends on its own (it only computes)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def build_store(path: Path, version: str, progress: Progress | None = None) -> None:
     """Build the store at ``path`` from the sources."""
     report = progress or (lambda message, fraction: None)
+    helper = _Helper()
+    try:
+        regions = helper.submit(prepared_regions)
+        words = helper.submit(word_frequencies)
+        persons = helper.submit(sources.person_names)
+        _build(path, version, helper, regions, words, persons, report)
+    finally:
+        helper.close()
+
+
+def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tuple[dict[str, Any], BaseGeometry]]],
+           words: Callable[[], dict[str, float]], persons: Callable[[], dict[str, tuple[float, float]]],
+           report: Progress) -> None:
     b = _Builder(report)
     report("reading continents and countries", 0.0)
     b.add_continents()
     countries = b.add_countries()
+    drawings = helper.submit(basemap_drawings)
     report("reading GeoNames cities", 0.1)
     cities = sources.cities()
+    report("folding the towns' names", 0.2)
+    names = {c["geonameid"]: city_names(c) for c in cities.values()}
     report("reading admin-1 regions", 0.3)
-    regions = b.add_regions(cities, countries)
+    regions = b.add_regions(cities, countries, ne())
     report("adding cities and their names", 0.55)
-    b.add_cities(cities, countries, regions)
+    b.add_cities(cities, countries, regions, names)
     b.finish_region_names(regions)
     report("adding counties, physical features and world regions", 0.6)
     reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
     features.add_counties(b.new_place, regions, cities)
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
-    report("reading word frequencies and person names", 0.65)
-    write_store(path, b.places, basemap_rows(b.places), version, word_frequencies(b.places), sources.person_names(),
-                report)
+    outlines = helper.submit(outline_rows, _outlines(b.places))
+    with _store_file(path) as db:
+        _write_places(db, b.places, report)
+        _write_rest(db, version, words(), persons(), outlines(), basemap_rows(b.places, drawings()), report)
 
 
 def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
@@ -395,12 +483,42 @@ def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[i
                 words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]],
                 progress: Progress | None = None) -> None:
     """Write a store at ``path`` (replacing any file there) holding exactly what it is given."""
+    report = progress or (lambda message, fraction: None)
+    with _store_file(path) as db:
+        _write_places(db, places, report)
+        _write_rest(db, version, words, person_names, outline_rows(_outlines(places)), basemap, report)
+
+
+@contextmanager
+def _store_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """A new SQLite file at ``path`` (replacing any file there), set up for one fast bulk write: no
+    journal, no syncs (gazetteer.lifecycle writes a temporary file and renames it once complete)."""
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
+        db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
         db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        _write(db, places, basemap, version, words, person_names, progress or (lambda message, fraction: None))
+        yield db
     finally:
         db.close()
+
+
+def main(argv: list[str]) -> None:
+    """Build a store at PATH for VERSION (``argv``), printing each step as ``lifecycle.progress_line``
+    does: how gazetteer.lifecycle runs the build in a process of its own."""
+    from .lifecycle import progress_line
+
+    path, version = argv
+
+    def report(message: str, fraction: float) -> None:
+        print(progress_line(message, fraction), flush=True)
+
+    build_store(Path(path), version, report)
+
+
+if __name__ == "__main__":      # python -m mapviewer.gazetteer.build PATH VERSION, by hand
+    import sys
+
+    main(sys.argv[1:])

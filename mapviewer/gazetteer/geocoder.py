@@ -12,13 +12,8 @@ from rapidfuzz import fuzz
 
 from ..model import NameMatch, Place, Progress
 from ..text.normalize import fold
-from .ranking import importance
-from .schema import COUNTRY_INFO, NATURAL_EARTH, PRIMARY
+from .ranking import MIN_SIMILARITY, importance, match_score
 from .store import GazetteerStore
-
-# A misspelling or transliteration must be at least this close (rapidfuzz ratio, 0-100).
-MIN_SIMILARITY = 72.0
-PRIMARY_NAME_BONUS = 1.0
 
 
 class _NoNetwork(BaseSyncAdapter):
@@ -32,16 +27,6 @@ class _NoNetwork(BaseSyncAdapter):
 
     def get_text(self, url: str, *, timeout: float | None, headers: dict[str, str]) -> str:
         raise GeocoderServiceError("the offline gazetteer makes no network requests")
-
-
-def _name_bonus(match: NameMatch | None) -> float:
-    """A place's own name beats the same word listed as another place's alternate name."""
-    return PRIMARY_NAME_BONUS if match is not None and match.source in (PRIMARY, COUNTRY_INFO, NATURAL_EARTH) else 0.0
-
-
-def match_score(place: Place, match: NameMatch | None, similarity: float) -> float:
-    """How good a place is as the meaning of a looked-up name: spelling first, then importance."""
-    return 10 * similarity + importance(place) + _name_bonus(match)
 
 
 class OfflineGazetteer(Geocoder):

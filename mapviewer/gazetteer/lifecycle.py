@@ -9,11 +9,19 @@ file beside the store) and then uses what it built."""
 from __future__ import annotations
 
 import os
+import queue
+import re
+import signal
 import sqlite3
 import struct
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 from filelock import FileLock, Timeout
@@ -150,14 +158,12 @@ def _build_lock(path: Path, progress: Progress | None) -> FileLock:
 def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | None = None,
             cancelled: Callable[[], bool] | None = None, version: str | None = None) -> None:
     """Build the store at ``path`` atomically: into a temporary file beside it, renamed over ``path``
-    once complete, so a crash or a cancel never leaves a file that is later trusted.
+    once complete, so a crash or a cancel never leaves a file that is later trusted. The real builder
+    runs in processes of its own (``_build_in_child``); ``build`` replaces it (tests write small stores).
 
     ``cancelled`` is asked at every progress step; when it answers True the build stops with Cancelled.
     """
-    if build is None:
-        from .build import build_store  # the builder and its libraries: needed on first run only
-
-        build = build_store
+    build = build or _build_in_child
 
     def report(message: str, fraction: float) -> None:
         if cancelled is not None and cancelled():
@@ -176,3 +182,64 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
         raise GazetteerError(f"could not build the gazetteer at {path}: {e}") from e
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# The build's process: this module's builder, imported (not run as __main__, which its helper process
+# would import a second time).
+_BUILD = "import sys; from mapviewer.gazetteer.build import main; main(sys.argv[1:])"
+
+
+def progress_line(message: str, fraction: float) -> str:
+    """A step of the build as its process prints it on standard output, for ``_build_in_child``."""
+    return f"{fraction:.3f} {message}"
+
+
+_PROGRESS = re.compile(r"([01]\.\d{3}) (.+)")   # progress_line's lines
+
+
+def _build_in_child(path: Path, version: str, progress: Progress | None) -> None:
+    """Run gazetteer.build in a process group of its own (the builder and its helper process), passing
+    its progress on. The caller's threads keep their interpreter to themselves meanwhile (a window stays
+    responsive), and when the caller stops — an exception from ``progress`` (a cancel), an interrupt, or
+    an asynchronous exception in this thread — the whole build is killed at once: nothing of it goes on
+    to race the next build."""
+    child = subprocess.Popen([sys.executable, "-c", _BUILD, str(path), version],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, encoding="utf-8", errors="replace", start_new_session=True)
+    lines: queue.Queue[str | None] = queue.Queue()
+    errors: list[str | None] = []
+    pumps = [threading.Thread(target=_pump, args=(stream, put), daemon=True, name="mapviewer-build-output")
+             for stream, put in ((child.stdout, lines.put), (child.stderr, errors.append))]
+    for pump in pumps:
+        pump.start()
+    try:
+        while (line := _next(lines)) is not None:
+            step = _PROGRESS.fullmatch(line.rstrip("\n"))
+            if progress is not None and step:        # anything else a library printed is not ours to show
+                progress(step[2], float(step[1]))
+        while child.poll() is None:
+            time.sleep(0.01)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    if child.returncode != 0:
+        pumps[1].join(5)
+        said = [e.strip() for e in errors if e and e.strip()]
+        raise GazetteerError(f"the gazetteer build failed: {said[-1] if said else f'exit status {child.returncode}'}")
+
+
+def _next(lines: queue.Queue[str | None]) -> str | None:
+    """The next line, waiting in short steps: an asynchronous exception in this thread lands between them."""
+    while True:
+        try:
+            return lines.get(timeout=0.05)
+        except queue.Empty:
+            continue
+
+
+def _pump(stream: IO[str], put: Callable[[str | None], None]) -> None:
+    """Pass a child's output on line by line, then None."""
+    for line in stream:
+        put(line)
+    put(None)

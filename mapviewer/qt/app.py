@@ -30,6 +30,7 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
     wait for), then quit; print when each step ended. A failed analysis or an unwritable file ends the run
     with its reason and exit code 1."""
     steps: list[tuple[str, float]] = [("window created", time.monotonic())]
+    window.runner.storeOpened.connect(lambda: steps.append(("gazetteer open (first run: built)", time.monotonic())))
     window.analysed.connect(lambda: steps.append(("article geoparsed, map page built", time.monotonic())))
     window.runner.failed.connect(lambda message, _details: fail(app, message))
 

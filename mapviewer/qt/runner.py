@@ -16,6 +16,7 @@ from .tasks import AnalyseTask, StoreHandle
 
 class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
+    storeOpened = Signal()                # the gazetteer is open (on a first run: built)
     finished = Signal(object, object, str)  # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)             # message, details
 
@@ -40,6 +41,7 @@ class AnalysisRunner(QObject):
         progress.canceled.connect(lambda: self.cancel())
         self._progress = progress
         task.progress.connect(lambda message, fraction: self._on_progress(task, message, fraction))
+        task.storeOpened.connect(self.storeOpened)
         task.done.connect(lambda *result: self._on_done(task, *result))
         task.failed.connect(lambda message, details: self._on_failed(task, message, details))
         task.finished.connect(lambda: self._close_progress(task))

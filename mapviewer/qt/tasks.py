@@ -56,6 +56,7 @@ class AnalyseTask(QThread):
     the GUI thread, so a 1 MB article does not freeze the window."""
 
     progress = Signal(str, float)
+    storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
     done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
@@ -113,6 +114,7 @@ class AnalyseTask(QThread):
 
         try:
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
+            self.storeOpened.emit()
             geoparser = Geoparser(store) if self.config is None else Geoparser(store, self.config)
             results = []
             for n, source in enumerate(self.sources):

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -25,7 +26,7 @@ _DIGRAPHS = (
     ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ou", "u"), ("ck", "k"), ("gh", "h"),
     ("q", "k"), ("x", "ks"), ("w", "v"), ("y", "i"), ("g", "h"), ("z", "s"), ("c", "k"),
 )
-_VOWELS = re.compile(r"[aeiou]+")
+_LATER_VOWELS = re.compile(r"(?<=.)[aeiou]+")   # vowels after a line's first letter
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -40,10 +41,16 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1 << 20)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded key: equal for most transliteration variants of one name."""
-    s = key.replace(" ", "")
+    return skeletons([key.replace("\n", " ")])[0]
+
+
+def skeletons(keys: Sequence[str]) -> list[str]:
+    """The skeleton of each folded key (its first letter, then its consonants after the digraph rules,
+    no letter twice in a row), each rule applied once to all the keys: the store's build has ~600,000."""
+    text = "\n".join(keys)
+    if text.count("\n") != len(keys) - 1:      # a key with a line break: one at a time
+        return [skeleton(key) for key in keys]
+    text = text.replace(" ", "")
     for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
-    if not s:
-        return ""
-    head, rest = s[0], _VOWELS.sub("", s[1:])
-    return _REPEATS.sub(r"\1", head + rest)
+        text = text.replace(a, b)
+    return _REPEATS.sub(r"\1", _LATER_VOWELS.sub("", text)).split("\n")
