@@ -72,8 +72,8 @@ def run_app(args: argparse.Namespace, started: float | None = None) -> int:
     if args.screenshot:
         window.resize(*args.size)
         take_screenshot_when_ready(app, window, args.screenshot, started, waits_for_map=bool(args.files))
-    if args.files:
-        window.open_paths(args.files)   # the worker starts before the window paints: both go at once
+    if args.files:   # files and web addresses; the worker starts before the window paints: both go at once
+        window.open_paths([f for f in args.files if isinstance(f, Path)], [f for f in args.files if isinstance(f, str)])
     window.show()
     code = app.exec()
     # Delete the window, and its web page with it, while QtWebEngine is still up: at interpreter exit

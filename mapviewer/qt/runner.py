@@ -4,12 +4,16 @@ documents. A newer request cancels the one under way; a cancelled or replaced ta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..model import Document
 from .tasks import AnalyseTask, StoreHandle
+
+if TYPE_CHECKING:
+    from ..documents.url import WebAddress
 
 
 class AnalysisRunner(QObject):
@@ -24,7 +28,7 @@ class AnalysisRunner(QObject):
         self._task: AnalyseTask | None = None
         self._progress: QProgressDialog | None = None
 
-    def run(self, sources: list[Path | Document]) -> None:
+    def run(self, sources: list[Path | Document | WebAddress]) -> None:
         """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
         task = AnalyseTask(sources, self.store, self)

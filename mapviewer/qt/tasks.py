@@ -17,6 +17,7 @@ from ..errors import MapviewerError
 from ..model import Document
 
 if TYPE_CHECKING:
+    from ..documents.url import WebAddress
     from ..gazetteer.store import GazetteerStore
 
 Progress = Callable[[str, float], None]
@@ -58,7 +59,8 @@ class AnalyseTask(QThread):
     done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
 
-    def __init__(self, sources: list[Path | Document], store: StoreHandle, parent: QObject | None = None):
+    def __init__(self, sources: list[Path | Document | WebAddress], store: StoreHandle,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.sources = sources
         self.store = store
@@ -103,7 +105,6 @@ class AnalyseTask(QThread):
 
     def _work(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
-        from ..documents import read_document
         from ..mapping.build import page_html
         from ..pipeline import Geoparser
         from ..places import collect_places
@@ -115,9 +116,7 @@ class AnalyseTask(QThread):
             for n, source in enumerate(self.sources):
                 if self.cancelled:
                     return
-                name = source.name if isinstance(source, Path) else (source.title or "clipboard text")
-                self.progress.emit(f"Finding places in {name}", n / max(1, len(self.sources)))
-                document = read_document(source) if isinstance(source, Path) else source
+                document = self._read(source, n / max(1, len(self.sources)))
                 results.append((source, geoparser.analyse(document)))
             if self.cancelled:
                 return
@@ -131,3 +130,17 @@ class AnalyseTask(QThread):
             self.failed.emit(str(e), "")
         except Exception as e:
             self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}", traceback.format_exc())
+
+    def _read(self, source: Path | Document | WebAddress, fraction: float) -> Document:
+        """The source's document: a file read, a page fetched (the only network request), or given."""
+        from ..documents import read_document
+        from ..documents.url import WebAddress, read_url
+
+        if isinstance(source, WebAddress):
+            self.progress.emit(f"Fetching {source.url}", fraction)
+            document = read_url(source.url)
+            self.progress.emit(f"Finding places in {source.url}", fraction)
+            return document
+        name = source.name if isinstance(source, Path) else (source.title or "clipboard text")
+        self.progress.emit(f"Finding places in {name}", fraction)
+        return read_document(source) if isinstance(source, Path) else source

@@ -7,7 +7,7 @@ core's (``PlaceEntry.stops`` / ``first_stop``), which the map page script follow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.active_menu: QMenu | None = None          # the correction menu shown (tests drive it)
         self.search_dialog: SearchDialog | None = None
+        self.url_dialog: QInputDialog | None = None
         self.recovery_box: QMessageBox | None = None
         self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
         self._recovered = False        # a recovered autosave is unsaved work
@@ -301,15 +303,24 @@ class MainWindow(QMainWindow):
         self._opening = []
         self.runner.run([Document(text, title="Clipboard text", source="clipboard")])
 
-    def open_paths(self, paths: list[Path]) -> None:
+    def open_url_dialog(self) -> None:
+        from .open_url import address_dialog
+
+        self.url_dialog = address_dialog(self, lambda address: self.open_paths([], [address]))
+
+    def open_paths(self, paths: list[Path], addresses: Sequence[str] = ()) -> None:
+        """Open files and web pages (fetched by the worker: the only request made without an online layer)."""
         paths = [Path(p).absolute() for p in paths]
         if paths and any(p.suffix == SUFFIX for p in paths):
             self.open_project(next(p for p in paths if p.suffix == SUFFIX))
             return
-        if paths and self.may_discard():
-            self.settings.setValue("last_folder", str(paths[0].parent))
+        if (paths or addresses) and self.may_discard():
+            from ..documents.url import WebAddress
+
+            if paths:
+                self.settings.setValue("last_folder", str(paths[0].parent))
             self._opening = paths
-            self.runner.run(list(paths))
+            self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
 
     def _on_failed(self, message: str, details: str) -> None:
         failed = [p for p in self._opening if not p.is_file()]
