@@ -57,6 +57,7 @@ from .review import Review
 from .runner import AnalysisRunner
 from .search_dialog import SearchDialog
 from .tasks import StoreHandle
+from .watch import ChangedFiles
 
 if TYPE_CHECKING:
     from ..pipeline import Geoparser
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.active_menu: QMenu | None = None          # the correction menu shown (tests drive it)
         self.search_dialog: SearchDialog | None = None
         self.url_dialog: QInputDialog | None = None
+        self.reload_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
         self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
         self._recovered = False        # a recovered autosave is unsaved work
@@ -142,6 +144,9 @@ class MainWindow(QMainWindow):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(4, 4, 4, 4)
+        self.changed_files = ChangedFiles()
+        self.changed_files.reloadRequested.connect(self._reload)
+        lv.addWidget(self.changed_files)
         lv.addLayout(nav)
         lv.addWidget(texts)
         self.welcome = self._welcome_panel()
@@ -322,6 +327,24 @@ class MainWindow(QMainWindow):
             self._opening = paths
             self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
 
+    def _reload(self) -> None:
+        """The changed-file bar's Reload: the documents read again. Corrections apply to the old text, so
+        they are named first, and unsaved ones can still be saved (``open_paths`` asks)."""
+        paths = [a.document.path for a in self.analyses if a.document.path is not None]
+        corrections = sum(len(d.corrections) for d in self.review.project.documents)
+        if not corrections:
+            self.open_paths(paths)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
+                          f"Reload the text? Your {corrections} correction(s) were made on the old text and will "
+                          "not be applied to the new one (a saved project keeps them).",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(lambda button: self.open_paths(paths) if button == QMessageBox.StandardButton.Yes
+                             else None)
+        self.reload_box = box
+        box.open()
+
     def _on_failed(self, message: str, details: str) -> None:
         failed = [p for p in self._opening if not p.is_file()]
         if failed:
@@ -358,6 +381,7 @@ class MainWindow(QMainWindow):
         self._show_reading(None)
         self.map.view = None
         self._show_page(page)
+        self.changed_files.follow([a.document.path for a in self.analyses if a.document.path is not None])
         self._update_title()
         mentions = sum(len(e.mentions) for e in self.entries)
         self.statusBar().showMessage(f"{len(self.entries)} places, {mentions} mentions")
