@@ -37,17 +37,22 @@ def _progress_printer() -> Progress:
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
-    from .gazetteer.lifecycle import default_path, ensure_store, rebuild
-    from .gazetteer.store import GazetteerStore
+    from .errors import DamagedStore
+    from .gazetteer.lifecycle import default_path, ensure_store, integrity_problem, rebuild_store
+    from .gazetteer.store import REBUILD, GazetteerStore
 
     path = default_path()
     if args.action == "build":
         print(f"building the gazetteer at {path}", file=sys.stderr)
-        rebuild(path, _progress_printer())
+        rebuild_store(path, _progress_printer())
     store = GazetteerStore(ensure_store(path, _progress_printer()))
     size = path.stat().st_size
+    found = integrity_problem(path)          # a store damaged in the middle opens, and fails later
+    if found:
+        raise DamagedStore(f"the gazetteer at {path} is damaged; its integrity check found: {found}. {REBUILD}", path)
     lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
-             f"size     {size / 1e6:.1f} MB", *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
+             f"size     {size / 1e6:.1f} MB", "check    ok (PRAGMA quick_check)",
+             *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
     _emit("".join(line + "\n" for line in lines), None)
     return 0
 

@@ -81,5 +81,6 @@ def build_menus(window: MainWindow) -> Menus:
     following = _action(window, view_menu, "&Next sentence of the place", lambda: window.step_sentence(1),
                         "Alt+Right")
     help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "&Rebuild gazetteer…", lambda: window.rebuilder.offer())
     _action(window, help_menu, "&About mapviewer", window.about)
     return Menus(recent, exports, copy, previous, following, recent_projects, undo, redo, next_uncertain)

@@ -20,19 +20,21 @@ class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
     finished = Signal(object, object, str)  # [(source, Analysis)], [PlaceEntry], map page HTML
     failed = Signal(str, str)             # message, details
+    damaged = Signal(str)                 # the gazetteer failed in use (the window offers a rebuild)
 
     def __init__(self, store: StoreHandle, parent: QWidget):
         super().__init__(parent)
         self.store = store
         self._parent = parent
         self._task: AnalyseTask | None = None
+        self.sources: list[Path | Document | WebAddress] = []      # the last request's, to run again
         self._progress: QProgressDialog | None = None
 
     def run(self, sources: list[Path | Document | WebAddress]) -> None:
         """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
         task = AnalyseTask(sources, self.store, self)
-        self._task = task
+        self._task, self.sources = task, sources
         progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
         progress.setWindowTitle("mapviewer")
         progress.setMinimumDuration(400)
@@ -42,6 +44,7 @@ class AnalysisRunner(QObject):
         task.progress.connect(lambda message, fraction: self._on_progress(task, message, fraction))
         task.done.connect(lambda *result: self._on_done(task, *result))
         task.failed.connect(lambda message, details: self._on_failed(task, message, details))
+        task.damaged.connect(lambda message: self._on_damaged(task, message))
         task.finished.connect(lambda: self._close_progress(task))
         self.status.emit("Finding places…")
         task.start()
@@ -82,6 +85,11 @@ class AnalysisRunner(QObject):
         if task is self._task:
             self.status.emit("Could not open the article")
             self.failed.emit(message, details)
+
+    def _on_damaged(self, task: AnalyseTask, message: str) -> None:
+        if task is self._task:
+            self.status.emit("The gazetteer is damaged")
+            self.damaged.emit(message)
 
     def _close_progress(self, task: AnalyseTask | None) -> None:
         if task is self._task and self._progress is not None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..errors import MapviewerError
+from ..errors import DamagedStore, MapviewerError
 from ..model import Document
 
 if TYPE_CHECKING:
@@ -46,24 +46,21 @@ class StoreHandle:
                     f"Building the offline gazetteer (first run only): {m}", f), cancelled=cancelled))
             return self._store
 
+    def replace(self, store: GazetteerStore) -> None:
+        """A rebuilt store instead of the one open (which closes when nothing uses it any more)."""
+        with self._lock:
+            self._store = store
+
 
 class _Stopped(BaseException):
-    """Raised inside a worker by AnalyseTask.cancel(); a BaseException, so no handler of errors keeps it."""
+    """Raised inside a worker by StoppableTask.cancel(); a BaseException, so no handler of errors keeps it."""
 
 
-class AnalyseTask(QThread):
-    """Geoparses each source and draws the map page; cancel drops the result. Only widgets are left for
-    the GUI thread, so a 1 MB article does not freeze the window."""
+class StoppableTask(QThread):
+    """Work on a worker thread (``_work``) that ``cancel`` stops within moments, wherever it is."""
 
-    progress = Signal(str, float)
-    done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
-    failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
-
-    def __init__(self, sources: list[Path | Document | WebAddress], store: StoreHandle,
-                 parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.sources = sources
-        self.store = store
         self.cancelled = False
         self._lock = threading.Lock()
         self._thread: int | None = None       # the worker's thread id while its work may be stopped
@@ -104,6 +101,25 @@ class AnalyseTask(QThread):
             pass
 
     def _work(self) -> None:
+        raise NotImplementedError
+
+
+class AnalyseTask(StoppableTask):
+    """Geoparses each source and draws the map page; cancel drops the result. Only widgets are left for
+    the GUI thread, so a 1 MB article does not freeze the window."""
+
+    progress = Signal(str, float)
+    done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
+    failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
+    damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
+
+    def __init__(self, sources: list[Path | Document | WebAddress], store: StoreHandle,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.sources = sources
+        self.store = store
+
+    def _work(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
         from ..mapping.build import page_html
         from ..pipeline import Geoparser
@@ -126,6 +142,8 @@ class AnalyseTask(QThread):
             page = page_html(analyses, store, entries)
             if not self.cancelled:
                 self.done.emit(results, entries, page)
+        except DamagedStore as e:
+            self.damaged.emit(str(e))
         except MapviewerError as e:
             self.failed.emit(str(e), "")
         except Exception as e:

@@ -52,6 +52,7 @@ from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
 from .places_table import COLUMNS, PlacesFilter, PlacesModel
 from .reading import ReadingPanel
+from .rebuild import Rebuilder
 from .recent import RecentFiles
 from .review import Review
 from .runner import AnalysisRunner
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self.runner.status.connect(self.statusBar().showMessage)
         self.runner.finished.connect(self._show_results)
         self.runner.failed.connect(self._on_failed)
+        self.rebuilder = Rebuilder(self.store, self)
+        self.runner.damaged.connect(self.rebuilder.offer)
+        self.rebuilder.rebuilt.connect(self._rebuilt)
         self._build_widgets()
         self.menus = build_menus(self)
         self._update_actions()
@@ -344,6 +348,13 @@ class MainWindow(QMainWindow):
                              else None)
         self.reload_box = box
         box.open()
+
+    def _rebuilt(self) -> None:
+        """A new store: the geoparser of the old one goes, and what failed on the damaged store runs again."""
+        self._geoparser = None
+        self.statusBar().showMessage("The gazetteer was rebuilt")
+        if self.rebuilder.retry and self.runner.sources:
+            self.runner.run(self.runner.sources)
 
     def _on_failed(self, message: str, details: str) -> None:
         failed = [p for p in self._opening if not p.is_file()]
@@ -911,4 +922,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
         self.runner.shutdown()
+        self.rebuilder.shutdown()
         super().closeEvent(e)
