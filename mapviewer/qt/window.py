@@ -847,10 +847,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copied the coordinates of {e.place.name}")
 
     def export_dialog(self, fmt: str) -> None:
-        f = FORMATS[fmt]
-        stem = Path(self.analyses[0].document.source or "map").stem if self.analyses else "map"
-        suggested = str(Path(self._last_folder() or Path.home()) / f"{stem}{f.suffixes[0]}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, f.file_filter)
+        from ..export import suggested_path
+
+        suggested = suggested_path(self.analyses, fmt, Path(self._last_folder() or Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(suggested), FORMATS[fmt].file_filter)
         if path:
             self.export_to(Path(path), fmt)
 
