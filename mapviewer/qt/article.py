@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -22,6 +23,7 @@ from ..model import Analysis, Mention
 from ..palette import kind_style
 from ..places import is_uncertain, place_key
 from .plaintext import plain_tooltip
+from .text_fill import SLICE_S, TextFill
 
 REVIEWED = "#1e8449"    # the underline of a mention the user confirmed, corrected or added
 _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -55,40 +57,62 @@ class ArticleView(QTextEdit):
         self._starts: list[int] = []
         self._mentions: list[Mention] = []
         self._sentences: list[int] = []
+        self._filling: TextFill | None = None                  # a long document being filled
+        self._after_fill: Callable[[], None] | None = None     # the last request made meanwhile
 
     def show_analysis(self, analysis: Analysis, doc_index: int = 0, keep_scroll: bool = False) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
-        again after every highlight (seconds for a 1 MB article instead of a fraction of one)."""
+        again after every highlight (seconds for a 1 MB article instead of a fraction of one). A long one
+        is filled in slices between events (``text_fill``), a placeholder shown meanwhile."""
         self.analysis, self.doc_index = analysis, doc_index
         self._mentions = sorted((m for m in analysis.mentions if m.place), key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
+        if self._filling is not None:            # another document asked for before this one was shown
+            self._filling.stop()
+            self._filling.document.deleteLater()
+            self._filling.deleteLater()
+        self._filling, self._after_fill = None, None
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
         document.setUndoRedoEnabled(False)
-        document.setPlainText(analysis.document.text)
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for m in self._mentions:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(_tint(m)))
-            if is_uncertain(m):
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
-            elif m.reviewed:
-                fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
-                fmt.setUnderlineColor(QColor(REVIEWED))
-            cursor.setPosition(m.start)
-            cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+        fill = TextFill(document, analysis.document.text, self._mentions, self._format, self)
         self._sentences = []
         self.setExtraSelections([])
-        scroll = self.verticalScrollBar().value()
+        scroll = self.verticalScrollBar().value() if keep_scroll else 0
+        if fill.fill(SLICE_S):
+            self._attach(document, scroll)
+            return
+        self._filling = fill
+        fill.done.connect(lambda: self._attach(document, scroll))
+        placeholder = QTextDocument(self)
+        placeholder.setPlainText(f"Showing the text ({len(analysis.document.text) / 1e6:.0f} MB)…")
+        self.setDocument(placeholder)
+        fill.start()
+
+    def _format(self, m: Mention) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(_tint(m)))
+        if is_uncertain(m):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(palette.UNCERTAIN))
+        elif m.reviewed:
+            fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
+            fmt.setUnderlineColor(QColor(REVIEWED))
+        return fmt
+
+    def _attach(self, document: QTextDocument, scroll: int) -> None:
+        """Show the filled document; what was asked of the view while it filled is done now."""
+        self._filling = None
         self.setDocument(document)  # the previous document, a child of this view, is deleted with it
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
+        self.verticalScrollBar().setValue(scroll)
+        after, self._after_fill = self._after_fill, None
+        if after is not None:
+            after()
 
     def mention_at(self, offset: int) -> Mention | None:
+        if self._filling is not None:
+            return None
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self._mentions[i].start <= offset < self._mentions[i].end:
             return self._mentions[i]
@@ -98,6 +122,9 @@ class ArticleView(QTextEdit):
         """Highlight these sentences, the ``current`` one stronger, and scroll to it; the mentions inside
         them keep their own colour, so the reader still sees which words name places."""
         if self.analysis is None:
+            return
+        if self._filling is not None:
+            self._after_fill = lambda: self.highlight_sentences(indexes, current)
             return
         selections = [self._selection(self.analysis.sentences[i].start, self.analysis.sentences[i].end,
                                       palette.CURRENT_SENTENCE if i == current else palette.SENTENCE)
@@ -171,6 +198,9 @@ class ArticleView(QTextEdit):
 
     def select_mention(self, m: Mention) -> None:
         """Put the cursor on a mention (what "next uncertain mention" does) and show its reading."""
+        if self._filling is not None:
+            self._after_fill = lambda: self.select_mention(m)
+            return
         cursor = QTextCursor(self.document())
         cursor.setPosition(m.start)
         cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)

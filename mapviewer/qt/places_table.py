@@ -30,12 +30,34 @@ class PlacesModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[PlaceEntry] = []
         self._rows: list[Row] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_entries(self, entries: list[PlaceEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
         self._rows = [_row(e) for e in self.entries]
+        self._sorted()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows in the order of a column's values, sorted here in one call: a proxy model sorting them would
+        ask for two cells' values per comparison, seconds for the places of a 20 MB article."""
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()            # a selected row stays selected, wherever it goes
+        keys = [self.entries[i.row()].key for i in kept]
+        self._order = (column, order)
+        self._sorted()
+        rows = {e.key: n for n, e in enumerate(self.entries)}
+        self.changePersistentIndexList(kept, [self.index(rows[k], i.column()) for k, i in zip(keys, kept)])
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> None:
+        if self._order is None or not self._rows:
+            return
+        column, order = self._order
+        pairs = sorted(zip(self._rows, self.entries), key=lambda pair: pair[0][column],
+                       reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows, self.entries = [r for r, _ in pairs], [e for _, e in pairs]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
@@ -80,6 +102,10 @@ class PlacesFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
         self._text = ""
         self._document: int | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The places model sorts its own rows; this model keeps their order and only filters."""
+        self.places.sort(column, order)
 
     def set_document(self, doc: int | None) -> None:
         """Only the places of document ``doc`` (None: of all documents)."""

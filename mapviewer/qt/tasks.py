@@ -4,6 +4,7 @@ files, drawing the map page."""
 from __future__ import annotations
 
 import ctypes
+import gc
 import threading
 import time
 import traceback
@@ -52,6 +53,33 @@ class StoreHandle:
             self._store = store
 
 
+class _CollectorPaused:
+    """Python's cyclic garbage collector off while workers build analyses, and what they built frozen
+    (``gc.freeze``) when the last one ends. A collection scans every object of the process while holding
+    the interpreter lock: with a 5 or 20 MB article's analysis in memory each is a pause of a tenth of a
+    second to a second, for the GUI thread too. Reference counting still frees what is no longer used;
+    only reference cycles made meanwhile stay (an analysis makes few)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._workers = 0
+
+    def __enter__(self) -> None:
+        with self._lock:
+            self._workers += 1
+            gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._workers -= 1
+            if not self._workers:
+                gc.freeze()
+                gc.enable()
+
+
+collector_paused = _CollectorPaused()
+
+
 class _Stopped(BaseException):
     """Raised inside a worker by StoppableTask.cancel(); a BaseException, so no handler of errors keeps it."""
 
@@ -93,7 +121,8 @@ class StoppableTask(QThread):
                     return
                 self._thread = threading.get_ident()
             try:
-                self._work()
+                with collector_paused:
+                    self._work()
             finally:
                 with self._lock:
                     self._thread = None
