@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ..places import PlaceEntry
@@ -14,28 +17,33 @@ REVIEW = {"machine": "", "confirmed": "✓ confirmed", "corrected": "✎ correct
 Row = tuple[str, str, str, str, int, float, float, float, str, str]
 
 
-def _row(e: PlaceEntry) -> Row:
-    """The columns' values of a place, computed once: a confidence or a review count runs over all the
-    place's mentions, and the view asks for each cell many times (sorting, sizing columns)."""
-    p = e.place
+def _review(e: PlaceEntry) -> str:
     reviewed = e.reviewed
-    return (p.name, "region" if p.kind == "admin1" else p.kind, e.region or "", e.country or "",
-            len(e.mentions), round(e.confidence, 2), round(p.lat, 4), round(p.lon, 4),
-            f"{REVIEW[e.status]} {reviewed}/{len(e.mentions)}" if reviewed else "",
-            ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
+    return f"{REVIEW[e.status]} {reviewed}/{len(e.mentions)}" if reviewed else ""
+
+
+# Each column's value of a place. Some run over all the place's mentions (confidence, review, documents).
+_VALUES: tuple[Callable[[PlaceEntry], Any], ...] = (
+    lambda e: e.place.name, lambda e: "region" if e.place.kind == "admin1" else e.place.kind,
+    lambda e: e.region or "", lambda e: e.country or "", lambda e: len(e.mentions),
+    lambda e: round(e.confidence, 2), lambda e: round(e.place.lat, 4), lambda e: round(e.place.lon, 4), _review,
+    lambda e: ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
 
 
 class PlacesModel(QAbstractTableModel):
+    """A place's row is computed when first shown and then kept (the view asks for each cell many times);
+    sorting computes only the sorted column, so the places of a 20 MB article arrive at once."""
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.entries: list[PlaceEntry] = []
-        self._rows: list[Row] = []
+        self._rows: list[Row | None] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_entries(self, entries: list[PlaceEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
-        self._rows = [_row(e) for e in self.entries]
+        self._rows = [None] * len(self.entries)
         self._sorted()
         self.endResetModel()
 
@@ -52,12 +60,19 @@ class PlacesModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self) -> None:
-        if self._order is None or not self._rows:
+        if self._order is None or not self.entries:
             return
         column, order = self._order
-        pairs = sorted(zip(self._rows, self.entries), key=lambda pair: pair[0][column],
-                       reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows, self.entries = [r for r, _ in pairs], [e for _, e in pairs]
+        value = _VALUES[column]
+        keyed = sorted(((value(e) if r is None else r[column], e, r) for e, r in zip(self.entries, self._rows)),
+                       key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.entries, self._rows = [e for _, e, _ in keyed], [r for _, _, r in keyed]
+
+    def _row(self, n: int) -> Row:
+        row = self._rows[n]
+        if row is None:
+            row = self._rows[n] = cast(Row, tuple(f(self.entries[n]) for f in _VALUES))
+        return row
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
@@ -73,7 +88,7 @@ class PlacesModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        values = self._rows[index.row()]
+        values = self._row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             return f"{v:.0%}" if index.column() == 5 else str(v)

@@ -7,6 +7,7 @@ core's (``PlaceEntry.stops`` / ``first_stop``), which the map page script follow
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -416,9 +417,10 @@ class MainWindow(QMainWindow):
         self.doc_choice.blockSignals(True)
         current = max(self.doc_choice.currentIndex(), 0)
         self.doc_choice.clear()
-        for a in self.analyses:
+        places_in = Counter(d for e in self.entries for d in {r.doc for r in e.mentions})  # ints: quick
+        for n, a in enumerate(self.analyses):
             done, total = review_progress(a)
-            places = len(a.places())
+            places = places_in[n]
             self.doc_choice.addItem(f"{(a.document.title or a.document.source)[:60]} — {places} places, "
                                     f"{done}/{total} reviewed")
         self.doc_choice.setCurrentIndex(min(current, len(self.analyses) - 1))
