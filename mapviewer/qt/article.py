@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from .. import palette
 from ..model import Analysis, Mention
@@ -34,7 +34,7 @@ def _tint(m: Mention) -> str:
     return kind_style(m.place.kind if m.place else "").tint
 
 
-class ArticleView(QTextEdit):
+class ArticleView(QPlainTextEdit):
     """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked,
     mentionShown(mention) when the pointer rests on one or a click selects it, mentionMenuRequested(mention,
     global position) on a right-click on a mention and addRequested(start, end, position) on a right-click
@@ -48,10 +48,9 @@ class ArticleView(QTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setAcceptRichText(False)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
-        self.setStyleSheet("QTextEdit { font-family: Georgia, serif; font-size: 11pt; }")
+        self.setStyleSheet("QPlainTextEdit { font-family: Georgia, serif; font-size: 11pt; }")
         self.analysis: Analysis | None = None
         self.doc_index = 0
         self._starts: list[int] = []
@@ -72,9 +71,7 @@ class ArticleView(QTextEdit):
             self._filling.document.deleteLater()
             self._filling.deleteLater()
         self._filling, self._after_fill = None, None
-        document = QTextDocument(self)
-        document.setDefaultFont(self.font())
-        document.setUndoRedoEnabled(False)
+        document = self._new_document()
         fill = TextFill(document, analysis.document.text, self._mentions, self._format, self)
         self._sentences = []
         self.setExtraSelections([])
@@ -84,10 +81,19 @@ class ArticleView(QTextEdit):
             return
         self._filling = fill
         fill.done.connect(lambda: self._attach(document, scroll))
-        placeholder = QTextDocument(self)
+        placeholder = self._new_document()
         placeholder.setPlainText(f"Showing the text ({len(analysis.document.text) / 1e6:.0f} MB)…")
         self.setDocument(placeholder)
         fill.start()
+
+    def _new_document(self) -> QTextDocument:
+        """A document laid out as a plain text view does: only the paragraphs on screen, so that showing a
+        20 MB article costs no more than showing its first page."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.font())
+        document.setUndoRedoEnabled(False)
+        return document
 
     def _format(self, m: Mention) -> QTextCharFormat:
         fmt = QTextCharFormat()

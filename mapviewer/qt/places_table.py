@@ -27,7 +27,7 @@ _VALUES: tuple[Callable[[PlaceEntry], Any], ...] = (
     lambda e: e.place.name, lambda e: "region" if e.place.kind == "admin1" else e.place.kind,
     lambda e: e.region or "", lambda e: e.country or "", lambda e: len(e.mentions),
     lambda e: round(e.confidence, 2), lambda e: round(e.place.lat, 4), lambda e: round(e.place.lon, 4), _review,
-    lambda e: ", ".join(str(d + 1) for d in sorted({r.doc for r in e.mentions})))
+    lambda e: ", ".join(str(d + 1) for d in e.documents))
 
 
 class PlacesModel(QAbstractTableModel):
@@ -136,7 +136,7 @@ class PlacesFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         text = self._text
         e = self.places.entries[row]
-        if self._document is not None and all(r.doc != self._document for r in e.mentions):
+        if self._document is not None and self._document not in e.documents:
             return False
         if not text:
             return True

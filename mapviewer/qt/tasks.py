@@ -138,7 +138,7 @@ class AnalyseTask(StoppableTask):
     the GUI thread, so a 1 MB article does not freeze the window."""
 
     progress = Signal(str, float)
-    done = Signal(object, object, str)     # [(source, Analysis)], [PlaceEntry], map page HTML
+    done = Signal(object, object, object)  # [(source, Analysis)], [PlaceEntry], map page HTML (a str)
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 

@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         self.doc_choice.blockSignals(True)
         current = max(self.doc_choice.currentIndex(), 0)
         self.doc_choice.clear()
-        places_in = Counter(d for e in self.entries for d in {r.doc for r in e.mentions})  # ints: quick
+        places_in = Counter(d for e in self.entries for d in e.documents)
         for n, a in enumerate(self.analyses):
             done, total = review_progress(a)
             places = places_in[n]
