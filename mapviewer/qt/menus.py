@@ -48,7 +48,7 @@ def build_menus(window: MainWindow) -> Menus:
     file_menu = bar.addMenu("&File")
     _action(window, file_menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
     _action(window, file_menu, "Open &folder…", window.open_folder_dialog)
-    _action(window, file_menu, "Open &URL…", window.open_url_dialog, "Ctrl+L")
+    _action(window, file_menu, "Open &URL…", window.open_url_dialog, "Ctrl+Shift+U")
     _action(window, file_menu, "Open &sample article", window.open_sample)
     _action(window, file_menu, "&New from clipboard text", window.open_clipboard, "Ctrl+Shift+V")
     recent = file_menu.addMenu("Open &recent")
