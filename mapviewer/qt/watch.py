@@ -8,10 +8,11 @@ the file) — so a change is looked at once the writes have settled, and the fil
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 SETTLE_MS = 300      # an editor's save is several writes (or a rename) in quick succession
 
@@ -92,3 +93,18 @@ class ChangedFiles(QWidget):
         self._announced = now_stamps
         self.reload_button.setVisible(bool(changed) and not gone)
         self.setVisible(True)
+
+    def confirm_reload(self, corrections: int, reload: Callable[[], None]) -> QMessageBox | None:
+        """``reload()`` now, or — when there are corrections, which were made on the old text — once the
+        user says yes to the question returned (opened, not blocking)."""
+        if not corrections:
+            reload()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
+                          f"Reload the text? Your {corrections} correction(s) were made on the old text and will "
+                          "not be applied to the new one (a saved project keeps them).",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(lambda button: reload() if button == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        return box

@@ -333,22 +333,10 @@ class MainWindow(QMainWindow):
             self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
 
     def _reload(self) -> None:
-        """The changed-file bar's Reload: the documents read again. Corrections apply to the old text, so
-        they are named first, and unsaved ones can still be saved (``open_paths`` asks)."""
+        """The changed-file bar's Reload: the documents read again (unsaved corrections: ``open_paths`` asks)."""
         paths = [a.document.path for a in self.analyses if a.document.path is not None]
         corrections = sum(len(d.corrections) for d in self.review.project.documents)
-        if not corrections:
-            self.open_paths(paths)
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, "mapviewer",
-                          f"Reload the text? Your {corrections} correction(s) were made on the old text and will "
-                          "not be applied to the new one (a saved project keeps them).",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.finished.connect(lambda button: self.open_paths(paths) if button == QMessageBox.StandardButton.Yes
-                             else None)
-        self.reload_box = box
-        box.open()
+        self.reload_box = self.changed_files.confirm_reload(corrections, lambda: self.open_paths(paths))
 
     def _rebuilt(self) -> None:
         """A new store: the geoparser of the old one goes, and what failed on the damaged store runs again."""
