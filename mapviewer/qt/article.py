@@ -62,13 +62,13 @@ class ArticleView(QPlainTextEdit):
     def show_analysis(self, analysis: Analysis, doc_index: int = 0, keep_scroll: bool = False) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
         again after every highlight (seconds for a 1 MB article instead of a fraction of one). A long one
-        is filled in slices between events (``text_fill``), a placeholder shown meanwhile."""
+        is filled in slices between events (``text_fill``) while shown: a plain text view lays out only
+        what is on screen, so it grows at the end without work on what came before."""
         self.analysis, self.doc_index = analysis, doc_index
         self._mentions = sorted((m for m in analysis.mentions if m.place), key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
         if self._filling is not None:            # another document asked for before this one was shown
             self._filling.stop()
-            self._filling.document.deleteLater()
             self._filling.deleteLater()
         self._filling, self._after_fill = None, None
         document = self._new_document()
@@ -81,9 +81,7 @@ class ArticleView(QPlainTextEdit):
             return
         self._filling = fill
         fill.done.connect(lambda: self._attach(document, scroll))
-        placeholder = self._new_document()
-        placeholder.setPlainText(f"Showing the text ({len(analysis.document.text) / 1e6:.0f} MB)…")
-        self.setDocument(placeholder)
+        self.setDocument(document)  # the previous document, a child of this view, is deleted with it
         fill.start()
 
     def _new_document(self) -> QTextDocument:
@@ -109,7 +107,8 @@ class ArticleView(QPlainTextEdit):
     def _attach(self, document: QTextDocument, scroll: int) -> None:
         """Show the filled document; what was asked of the view while it filled is done now."""
         self._filling = None
-        self.setDocument(document)  # the previous document, a child of this view, is deleted with it
+        if self.document() is not document:
+            self.setDocument(document)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(scroll)
         after, self._after_fill = self._after_fill, None
