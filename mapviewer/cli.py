@@ -24,6 +24,7 @@ APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export", "project")
 # The readable formats, for --help without importing the readers (a test checks it against documents.READERS).
 ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
+SOURCES = f"articles ({ARTICLES}) or web addresses (http://, https://)"
 
 
 def _progress_printer() -> Progress:
@@ -36,17 +37,22 @@ def _progress_printer() -> Progress:
 
 
 def _gazetteer(args: argparse.Namespace) -> int:
-    from .gazetteer.lifecycle import default_path, ensure_store, rebuild
-    from .gazetteer.store import GazetteerStore
+    from .errors import DamagedStore
+    from .gazetteer.lifecycle import default_path, ensure_store, integrity_problem, rebuild_store
+    from .gazetteer.store import REBUILD, GazetteerStore
 
     path = default_path()
     if args.action == "build":
         print(f"building the gazetteer at {path}", file=sys.stderr)
-        rebuild(path, _progress_printer())
+        rebuild_store(path, _progress_printer())
     store = GazetteerStore(ensure_store(path, _progress_printer()))
     size = path.stat().st_size
+    found = integrity_problem(path)          # a store damaged in the middle opens, and fails later
+    if found:
+        raise DamagedStore(f"the gazetteer at {path} is damaged; its integrity check found: {found}. {REBUILD}", path)
     lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
-             f"size     {size / 1e6:.1f} MB", *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
+             f"size     {size / 1e6:.1f} MB", "check    ok (PRAGMA quick_check)",
+             *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
     _emit("".join(line + "\n" for line in lines), None)
     return 0
 
@@ -56,7 +62,7 @@ def _geoparse(args: argparse.Namespace) -> int:
     from .gazetteer.lifecycle import ensure_store
     from .io import check_target
 
-    inputs = [*args.files, *([args.jsonl] if args.jsonl else []), *([args.project] if args.project else [])]
+    inputs = [*_files(args.files), *([args.jsonl] if args.jsonl else []), *([args.project] if args.project else [])]
     if args.jsonl:
         return _geoparse_corpus(args)
     if args.out:
@@ -134,9 +140,10 @@ def _discard_stdout() -> None:
     os.close(devnull)
 
 
-def _analyse_files(paths: list[Path], store_path: Path | None = None,
+def _analyse_files(sources: list[Path | str], store_path: Path | None = None,
                    literal_only: bool = False) -> tuple[GazetteerStore, list[Analysis]]:
     from .documents import read_document
+    from .documents.url import read_url
     from .gazetteer.lifecycle import ensure_store
     from .gazetteer.store import GazetteerStore
     from .geoparse.config import GeoparserConfig
@@ -144,7 +151,7 @@ def _analyse_files(paths: list[Path], store_path: Path | None = None,
 
     store = GazetteerStore(store_path or ensure_store(progress=_progress_printer()))
     geoparser = Geoparser(store, GeoparserConfig(literal_only=literal_only))
-    documents = [read_document(path) for path in paths]
+    documents = [read_document(s) if isinstance(s, Path) else read_url(s) for s in sources]
     for warning in (w for d in documents for w in d.warnings):
         print(f"mapviewer: warning: {warning}", file=sys.stderr)
     return store, [geoparser.analyse(document) for document in documents]
@@ -170,7 +177,7 @@ def _export(args: argparse.Namespace) -> int:
 
     if not args.files and not args.project:
         raise MapviewerError("export needs FILE... or --project FILE")
-    check_target(args.out, [*args.files, *([args.project] if args.project else [])])   # before the geoparsing
+    check_target(args.out, [*_files(args.files), *([args.project] if args.project else [])])   # before the geoparsing
     store, analyses = _analyses(args)
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
@@ -207,6 +214,18 @@ def _import_core() -> None:
     import mapviewer.pipeline  # noqa: F401
 
 
+def _source(text: str) -> Path | str:
+    """An article argument: a web address (http:// or https://, fetched on request) or a file's path."""
+    from .web import is_web_address
+
+    return text.strip() if is_web_address(text) else Path(text)
+
+
+def _files(sources: list[Path | str]) -> list[Path]:
+    """The files among the article arguments (what an output must never replace)."""
+    return [s for s in sources if isinstance(s, Path)]
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
@@ -239,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     app = sub.add_parser(APP_COMMAND, help="open articles in the desktop app (the default command)")
-    app.add_argument("files", nargs="*", type=Path, help=f"articles to open ({ARTICLES})")
+    app.add_argument("files", nargs="*", type=_source, help=f"{SOURCES} to open")
     app.add_argument("--screenshot", type=Path, metavar="OUT.png",
                      help="render the window once the map has loaded, save it as a PNG and exit")
     app.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
@@ -249,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     gaz.add_argument("action", choices=("build", "info"))
     gaz.set_defaults(run=_gazetteer)
     geo = sub.add_parser("geoparse", help="find and resolve the places of articles or of a corpus")
-    geo.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
+    geo.add_argument("files", nargs="*", type=_source, help=SOURCES)
     geo.add_argument("--format", choices=list(FORMATS), default="jsonl", help="output format (default jsonl)")
     geo.add_argument("--jsonl", type=Path, help="a corpus: JSON Lines of {id, text}")
     geo.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
@@ -266,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     geo.set_defaults(run=_geoparse)
     suffixes = ", ".join(f"OUT{f.suffixes[0]}" for f in FORMATS.values())
     exp = sub.add_parser("export", help="export the map of articles: " + ", ".join(FORMATS))
-    exp.add_argument("files", nargs="*", type=Path, help=f"articles ({ARTICLES})")
+    exp.add_argument("files", nargs="*", type=_source, help=SOURCES)
     exp.add_argument("--project", type=Path, metavar="FILE.mvproj", help="a project's documents, as corrected")
     exp.add_argument("--out", type=Path, required=True, help=f"the format follows the suffix: {suffixes}")
     exp.add_argument("--literal-only", action="store_true", help=LITERAL_ONLY_HELP)
@@ -277,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     proj_sub = proj.add_subparsers(dest="action", required=True, metavar="ACTION")
     new = proj_sub.add_parser("new", help="geoparse articles into a new project: project new OUT.mvproj FILE...")
     new.add_argument("out", type=Path, metavar="OUT.mvproj")
-    new.add_argument("files", nargs="+", type=Path, help=f"articles ({ARTICLES})")
+    new.add_argument("files", nargs="+", type=_source, help=SOURCES)
     new.set_defaults(run=_project)
     return parser
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Literal
 
 from .model import Analysis, Candidate, Mention, MentionStatus, Place
@@ -140,7 +141,7 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
     for c in corrections:
         if text[c.start:c.end] == c.text:
             mentions = _apply(analysis, mentions, c)
-    return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
+    return replace(analysis, mentions=tuple(sorted(mentions, key=attrgetter("start", "end"))))
 
 
 def review_progress(analysis: Analysis) -> tuple[int, int]:

@@ -13,6 +13,15 @@ class GazetteerError(MapviewerError):
     """The gazetteer store is missing, corrupt, or could not be built."""
 
 
+class DamagedStore(GazetteerError):
+    """The store failed while in use; the message says what SQLite's integrity check found there. The
+    remedy is a rebuild, which the app offers and ``mapviewer gazetteer build`` does."""
+
+    def __init__(self, message: str, path: object):
+        super().__init__(message)
+        self.path = path
+
+
 class ExportError(MapviewerError):
     """An export could not be written."""
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ExportError
+from .leftovers import remove_leftovers, tmp_prefix
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -64,13 +65,15 @@ def _same_file(path: Path, source: Path, target: os.stat_result | None) -> bool:
 
 def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a crash or a full
-    disk leaves the old file whole and no temporary file behind. A replaced file keeps its permissions
+    disk leaves the old file whole and no temporary file behind (one a killed process left is removed by
+    the next write of the file, or the next start of the app: ``leftovers``). A replaced file keeps its permissions
     (and owner, where allowed); see :func:`check_target` for what is never replaced."""
     path = Path(path)
     target = check_target(path, inputs)
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        remove_leftovers(path.parent, path.name)       # of earlier writes of this file that were killed
+        fd, tmp = tempfile.mkstemp(prefix=tmp_prefix(path.name), suffix=".tmp", dir=path.parent or ".")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(payload)

@@ -3,7 +3,7 @@ places table show. One entry per place, not per mention."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer.store import GazetteerStore
 from .model import Analysis, Mention, MentionStatus, Place
@@ -35,16 +35,33 @@ class PlaceEntry:
     region: str | None
     country: str | None
     mentions: tuple[MentionRef, ...]
+    # What runs over all the place's mentions, computed once when the entry is made (on the worker
+    # thread): a view asks for it again and again, and a place of a 20 MB article has thousands.
+    _confidence: float = field(init=False, repr=False, compare=False)
+    _reviewed: int = field(init=False, repr=False, compare=False)
+    _stops: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False)
+    _documents: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_confidence", max(r.mention.confidence for r in self.mentions))
+        object.__setattr__(self, "_reviewed", sum(r.mention.reviewed for r in self.mentions))
+        object.__setattr__(self, "_stops", tuple(sorted({(r.doc, r.mention.sentence) for r in self.mentions})))
+        object.__setattr__(self, "_documents", tuple(sorted({d for d, _ in self._stops})))
 
     @property
     def confidence(self) -> float:
-        return max(r.mention.confidence for r in self.mentions)
+        return self._confidence
 
     @property
     def stops(self) -> tuple[tuple[int, int], ...]:
         """The sentences that mention the place as (document, sentence), in document then text order:
         what selecting the place highlights and what ◀/▶ step through, across documents."""
-        return tuple(sorted({(r.doc, r.mention.sentence) for r in self.mentions}))
+        return self._stops
+
+    @property
+    def documents(self) -> tuple[int, ...]:
+        """The documents that mention the place, in order."""
+        return self._documents
 
     def first_stop(self, doc: int) -> int:
         """Where a selection starts while ``doc`` is shown: its first sentence there, else the first of all
@@ -59,7 +76,7 @@ class PlaceEntry:
     @property
     def reviewed(self) -> int:
         """How many of its mentions the user confirmed, corrected or added."""
-        return sum(r.mention.reviewed for r in self.mentions)
+        return self._reviewed
 
     @property
     def status(self) -> MentionStatus:

@@ -17,8 +17,9 @@ def first_line(text: str, path: Path) -> str:
     return shorten(first, 120) if first else path.stem
 
 
-def read_text(data: bytes, path: Path) -> Document:
-    decoded = decode(data, path.name)
+def read_text(data: bytes, path: Path, charset: str | None = None) -> Document:
+    """Plain text; ``charset`` is one its carrier declares (a web server's Content-Type)."""
+    decoded = decode(data, path.name, charset)
     return Document(decoded.text, first_line(decoded.text, path), path.name, warnings=decoded.warnings)
 
 

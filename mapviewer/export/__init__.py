@@ -24,7 +24,7 @@ from .jsonl import jsonl_text, prediction
 from .kml import kml_text
 
 __all__ = ["FORMATS", "ExportFormat", "csv_mentions_text", "csv_text", "export", "format_for", "geojson",
-           "html_page", "jsonl_text", "kml_text", "prediction"]
+           "html_page", "jsonl_text", "kml_text", "prediction", "suggested_path"]
 
 
 def html_page(analyses: list[Analysis], store: GazetteerStore) -> str:
@@ -75,6 +75,18 @@ def format_for(out: Path, name: str | None = None) -> ExportFormat:
             return f
     known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
     raise ExportError(f"{Path(out).name}: unknown export format; use one of {known}")
+
+
+def suggested_path(analyses: list[Analysis], fmt: str, folder: Path) -> Path:
+    """The file an export dialog proposes: the first document's name with the format's suffix in ``folder``,
+    but never one of the files the documents were read from (``a.html`` exported as HTML is proposed as
+    ``a-map.html``, then ``a-map-2.html``…)."""
+    suffix = FORMATS[fmt].suffixes[0]
+    stem = Path(analyses[0].document.source or "map").stem if analyses else "map"
+    inputs = {a.document.path.resolve() for a in analyses if a.document.path is not None}
+    candidates = [folder / f"{stem}{suffix}", folder / f"{stem}-map{suffix}",
+                  *(folder / f"{stem}-map-{n}{suffix}" for n in range(2, len(inputs) + 3))]
+    return next(p for p in candidates if p.resolve() not in inputs)
 
 
 def export(analyses: list[Analysis], store: GazetteerStore, out: Path, fmt: str | None = None,

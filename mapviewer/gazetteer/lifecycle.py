@@ -27,6 +27,7 @@ import platformdirs
 from filelock import FileLock, Timeout
 
 from ..errors import Cancelled, GazetteerError
+from ..leftovers import partial_path, remove_leftovers
 from ..model import Progress
 from .schema import APPLICATION_ID, BUILDER_VERSION, META
 from .sources import data_version as _inputs_hash
@@ -110,6 +111,23 @@ def problem(path: Path, version: str | None = None) -> str | None:
     return None
 
 
+def integrity_problem(path: Path) -> str | None:
+    """What SQLite's integrity check (``PRAGMA quick_check``: every page and record, without comparing
+    indexes to their tables) finds wrong in the store, its first findings; None when it finds nothing."""
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            findings = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    if findings == ["ok"]:
+        return None
+    said = "; ".join(" ".join(f.replace("*** in database main ***", "").split()) for f in findings)
+    return said if len(said) <= 300 else f"{said[:300]}…"      # one line, however much is damaged
+
+
 def ensure_store(path: Path | None = None, progress: Progress | None = None, build: Writer | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Path:
     """Return the path of a trusted store, building it (with progress) when missing, stale or damaged.
@@ -128,6 +146,19 @@ def ensure_store(path: Path | None = None, progress: Progress | None = None, bui
         if progress is not None and path.exists():
             progress(f"rebuilding: {reason}", 0.0)
         rebuild(path, progress, build=build, cancelled=cancelled, version=version)
+    finally:
+        lock.release()
+    return path
+
+
+def rebuild_store(path: Path | None = None, progress: Progress | None = None, build: Writer | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Path:
+    """Build the store at ``path`` afresh, whatever is there now (``mapviewer gazetteer build``, the app's
+    Rebuild gazetteer…), with the same checks and lock as a first build: never over another program's file."""
+    path = path or default_path()
+    lock = _build_lock(path, progress)
+    try:
+        rebuild(path, progress, build=build, cancelled=cancelled)
     finally:
         lock.release()
     return path
@@ -152,6 +183,7 @@ def _build_lock(path: Path, progress: Progress | None) -> FileLock:
         if progress is not None:
             progress("waiting for another mapviewer to finish building the gazetteer", 0.0)
         lock.acquire()
+    remove_leftovers(path.parent, path.name)        # what builds killed before left
     return lock
 
 
@@ -171,7 +203,7 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
         if progress is not None:
             progress(message, fraction)
 
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    tmp = partial_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)

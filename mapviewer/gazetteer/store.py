@@ -10,16 +10,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import GazetteerError
+from ..errors import DamagedStore, GazetteerError
 from ..model import NameMatch, Place, Progress
 from ..text.normalize import skeleton
-from .lifecycle import ensure_store, problem
+from .lifecycle import ensure_store, integrity_problem, problem
 from .schema import PLACE_WIDTH, place_columns, read_place
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 _NAME_CACHE_LIMIT = 200_000
+REBUILD = "Rebuild it: Help › Rebuild gazetteer… in the app, or 'mapviewer gazetteer build'"
 WORD_FLOOR = 2.0
 
 _PLACE_COLUMNS = place_columns("p")
@@ -56,8 +57,7 @@ class GazetteerStore:
             try:
                 return self._db.execute(sql, args).fetchall()
             except sqlite3.DatabaseError as e:
-                raise GazetteerError(f"the gazetteer at {self.path} is damaged ({e}); "
-                                     "run 'mapviewer gazetteer build'") from e
+                raise damaged(self.path, e) from e
 
     def _matches(self, where: str, args: tuple[Any, ...]) -> list[NameMatch]:
         rows = self._query(
@@ -172,6 +172,13 @@ class GazetteerStore:
         counts["names"] = self._query("SELECT COUNT(*) FROM names")[0][0]
         counts["outlines"] = self._query("SELECT COUNT(*) FROM outlines")[0][0]
         return counts
+
+
+def damaged(path: Path, error: sqlite3.Error) -> DamagedStore:
+    """The error for a store that failed in use, with what its integrity check finds."""
+    found = integrity_problem(path)
+    check = f"its integrity check found: {found}" if found else "its integrity check found nothing wrong"
+    return DamagedStore(f"the gazetteer at {path} failed ({error}); {check}. {REBUILD}", path)
 
 
 def _geometry(wkb: bytes) -> BaseGeometry:

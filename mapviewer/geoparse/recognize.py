@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -74,6 +75,17 @@ Every Both Either Neither One Two Three Is Are Was Were Be Been Has Have Had Do 
 Should May Might Must""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_SLICE = 1 << 20
+
+
+def _slices(text: str) -> Iterator[tuple[int, int]]:
+    """``text`` in ranges of about a MB that end at a blank, so no word is cut."""
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + _SLICE)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end
 # Words that start with a capital (a rare lower-case start in Latin Extended-A is dropped in code).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
 _CONNECTORS = "(?: (?:" + "|".join(CONNECTORS) + "))"
@@ -152,7 +164,9 @@ class Recognizer:
 
     def find(self, text: str, sentences: tuple[Sentence, ...]) -> list[Span]:
         tokens = _tokens(text, sentences)
-        lowercase_words = set(_LOWER_WORD.findall(text))
+        lowercase_words: set[str] = set()
+        for start, end in _slices(text):     # a call per slice: one over 20 MB holds the lock for 0.6 s
+            lowercase_words.update(_LOWER_WORD.findall(text, start, end))
         ends = [_ends(text, tokens, i, self.config.max_tokens) for i in range(len(tokens))]
         self.store.prefetch(self._lookups(text, tokens, ends))
         persons = self._person_words(tokens, text)

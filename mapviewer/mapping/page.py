@@ -21,7 +21,7 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from branca.element import Element, Figure
@@ -41,14 +41,56 @@ def json_for_script(value: Any) -> str:
     ``</script>``, ``<!--`` and ``]]>`` cannot close or open anything because ``<``, ``>`` and ``&`` are
     escaped; U+2028/U+2029 are escaped for old JavaScript parsers; a lone surrogate (from clipboard or
     JSON input) stays exactly what it was as a ``\\udxxx`` escape instead of failing to encode.
+
+    Encoded piece by piece (each item of a long list, a long string in slices; every escape is one
+    character's, so the pieces join to the same text): one call over a 20 MB article's data would hold
+    the interpreter lock for seconds, and the window's thread waits for it.
     """
-    return inert_json(dumps_json(value, separators=(",", ":")))
+    return "".join(inert_json(piece) for piece in _pieces(value))
 
 
-def inert_json(text: str) -> str:
+_PIECE = 65_536      # characters of a long string encoded at a time
+_SMALL = 64          # a list or object of at most this many plain items is encoded in one piece
+
+
+def inert_json(json_text: str) -> str:
     """JSON text made inert inside a ``<script>`` element (see :func:`json_for_script`)."""
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _small(value: Any, depth: int = 0) -> bool:
+    if isinstance(value, str):
+        return len(value) <= _PIECE
+    if isinstance(value, dict):
+        return depth < 2 and len(value) <= _SMALL and all(_small(v, depth + 1) for v in value.values())
+    if isinstance(value, list | tuple):
+        return depth < 2 and len(value) <= _SMALL and all(_small(v, depth + 1) for v in value)
+    return True
+
+
+def _pieces(value: Any) -> Iterator[str]:
+    """The JSON of ``value`` (as ``dumps_json`` with compact separators writes it) in pieces of bounded work."""
+    if _small(value):
+        yield dumps_json(value, separators=(",", ":"))
+    elif isinstance(value, str):
+        yield '"'
+        for i in range(0, len(value), _PIECE):
+            yield dumps_json(value[i:i + _PIECE])[1:-1]
+        yield '"'
+    elif isinstance(value, dict):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + dumps_json(key if isinstance(key, str) else dumps_json(key)) + ":"
+            yield from _pieces(item)
+        yield "}"
+    else:
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ","
+            yield from _pieces(item)
+        yield "]"
 
 
 class PageData(Element):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -61,6 +62,27 @@ def take_screenshot_when_ready(app: QApplication, window: MainWindow, out: Path,
                                                                   file=sys.stderr), app.exit(1)))
 
 
+def leftover_folders(window: MainWindow) -> set[Path]:
+    """Where a killed mapviewer may have left temporary files: the gazetteer's folder, the autosave's, the
+    folder last opened from (where exports are proposed) and the recent projects' folders."""
+    from ..gazetteer.lifecycle import default_path
+
+    last = str(window.settings.value("last_folder", "") or "")
+    return {default_path().parent, window.autosave.path.parent, *(p.parent for p in window.recent_projects.paths()),
+            *([Path(last)] if last else [])}
+
+
+def remove_leftovers_of_earlier_runs(window: MainWindow) -> threading.Thread:
+    """Remove them on a thread of their own: a folder on a slow network share never delays the window."""
+    from ..leftovers import remove_leftovers
+
+    folders = leftover_folders(window)
+    thread = threading.Thread(target=lambda: [remove_leftovers(f) for f in folders if f.is_dir()],
+                              name="mapviewer-leftovers", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_app(args: argparse.Namespace, started: float | None = None) -> int:
     """The window, opened on ``args.files``; ``args`` come from the ``open`` command of ``mapviewer.cli``."""
     started = time.monotonic() if started is None else started
@@ -70,11 +92,12 @@ def run_app(args: argparse.Namespace, started: float | None = None) -> int:
     app.setOrganizationName("mapviewer")
     app.setWindowIcon(QIcon(str(resource("mapviewer.svg"))))
     window = MainWindow()
+    remove_leftovers_of_earlier_runs(window)
     if args.screenshot:
         window.resize(*args.size)
         take_screenshot_when_ready(app, window, args.screenshot, started, waits_for_map=bool(args.files))
-    if args.files:
-        window.open_paths(args.files)   # the worker starts before the window paints: both go at once
+    if args.files:   # files and web addresses; the worker starts before the window paints: both go at once
+        window.open_paths([f for f in args.files if isinstance(f, Path)], [f for f in args.files if isinstance(f, str)])
     window.show()
     code = app.exec()
     # Delete the window, and its web page with it, while QtWebEngine is still up: at interpreter exit

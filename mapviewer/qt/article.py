@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -15,12 +16,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..model import Analysis, Mention
 from ..palette import LIGHT, Theme
 from ..places import UNCERTAIN, is_uncertain, place_key
 from .plaintext import plain_tooltip
+from .text_fill import SLICE_S, TextFill
 
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -36,7 +38,8 @@ _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline
                      "corrected": QTextCharFormat.UnderlineStyle.WaveUnderline,
                      "added": QTextCharFormat.UnderlineStyle.WaveUnderline}
 
-class ArticleView(QTextEdit):
+
+class ArticleView(QPlainTextEdit):
     """Read-only article text; emits mentionActivated(place key, sentence) when a mention is clicked,
     mentionShown(mention) when the pointer rests on one or a click selects it, mentionMenuRequested(mention,
     global position) on a right-click on a mention and addRequested(start, end, position) on a right-click
@@ -50,7 +53,6 @@ class ArticleView(QTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setAcceptRichText(False)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.theme: Theme = LIGHT      # highlight colours for the desktop's light or dark theme
@@ -61,10 +63,12 @@ class ArticleView(QTextEdit):
         self._starts: list[int] = []
         self._mentions: list[Mention] = []
         self._sentences: list[int] = []
+        self._filling: TextFill | None = None                  # a long document being filled
+        self._after_fill: Callable[[], None] | None = None     # the last request made meanwhile
         self._current: int | None = None
 
     def set_font_size(self, points: int) -> None:
-        self.setStyleSheet(f"QTextEdit {{ font-family: Georgia, serif; font-size: {int(points)}pt; }}")
+        self.setStyleSheet(f"QPlainTextEdit {{ font-family: Georgia, serif; font-size: {int(points)}pt; }}")
 
     def set_colours(self, theme: Theme, uncertain_below: float) -> None:
         """Highlights in ``theme``'s colours, uncertain below that confidence; the shown document is formatted
@@ -83,38 +87,64 @@ class ArticleView(QTextEdit):
 
     def show_analysis(self, analysis: Analysis, doc_index: int = 0, keep_scroll: bool = False) -> None:
         """Format a new document while it is detached from the view: a shown document would be laid out
-        again after every highlight (seconds for a 1 MB article instead of a fraction of one)."""
+        again after every highlight (seconds for a 1 MB article instead of a fraction of one). A long one
+        is filled in slices between events (``text_fill``) while shown: a plain text view lays out only
+        what is on screen, so it grows at the end without work on what came before."""
         self.analysis, self.doc_index = analysis, doc_index
         self._mentions = sorted((m for m in analysis.mentions if m.place), key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
-        document = QTextDocument(self)
-        document.setDefaultFont(self.font())
-        document.setUndoRedoEnabled(False)
-        document.setPlainText(analysis.document.text)
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for m in self._mentions:
-            fmt = QTextCharFormat()
-            fmt.setBackground(self._tint(m))
-            fmt.setForeground(QColor(self.theme.text))
-            if is_uncertain(m, self.uncertain_below):
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(self.theme.uncertain))
-            elif m.reviewed:
-                fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
-                fmt.setUnderlineColor(QColor(self.theme.reviewed))
-            cursor.setPosition(m.start)
-            cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+        if self._filling is not None:            # another document asked for before this one was shown
+            self._filling.stop()
+            self._filling.deleteLater()
+        self._filling, self._after_fill = None, None
+        document = self._new_document()
+        fill = TextFill(document, analysis.document.text, self._mentions, self._format, self)
         self._sentences, self._current = [], None
         self.setExtraSelections([])
-        scroll = self.verticalScrollBar().value()
+        scroll = self.verticalScrollBar().value() if keep_scroll else 0
+        if fill.fill(SLICE_S):
+            self._attach(document, scroll)
+            return
+        self._filling = fill
+        fill.done.connect(lambda: self._attach(document, scroll))
         self.setDocument(document)  # the previous document, a child of this view, is deleted with it
+        fill.start()
+
+    def _new_document(self) -> QTextDocument:
+        """A document laid out as a plain text view does: only the paragraphs on screen, so that showing a
+        20 MB article costs no more than showing its first page."""
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.font())
+        document.setUndoRedoEnabled(False)
+        return document
+
+    def _format(self, m: Mention) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._tint(m))
+        fmt.setForeground(QColor(self.theme.text))
+        if is_uncertain(m, self.uncertain_below):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(self.theme.uncertain))
+        elif m.reviewed:
+            fmt.setUnderlineStyle(_REVIEW_UNDERLINE[m.status])
+            fmt.setUnderlineColor(QColor(self.theme.reviewed))
+        return fmt
+
+    def _attach(self, document: QTextDocument, scroll: int) -> None:
+        """Show the filled document; what was asked of the view while it filled is done now."""
+        self._filling = None
+        if self.document() is not document:
+            self.setDocument(document)
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
+        self.verticalScrollBar().setValue(scroll)
+        after, self._after_fill = self._after_fill, None
+        if after is not None:
+            after()
 
     def mention_at(self, offset: int) -> Mention | None:
+        if self._filling is not None:
+            return None
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self._mentions[i].start <= offset < self._mentions[i].end:
             return self._mentions[i]
@@ -124,6 +154,9 @@ class ArticleView(QTextEdit):
         """Highlight these sentences, the ``current`` one stronger, and scroll to it; the mentions inside
         them keep their own colour, so the reader still sees which words name places."""
         if self.analysis is None:
+            return
+        if self._filling is not None:
+            self._after_fill = lambda: self.highlight_sentences(indexes, current, scroll)
             return
         selections = [self._selection(self.analysis.sentences[i].start, self.analysis.sentences[i].end,
                                       QColor(self.theme.current if i == current else self.theme.sentence))
@@ -198,6 +231,9 @@ class ArticleView(QTextEdit):
 
     def select_mention(self, m: Mention) -> None:
         """Put the cursor on a mention (what "next uncertain mention" does) and show its reading."""
+        if self._filling is not None:
+            self._after_fill = lambda: self.select_mention(m)
+            return
         cursor = QTextCursor(self.document())
         cursor.setPosition(m.start)
         cursor.setPosition(m.end, QTextCursor.MoveMode.KeepAnchor)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,6 +143,21 @@ def remove_stale_pages(folder: Path | None = None) -> list[Path]:
     return removed
 
 
+_WRITE_APART = 4_000_000          # characters of a page written on a thread of its own
+_PIECE = 1 << 20
+
+
+def _write_page(path: Path, html: str) -> bool:
+    """Write a page in pieces of a MB (each encoded in one call that holds the interpreter lock)."""
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            for i in range(0, len(html), _PIECE):
+                f.write(html[i:i + _PIECE])
+    except OSError:
+        return False          # a full disk: the map keeps its page
+    return True
+
+
 def _qwebchannel_js() -> str:
     f = QFile(":/qtwebchannel/qwebchannel.js")
     f.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -160,9 +177,11 @@ class MapView(QWebEngineView):
     mapClicked = Signal(float, float)
     pinMoved = Signal(str, float, float)   # a place the user put on the map, dragged elsewhere
     mapMenuRequested = Signal(float, float)  # right-click on the map itself: mapviewer's menu for that point
+    _written = Signal(int, str)            # a large page written (by its thread): its number and file
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._written.connect(self._load)
         self._page = _MapPage(self)
         self.setPage(self._page)
         self.setAcceptDrops(False)      # a file dropped on the map goes on to the window, never into the page
@@ -200,13 +219,27 @@ class MapView(QWebEngineView):
         return Path(self._dir.name) / f"map-{self._n}.html" if self._n else None
 
     def show_html(self, html: str) -> None:
-        """Load a page; each load gets a new file so a reload never races the previous one."""
+        """Load a page; each load gets a new file so a reload never races the previous one. A large page
+        (a long article's) is written on a thread of its own, in pieces, so the window never waits for
+        the disk; a page asked for later wins over one still being written."""
         self._n += 1
-        path = Path(self._dir.name) / f"map-{self._n}.html"
-        path.write_text(html, encoding="utf-8")
-        url = QUrl.fromLocalFile(str(path))
-        self._page.own_pages.add(url)
-        self.setUrl(url)
+        n, path = self._n, Path(self._dir.name) / f"map-{self._n}.html"
+        if len(html) < _WRITE_APART:
+            _write_page(path, html)
+            self._load(n, str(path))
+            return
+        def write() -> None:
+            if _write_page(path, html):
+                with contextlib.suppress(RuntimeError):      # the view closed meanwhile
+                    self._written.emit(n, str(path))
+
+        threading.Thread(target=write, name="mapviewer-page", daemon=True).start()
+
+    def _load(self, n: int, path: str) -> None:
+        if n == self._n:
+            url = QUrl.fromLocalFile(path)
+            self._page.own_pages.add(url)
+            self.setUrl(url)
 
     def childEvent(self, e: QChildEvent) -> None:
         """QtWebEngine draws into a child widget, which would take drops for the page: it takes none, so a

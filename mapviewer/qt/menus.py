@@ -48,6 +48,7 @@ def build_menus(window: MainWindow) -> Menus:
     file_menu = bar.addMenu("&File")
     _action(window, file_menu, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open)
     _action(window, file_menu, "Open &folder…", window.open_folder_dialog)
+    _action(window, file_menu, "Open &URL…", window.open_url_dialog, "Ctrl+Shift+U")
     _action(window, file_menu, "Open &sample article", window.open_sample)
     _action(window, file_menu, "&New from clipboard text", window.open_clipboard, "Ctrl+Shift+V")
     recent = file_menu.addMenu("Open &recent")
@@ -80,5 +81,6 @@ def build_menus(window: MainWindow) -> Menus:
     following = _action(window, view_menu, "&Next sentence of the place", lambda: window.step_sentence(1),
                         "Alt+Right")
     help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "&Rebuild gazetteer…", lambda: window.rebuilder.offer())
     _action(window, help_menu, "&About mapviewer", window.about)
     return Menus(recent, exports, copy, previous, following, recent_projects, undo, redo, next_uncertain)

@@ -4,6 +4,7 @@ documents. A newer request cancels the one under way; a cancelled or replaced ta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -13,27 +14,33 @@ from ..model import Document
 from ..places import UNCERTAIN
 from .tasks import AnalyseTask, StoreHandle
 
+if TYPE_CHECKING:
+    from ..documents.url import WebAddress
+
 
 class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
     storeOpened = Signal()                # the gazetteer is open (on a first run: built)
-    finished = Signal(object, object, str)  # [(source, Analysis)], [PlaceEntry], map page HTML
+    finished = Signal(object, object, object)  # [(source, Analysis)], [PlaceEntry], map page HTML (a str:
+    # as "object" it is passed on, not converted to a QString and back, 0.2 s for a 5 MB article's page)
     failed = Signal(str, str)             # message, details
+    damaged = Signal(str)                 # the gazetteer failed in use (the window offers a rebuild)
 
     def __init__(self, store: StoreHandle, parent: QWidget):
         super().__init__(parent)
         self.store = store
         self._parent = parent
         self._task: AnalyseTask | None = None
+        self.sources: list[Path | Document | WebAddress] = []      # the last request's, to run again
         self._progress: QProgressDialog | None = None
         self.config = GeoparserConfig()      # Preferences › literal places only
         self.below = UNCERTAIN               # Preferences › uncertain below: how views mark readings
 
-    def run(self, sources: list[Path | Document]) -> None:
+    def run(self, sources: list[Path | Document | WebAddress]) -> None:
         """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
         task = AnalyseTask(sources, self.store, self, self.config, self.below)
-        self._task = task
+        self._task, self.sources = task, sources
         progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
         progress.setWindowTitle("mapviewer")
         progress.setMinimumDuration(400)
@@ -44,6 +51,7 @@ class AnalysisRunner(QObject):
         task.storeOpened.connect(self.storeOpened)
         task.done.connect(lambda *result: self._on_done(task, *result))
         task.failed.connect(lambda message, details: self._on_failed(task, message, details))
+        task.damaged.connect(lambda message: self._on_damaged(task, message))
         task.finished.connect(lambda: self._close_progress(task))
         self.status.emit("Finding places…")
         task.start()
@@ -84,6 +92,11 @@ class AnalysisRunner(QObject):
         if task is self._task:
             self.status.emit("Could not open the article")
             self.failed.emit(message, details)
+
+    def _on_damaged(self, task: AnalyseTask, message: str) -> None:
+        if task is self._task:
+            self.status.emit("The gazetteer is damaged")
+            self.damaged.emit(message)
 
     def _close_progress(self, task: AnalyseTask | None) -> None:
         if task is self._task and self._progress is not None:

@@ -7,7 +7,8 @@ core's (``PlaceEntry.stops`` / ``first_stop``), which the map page script follow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -52,11 +54,13 @@ from .mention_menu import add_place_menu, mention_menu
 from .menus import build_menus
 from .places_table import COLUMNS, PlacesFilter, PlacesModel
 from .reading import ReadingPanel
+from .rebuild import Rebuilder
 from .recent import RecentFiles
 from .review import Review
 from .runner import AnalysisRunner
 from .search_dialog import SearchDialog
 from .tasks import StoreHandle
+from .watch import ChangedFiles
 
 if TYPE_CHECKING:
     from ..pipeline import Geoparser
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.active_menu: QMenu | None = None          # the correction menu shown (tests drive it)
         self.search_dialog: SearchDialog | None = None
+        self.url_dialog: QInputDialog | None = None
+        self.reload_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
         self._pin: tuple[int, Mention, Scope] | None = None   # "Place it on the map": waiting for a click
         self._recovered = False        # a recovered autosave is unsaved work
@@ -108,6 +114,9 @@ class MainWindow(QMainWindow):
         self.runner.status.connect(self.statusBar().showMessage)
         self.runner.finished.connect(self._show_results)
         self.runner.failed.connect(self._on_failed)
+        self.rebuilder = Rebuilder(self.store, self)
+        self.runner.damaged.connect(self.rebuilder.offer)
+        self.rebuilder.rebuilt.connect(self._rebuilt)
         self._build_widgets()
         self.menus = build_menus(self)
         self.tools = MapTools(self)      # Map menu, map's own context menu, PNG export, preferences, theme
@@ -142,6 +151,9 @@ class MainWindow(QMainWindow):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(4, 4, 4, 4)
+        self.changed_files = ChangedFiles()
+        self.changed_files.reloadRequested.connect(self._reload)
+        lv.addWidget(self.changed_files)
         lv.addLayout(nav)
         lv.addWidget(texts)
         self.welcome = self._welcome_panel()
@@ -303,15 +315,37 @@ class MainWindow(QMainWindow):
         self._opening = []
         self.runner.run([Document(text, title="Clipboard text", source="clipboard")])
 
-    def open_paths(self, paths: list[Path]) -> None:
+    def open_url_dialog(self) -> None:
+        from .open_url import address_dialog
+
+        self.url_dialog = address_dialog(self, lambda address: self.open_paths([], [address]))
+
+    def open_paths(self, paths: list[Path], addresses: Sequence[str] = ()) -> None:
+        """Open files and web pages (fetched by the worker: the only request made without an online layer)."""
         paths = [Path(p).absolute() for p in paths]
         if paths and any(p.suffix == SUFFIX for p in paths):
             self.open_project(next(p for p in paths if p.suffix == SUFFIX))
             return
-        if paths and self.may_discard():
-            self.settings.setValue("last_folder", str(paths[0].parent))
+        if (paths or addresses) and self.may_discard():
+            from ..documents.url import WebAddress
+
+            if paths:
+                self.settings.setValue("last_folder", str(paths[0].parent))
             self._opening = paths
-            self.runner.run(list(paths))
+            self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
+
+    def _reload(self) -> None:
+        """The changed-file bar's Reload: the documents read again (unsaved corrections: ``open_paths`` asks)."""
+        paths = [a.document.path for a in self.analyses if a.document.path is not None]
+        corrections = sum(len(d.corrections) for d in self.review.project.documents)
+        self.reload_box = self.changed_files.confirm_reload(corrections, lambda: self.open_paths(paths))
+
+    def _rebuilt(self) -> None:
+        """A new store: the geoparser of the old one goes, and what failed on the damaged store runs again."""
+        self._geoparser = None
+        self.statusBar().showMessage("The gazetteer was rebuilt")
+        if self.rebuilder.retry and self.runner.sources:
+            self.runner.run(self.runner.sources)
 
     def _on_failed(self, message: str, details: str) -> None:
         failed = [p for p in self._opening if not p.is_file()]
@@ -349,6 +383,7 @@ class MainWindow(QMainWindow):
         self._show_reading(None)
         self.map.view = None
         self._show_page(page)
+        self.changed_files.follow([a.document.path for a in self.analyses if a.document.path is not None])
         self._update_title()
         mentions = sum(len(e.mentions) for e in self.entries)
         self.statusBar().showMessage(f"{len(self.entries)} places, {mentions} mentions")
@@ -381,9 +416,10 @@ class MainWindow(QMainWindow):
         self.doc_choice.blockSignals(True)
         current = max(self.doc_choice.currentIndex(), 0)
         self.doc_choice.clear()
-        for a in self.analyses:
+        places_in = Counter(d for e in self.entries for d in e.documents)
+        for n, a in enumerate(self.analyses):
             done, total = review_progress(a)
-            places = len(a.places())
+            places = places_in[n]
             self.doc_choice.addItem(f"{(a.document.title or a.document.source)[:60]} — {places} places, "
                                     f"{done}/{total} reviewed")
         self.doc_choice.setCurrentIndex(min(current, len(self.analyses) - 1))
@@ -815,10 +851,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copied the coordinates of {e.place.name}")
 
     def export_dialog(self, fmt: str) -> None:
-        f = FORMATS[fmt]
-        stem = Path(self.analyses[0].document.source or "map").stem if self.analyses else "map"
-        suggested = str(Path(self._last_folder() or Path.home()) / f"{stem}{f.suffixes[0]}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, f.file_filter)
+        from ..export import suggested_path
+
+        suggested = suggested_path(self.analyses, fmt, Path(self._last_folder() or Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(suggested), FORMATS[fmt].file_filter)
         if path:
             self.export_to(Path(path), fmt)
 
@@ -890,4 +926,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
         self.runner.shutdown()
+        self.rebuilder.shutdown()
         super().closeEvent(e)

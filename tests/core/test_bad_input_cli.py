@@ -102,6 +102,18 @@ def test_the_input_is_protected_in_the_core_too(store, tmp_path, article):
         export([analysis], store, tmp_path / "." / "a.txt", fmt="csv")
 
 
+def test_the_export_dialog_never_proposes_an_input_file(geoparser, tmp_path):
+    from mapviewer.documents import read_document
+    from mapviewer.export import suggested_path
+
+    (tmp_path / "a.html").write_text("<p>Talks in Paris went on.</p>", encoding="utf-8")
+    (tmp_path / "a-map.html").write_text("<p>Kyiv was calm.</p>", encoding="utf-8")
+    analyses = [geoparser.analyse(read_document(tmp_path / name)) for name in ("a.html", "a-map.html")]
+    assert suggested_path(analyses[:1], "kml", tmp_path) == tmp_path / "a.kml"
+    assert suggested_path(analyses[:1], "html", tmp_path) == tmp_path / "a-map.html"
+    assert suggested_path(analyses, "html", tmp_path) == tmp_path / "a-map-2.html"
+
+
 def test_replacing_a_file_keeps_its_permissions(tmp_path):
     out = tmp_path / "private.csv"
     out.write_text("old", encoding="utf-8")

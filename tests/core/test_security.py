@@ -135,3 +135,21 @@ def test_any_text_reaches_the_page_exactly(geoparser, store, parts):
     analysis = geoparser.analyse(Document(text, title=text[:40], source="random.txt"))
     data = page_data(html_page([analysis], store))
     assert data["documents"][0]["text"] == text and data["documents"][0]["title"] == text[:40]
+
+
+def test_page_json_in_pieces_is_the_json_of_the_whole():
+    """A long article's page data is encoded piece by piece (a long string in slices, a long list item by
+    item): the same text as one call would write, escapes and all, whatever falls on a slice's edge."""
+    import json
+
+    from mapviewer.io import dumps_json
+    from mapviewer.mapping.page import _PIECE, json_for_script
+
+    text = "".join(PAYLOADS.values()) * (3 * _PIECE // len("".join(PAYLOADS.values())))
+    value = {"documents": [{"text": text, "title": "</script>", 7: None,
+                            "mentions": [{"start": i, "text": text[i:i + 40], "c": [0.5, True]} for i in range(300)]}],
+             "sizes": list(range(1000)), "empty": {}}
+    whole = (dumps_json(value, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+             .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    assert json_for_script(value) == whole
+    assert json.loads(whole)["documents"][0]["text"] == text

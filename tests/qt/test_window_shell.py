@@ -165,7 +165,7 @@ def test_about_names_the_version_and_the_licences(qtbot, window):
 
     assert ABOUT.startswith(f"mapviewer {__version__}") and "GeoNames (CC BY 4.0" in ABOUT
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    assert [a.text() for a in help_menu.actions()] == ["&About mapviewer"]
+    assert [a.text() for a in help_menu.actions()] == ["&Rebuild gazetteer…", "&About mapviewer"]
 
 
 def test_map_pages_a_crash_left_behind_are_removed_on_the_next_start(tmp_path):
