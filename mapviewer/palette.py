@@ -7,7 +7,7 @@ sets it as CSS custom properties, so the stylesheet names no colour of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +41,24 @@ CURRENT_SENTENCE = "#f8c471"  # the one ◀/▶ stand on
 UNCERTAIN = "#b03a2e"         # the dashed underline of an uncertain mention
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class MapStyle:
-    """The ground of the map in one theme: sea, land, borders, the text of labels and of the map's boxes."""
+    """The map in one theme: the offline basemap (resources/basemap.js draws it with these colours, and
+    redraws when the theme changes), the text of its names, and the map's boxes. Each name is readable on
+    the ground it sits on (contrast ≥ 4.5; tests/core/test_theme_colours.py)."""
 
-    water: str
+    water: str              # sea and lakes, and the map's background
     land: str
-    coast: str
-    border: str
-    label: str
-    halo: str
-    box: str            # the background of legend, tools and popups
+    coast: str              # coasts and the shores of lakes
+    country: str            # country borders, solid
+    region: str             # region borders, dashed
+    river: str
+    label: str              # names of towns and villages, their dot, and the measuring line
+    region_label: str
+    country_label: str
+    water_label: str        # names of seas, lakes and rivers
+    halo: str               # the outline around names, so that lines under them do not cross them
+    box: str                # the background of legend, tools and popups
     box_text: str
 
 
@@ -78,15 +83,21 @@ class Theme:
 
 
 LIGHT = Theme("light", "#1c1c1c", {k: s.tint for k, s in KINDS.items()}, SENTENCE, CURRENT_SENTENCE, UNCERTAIN,
-              "#1e8449", MapStyle("#dde8f0", "#f4f1ea", "#c9c2b3", "#b3aa99", "#333333", "#ffffff",
-                                  "rgba(255,255,255,.92)", "#222222"))
+              "#1e8449", MapStyle(
+                  # pale land on pale water, so that markers and outlines stand out; borders in a muted
+                  # purple, water and its names in blue
+                  water="#d3e2ec", land="#f7f5f0", coast="#8eabc0", country="#a38a9f", region="#c6b5c3",
+                  river="#8db4d3", label="#2b2b2b", region_label="#81667d", country_label="#5e4a5b",
+                  water_label="#366689", halo="#ffffff", box="rgba(255,255,255,.92)", box_text="#222222"))
 # Dark tints: each kind's colour mixed into the dark background until light text on it has a contrast of at
 # least 7 (computed once with coloraide, checked by the tests).
 DARK = Theme("dark", "#f1f1f1", {
     "city": "#76302a", "admin1": "#58316a", "country": "#1f4763", "continent": "#17564b", "county": "#6d340e",
     "macroregion": "#154a41", "sea": "#255372", "lake": "#365368", "river": "#1e594f", "island": "#5c4f1a",
     "landform": "#4f280e", "area": "#4f5152"}, "#3d3426", "#6b4f1d", "#ff8a7a", "#58d68d",
-    MapStyle("#17212b", "#2b2d30", "#4a4d52", "#6b6f75", "#d8d8d8", "#17212b", "rgba(40,42,46,.94)", "#e8e8e8"))
+    MapStyle(water="#17212b", land="#2b2d30", coast="#4a6a80", country="#8c7489", region="#5f5261",
+             river="#3d6a8a", label="#e8e8e8", region_label="#c9adc4", country_label="#ddc8d9",
+             water_label="#8fbcdc", halo="#1f2124", box="rgba(40,42,46,.94)", box_text="#e8e8e8"))
 THEMES = {t.name: t for t in (LIGHT, DARK)}
 
 
@@ -100,10 +111,8 @@ def document_colour(doc: int) -> str:
 
 
 def _page_theme(t: Theme) -> dict[str, object]:
-    m = t.map
     return {"text": t.text, "tints": t.tints, "sentence": t.sentence, "current": t.current, "uncertain": t.uncertain,
-            "map": {"water": m.water, "land": m.land, "coast": m.coast, "border": m.border, "label": m.label,
-                    "halo": m.halo, "box": m.box, "boxText": m.box_text}}
+            "map": asdict(t.map)}
 
 
 def page_palette() -> dict[str, object]:
@@ -113,9 +122,3 @@ def page_palette() -> dict[str, object]:
             "sentence": SENTENCE, "current": CURRENT_SENTENCE, "uncertain": UNCERTAIN,
             "themes": {name: _page_theme(t) for name, t in THEMES.items()}}
 
-
-# The offline basemap (mapping/basemap.py): pale land on pale water, so that markers and outlines stand out;
-# borders in a muted purple (country solid, region dashed), water and its names in blue.
-BASEMAP = {"water": "#d3e2ec", "land": "#f7f5f0", "coast": "#8eabc0", "country": "#a38a9f", "region": "#c6b5c3",
-           "river": "#8db4d3"}
-BASEMAP_TEXT = {"place": "#2b2b2b", "region": "#8a6f86", "country": "#5e4a5b", "water": "#3f6f92"}

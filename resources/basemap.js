@@ -1,12 +1,14 @@
 /* mapviewer basemap: draws the offline basemap and its names from the page's basemap data block
-   (mapviewer/mapping/basemap.py decides what is there and from which zoom; this script only draws it),
-   and says so when an online layer cannot be reached. Names become text nodes, never HTML. */
+   (mapviewer/mapping/basemap.py decides what is there and from which zoom; this script only draws it) in
+   the colours of the app's theme (the page data's palette; maptools.js fires "mvtheme" on the map when the
+   theme changes), and says so when an online layer cannot be reached. Names become text nodes, never HTML. */
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = JSON.parse(document.getElementById("mapviewer-data").textContent);
   var base = JSON.parse(document.getElementById("mapviewer-basemap").textContent);
   var style = base.style, map = window[data.map], group = window[base.group];
   if (!map || !group) return;
+  var themes = data.palette.themes, colours = themes.light.map;      /* the theme's palette.MapStyle */
 
   map.createPane("mv-basemap").style.zIndex = 150;        /* under the online tiles' pane and the outlines */
   var labelPane = map.createPane("mv-labels");
@@ -15,9 +17,10 @@ document.addEventListener("DOMContentLoaded", function () {
   var renderer = L.canvas({pane: "mv-basemap", padding: 0.3});
 
   function multi(type, parts) { return {type: "Feature", properties: {}, geometry: {type: type, coordinates: parts}}; }
+  /* paint(colours): the Leaflet path options of a part in the theme's colours */
   function layer(feature, paint, fromZoom) {
-    return {layer: L.geoJSON(feature, {renderer: renderer, interactive: false, style: paint}),
-            weight: paint.weight, fromZoom: fromZoom === undefined ? null : fromZoom};
+    return {layer: L.geoJSON(feature, {renderer: renderer, interactive: false, style: paint(colours)}),
+            paint: paint, fromZoom: fromZoom === undefined ? null : fromZoom};
   }
   function width(w, zoom) { return w * (zoom >= 10 ? 1.6 : zoom >= 7 ? 1.3 : 1); }
 
@@ -34,25 +37,27 @@ document.addEventListener("DOMContentLoaded", function () {
     function byZoom(group, paint, type) {
       rows.forEach(function (row) {
         Object.keys(row[group]).forEach(function (z) {
-          parts.push(layer(multi(type, row[group][z]), paint(Number(z)), Number(z)));
+          parts.push(layer(multi(type, row[group][z]), function (c) { return paint(c, Number(z)); }, Number(z)));
         });
       });
     }
     level.cells.forEach(function (b) {
       parts.push(layer(multi("MultiPolygon", [[[[b[1], b[0]], [b[3], b[0]], [b[3], b[2]], [b[1], b[2]], [b[1], b[0]]]]]),
-                       {color: style.water, weight: 1, fillColor: style.water, fillOpacity: 1}));
+                       function (c) { return {color: c.water, weight: 1, fillColor: c.water, fillOpacity: 1}; }));
     });
     /* the world level is uncut: its land's edge is the coast; cut levels hide their cells' seams in land colour */
-    each("land", {fillColor: style.land, fillOpacity: 1, color: cut ? style.land : style.coast, weight: cut ? 1 : 0.8},
-         undefined, "MultiPolygon");
-    byZoom("lakes", function () { return {fillColor: style.water, fillOpacity: 1, color: style.coast, weight: 0.6}; },
+    each("land", function (c) {
+      return {fillColor: c.land, fillOpacity: 1, color: cut ? c.land : c.coast, weight: cut ? 1 : 0.8};
+    }, undefined, "MultiPolygon");
+    byZoom("lakes", function (c) { return {fillColor: c.water, fillOpacity: 1, color: c.coast, weight: 0.6}; },
            "MultiPolygon");
-    byZoom("rivers", function (z) {
-      return {color: style.river, lineCap: "round", lineJoin: "round", weight: z <= 3 ? 1.3 : z <= 5 ? 1 : 0.7};
+    byZoom("rivers", function (c, z) {
+      return {color: c.river, lineCap: "round", lineJoin: "round", weight: z <= 3 ? 1.3 : z <= 5 ? 1 : 0.7};
     }, "MultiLineString");
-    each("region", {color: style.region, weight: 0.8, dashArray: "4 3"}, style.regionZoom, "MultiLineString");
-    each("country", {color: style.country, weight: 1.2}, undefined, "MultiLineString");
-    each("coast", {color: style.coast, weight: 0.8}, undefined, "MultiLineString");
+    each("region", function (c) { return {color: c.region, weight: 0.8, dashArray: "4 3"}; }, style.regionZoom,
+         "MultiLineString");
+    each("country", function (c) { return {color: c.country, weight: 1.2}; }, undefined, "MultiLineString");
+    each("coast", function (c) { return {color: c.coast, weight: 0.8}; }, undefined, "MultiLineString");
     return {zmin: level.zmin, zmax: level.zmax, parts: parts};
   });
 
@@ -69,7 +74,9 @@ document.addEventListener("DOMContentLoaded", function () {
     levels.slice(0, deepest + 1).forEach(function (lv) {
       lv.parts.forEach(function (p) {
         if (p.fromZoom !== null && p.fromZoom > zoom) return;   /* a river or lake drawn from a closer zoom */
-        p.layer.setStyle({weight: width(p.weight, zoom)});
+        var paint = p.paint(colours);
+        paint.weight = width(paint.weight, zoom);
+        p.layer.setStyle(paint);
         drawn.addLayer(p.layer);
       });
     });
@@ -114,7 +121,7 @@ document.addEventListener("DOMContentLoaded", function () {
       node.className = "mv-label mv-label-" + lab[1] + (dot ? " mv-label-dot" : "");
       node.textContent = lab[0];
       node.style.font = look.font;
-      node.style.color = look.colour;
+      node.style.color = colours[look.colour];
       node.style.letterSpacing = look.spacing;
       if (look.upper) node.style.textTransform = "uppercase";
       node.style.transform = "translate(" + Math.round(dot ? p.x - 3 : x0) + "px," + Math.round(y0) + "px)";
@@ -128,6 +135,11 @@ document.addEventListener("DOMContentLoaded", function () {
   map.on("zoomend", function () { labelPane.style.visibility = ""; });
   map.on("zoomend moveend", redraw);
   map.on("baselayerchange", function () { drawLabels(); });
+  map.on("mvtheme", function (ev) {
+    colours = (themes[ev.name] || themes.light).map;
+    shownLevel = null;                                      /* every part drawn again in the new colours */
+    redraw();
+  });
   redraw();
 
   /* ---- an online layer that cannot be reached says so, instead of leaving the map grey ---- */
@@ -155,8 +167,8 @@ document.addEventListener("DOMContentLoaded", function () {
     tiles.on("remove", function () { failed = false; noticeBox.hidden = true; });
   });
 
-  /* for hosts and tests: the finest level drawn, and the names on the screen with their class */
+  /* for hosts and tests: the finest level drawn, the names on the screen with their class, the colours */
   window.mapviewerBasemap = {levels: levels, level: function () { return shownLevel; }, labels: function () {
     return placedNodes.map(function (n) { return [n.textContent, n.className.split(" ")[1].slice(9)]; });
-  }};
+  }, colours: function () { return colours; }};
 });

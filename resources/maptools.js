@@ -201,6 +201,7 @@ document.addEventListener("DOMContentLoaded", function () {
     root.style.setProperty("--mv-sentence", t.sentence);
     root.style.setProperty("--mv-current", t.current);
     root.style.setProperty("--mv-uncertain", t.uncertain);
+    map.fire("mvtheme", {name: theme});                     /* basemap.js draws the basemap in its colours */
   }
 
   /* ---- the base layers of folium's layer control ({name: layer}, beside the control), by name ---- */

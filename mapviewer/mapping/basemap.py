@@ -11,7 +11,8 @@ a water-coloured mask of its cells, so coarser cells show only where no finer on
 The drawing of a cell is JSON as the builder wrote it and goes into the page as that text (its own inert
 data block, ``mapviewer-basemap``), never parsed here; only the names are read, to choose and order them.
 The rules (which level, which zoom a name appears at, which name wins a place on the screen) are all in
-Python; the page script (``resources/basemap.js``) only draws what this data says.
+Python; the page script (``resources/basemap.js``) only draws what this data says, in the colours of the
+app's theme (``palette.MapStyle``, which the page receives with the palette).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from typing import Any
 
 from ..gazetteer.basemap import CLASSES, LEVELS, MAX_ZOOM, cell_of
 from ..gazetteer.store import GazetteerStore
-from ..palette import BASEMAP, BASEMAP_TEXT
 from ..places import PlaceEntry
 
 BASEMAP_ID = "mapviewer-basemap"
@@ -42,15 +42,16 @@ def _look(font: str, height: int, colour: str, *, upper: bool = False, dot: bool
     return {"font": font, "height": height, "colour": colour, "upper": upper, "dot": dot, "spacing": spacing}
 
 
-# How each class of name is written: the page sets these on each label and measures with them.
+# How each class of name is written: the page sets these on each label and measures with them. Its colour
+# is the name of a field of the theme's ``palette.MapStyle`` (the page draws in the app's theme).
 LABELS = {
-    "country": _look(f"600 13px {_SANS}", 16, BASEMAP_TEXT["country"], upper=True, spacing="1.5px"),
-    "sea": _look(f"italic 13px {_SERIF}", 16, BASEMAP_TEXT["water"], spacing="1px"),
-    "capital": _look(f"600 13px {_SANS}", 16, BASEMAP_TEXT["place"], dot=True),
-    "city": _look(f"12px {_SANS}", 15, BASEMAP_TEXT["place"], dot=True),
-    "region": _look(f"11px {_SANS}", 14, BASEMAP_TEXT["region"], upper=True, spacing="1px"),
-    "lake": _look(f"italic 12px {_SERIF}", 15, BASEMAP_TEXT["water"]),
-    "river": _look(f"italic 11px {_SERIF}", 14, BASEMAP_TEXT["water"]),
+    "country": _look(f"600 13px {_SANS}", 16, "country_label", upper=True, spacing="1.5px"),
+    "sea": _look(f"italic 13px {_SERIF}", 16, "water_label", spacing="1px"),
+    "capital": _look(f"600 13px {_SANS}", 16, "label", dot=True),
+    "city": _look(f"12px {_SANS}", 15, "label", dot=True),
+    "region": _look(f"11px {_SANS}", 14, "region_label", upper=True, spacing="1px"),
+    "lake": _look(f"italic 12px {_SERIF}", 15, "water_label"),
+    "river": _look(f"italic 11px {_SERIF}", 14, "water_label"),
 }
 MAX_LABELS = 250        # names on the screen at once, at most
 
@@ -139,6 +140,6 @@ def basemap_json(entries: list[PlaceEntry], store: GazetteerStore, group: str, o
         rows = ",".join(zlib.decompress(data).decode("utf-8") for data, _ in cells.values())
         levels.append(f'{head[:-1]},"rows":[{rows}]}}')
     rest = json.dumps({"labels": _labels(chosen, boxes), "maxZoom": MAX_ZOOM, "group": group, "online": online,
-                       "style": {**BASEMAP, "labels": LABELS, "maxLabels": MAX_LABELS,
+                       "style": {"labels": LABELS, "maxLabels": MAX_LABELS,
                                  "regionZoom": LEVELS[1].zmin + 1}}, ensure_ascii=False)
     return f'{{"levels":[{",".join(levels)}],{rest[1:]}'

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from mapviewer.export import html_page
-from mapviewer.palette import DARK
+from mapviewer.palette import DARK, LIGHT
 
-from .pages import open_page
+from .pages import basemap_colour, open_page
+
+SEA = (43.3, 34.0)          # the middle of the Black Sea
+LAND = (50.4, 26.5)         # western Ukraine
 
 
 def test_tools_of_the_exported_page(browser, tmp_path, seed_analysis, store):
@@ -33,11 +36,19 @@ def test_tools_of_the_exported_page(browser, tmp_path, seed_analysis, store):
     page.click("#mv-zoom-all")
     assert page.evaluate("mapviewer.map.getZoom()") <= 4
 
+    # the theme colours the offline basemap: its sea, its land and its names, drawn again on a switch
+    page.evaluate("mapviewer.map.setView([47, 33], 5, {animate: false}) && null")
+    page.wait_for_timeout(200)
+    drawn = [page.evaluate(basemap_colour(*SEA)), page.evaluate(basemap_colour(*LAND))]
+    assert drawn == [LIGHT.map.water, LIGHT.map.land]
     page.evaluate("mapviewer.tools.run(" + json.dumps(json.dumps({"tool": "theme", "name": "dark"})) + ")")
+    page.wait_for_timeout(200)
+    drawn = [page.evaluate(basemap_colour(*SEA)), page.evaluate(basemap_colour(*LAND))]
+    assert drawn == [DARK.map.water, DARK.map.land]
     water = page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
-    assert water == "rgb(23, 33, 43)" == "rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.water[1:]))
-    land = page.evaluate("getComputedStyle(document.querySelector('path.mv-land')).fill")
-    assert land == "rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.land[1:]))
+    assert water == "rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.water[1:]))
+    names = page.evaluate("[...document.querySelectorAll('.mv-label-country')].map(n => getComputedStyle(n).color)")
+    assert names and set(names) == {"rgb({}, {}, {})".format(*bytes.fromhex(DARK.map.country_label[1:]))}
     assert requests == [] and errors == []
 
     # the default basemap of the preferences: the page switches layers by name (its tiles are refused here)

@@ -17,9 +17,11 @@ from mapviewer.geodesy import geodesic_km
 from mapviewer.palette import DARK, LIGHT
 from mapviewer.qt.preferences import Preferences, load_preferences
 
+from ..browser.pages import basemap_colour
 from .conftest import js, select_text
 
 OCEAN = (-40.0, -30.0)          # the South Atlantic: no marker under the pointer
+BLACK_SEA, UKRAINE = (43.3, 34.0), (50.4, 26.5)     # open sea and land on the offline basemap
 BROWSER_ACTIONS = {"Back", "Forward", "Reload", "View page source", "Save page", "Inspect"}
 
 
@@ -204,6 +206,11 @@ def test_preferences_take_effect_and_are_kept(qtbot, loaded):
                         timeout=5_000)
         water = js(qtbot, loaded, "getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
         assert Color(water).to_string(hex=True) == DARK.map.water
+        # the offline basemap, chosen again from the layer menu, is drawn in the dark theme's colours
+        js(qtbot, loaded, "(mapviewer.tools.run(JSON.stringify({tool: 'basemap', name: 'Offline basemap'})), true)")
+        _to(qtbot, loaded, 47, 33, 5)
+        qtbot.waitUntil(lambda: [js(qtbot, loaded, basemap_colour(*p)) for p in (BLACK_SEA, UKRAINE)]
+                        == [DARK.map.water, DARK.map.land], timeout=5_000)
         mark = js(qtbot, loaded, "getComputedStyle(document.documentElement).getPropertyValue('--mv-tint-city')")
         assert mark.strip() == DARK.tint("city")
     finally:
