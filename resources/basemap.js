@@ -61,6 +61,18 @@ document.addEventListener("DOMContentLoaded", function () {
     return {zmin: level.zmin, zmax: level.zmax, parts: parts};
   });
 
+  /* the highlighted regions and countries, drawn from the basemap's arcs: each level's geometry with the level */
+  function outlinesAt(n) {
+    data.outlines.forEach(function (name) {
+      var outlines = window[name];
+      if (!outlines) return;
+      outlines.eachLayer(function (l) {
+        var own = base.outlines[l.feature.properties.place];
+        if (own) l.setLatLngs(L.GeoJSON.coordsToLatLngs(own[n].coordinates, own[n].type === "MultiPolygon" ? 2 : 1));
+      });
+    });
+  }
+
   var drawn = L.layerGroup().addTo(group);
   var shownLevel = null, shownZoom = null;
   /* the finest level made for this zoom, over the coarser ones (which show only outside its cells) */
@@ -68,6 +80,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var zoom = map.getZoom(), deepest = 0;
     levels.forEach(function (lv, i) { if (lv.zmin <= zoom) deepest = i; });
     if (deepest === shownLevel && zoom === shownZoom) return;
+    if (deepest !== shownLevel) outlinesAt(deepest);
     shownLevel = deepest;
     shownZoom = zoom;
     drawn.clearLayers();

@@ -338,6 +338,36 @@ def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], li
                 [p.name, "region", round(at.y, 4), round(at.x, 4), *REGION_ZOOMS, p.population])
 
 
+def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]]) -> list[tuple[int, int, bytes]]:
+    """(place id, level, WKB) of each region's or country's outline at every level, from ``groups``: a
+    place's id and the admin-1 topology's members (``index``) it is made of. Built from the level's arcs
+    and rounded as the level's drawing is, an outline's vertices are those of the basemap's borders and
+    coast at that level: the highlight of a place lies on the lines under it at every zoom. Its islands
+    too small for the level are left out, as the level's land leaves them out."""
+    groups = list(groups)
+    if not groups:
+        return []
+    topo = _read_topology()
+    rows = []
+    for n, level in enumerate(LEVELS):
+        arcs = _simplified(topo.arcs, level.tolerance)
+        parts = {props["index"]: geom for props, geom in features(topo.topology, sources.REGIONS_OBJECT, arcs)}
+        for place_id, members in groups:
+            found = [parts[i] for i in members if i in parts]
+            if not found:
+                continue
+            try:
+                geom = shapely.coverage_union_all(found) if len(found) > 1 else found[0]
+            except shapely.errors.GEOSException:
+                geom = shapely.union_all(found)
+            geom = shapely.make_valid(_rounded(geom, level.digits), method="structure", keep_collapsed=False)
+            geom = _kept(geom, "Polygon")
+            kept = [p for p in getattr(geom, "geoms", [geom]) if p.area >= level.min_area] if geom else []
+            if kept:    # without the islands the level's land leaves out
+                rows.append((place_id, n, shapely.to_wkb(shapely.MultiPolygon(kept))))
+    return rows
+
+
 Drawings = dict[tuple[int, int, int], tuple[bytes, list[list[Any]]]]
 
 

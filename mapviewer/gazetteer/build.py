@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 from ..model import Progress
 from ..text.normalize import fold, skeletons
 from . import aliases, features, sources
-from .basemap import basemap_drawings, basemap_rows
+from .basemap import basemap_drawings, basemap_rows, level_outline_rows
 from .points import label_point
 from .schema import (
     ALTERNATE,
@@ -42,6 +42,7 @@ from .schema import (
     DEMONYM,
     GENERATED,
     INDEXES,
+    LEVEL_OUTLINES,
     META,
     METONYM,
     NAMES,
@@ -85,6 +86,9 @@ class PlaceRecord:
     feature: str = ""
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     outline: BaseGeometry | None = None
+    # The admin-1 topology's members (``index``) a region, county or country is made of: its highlight is
+    # drawn from the basemap's arcs at each level (``basemap.level_outline_rows``).
+    ne_members: tuple[int, ...] = ()
 
     def add_name(self, name: str, source: str) -> None:
         key = fold(name)
@@ -232,11 +236,17 @@ class _Builder:
                 members[target.id].append(ri)
                 ne_place[ri] = target
         for place in {p.id: p for p in ne_place.values()}.values():
+            place.ne_members = tuple(ne[i][0]["index"] for i in members[place.id])
             parts = [ne_geoms[i] for i in members[place.id]]
             place.outline = shapely.make_valid(shapely.union_all(parts)) if len(parts) > 1 else parts[0]
             if len(parts) == 1:
                 place.add_name(ne[members[place.id][0]][0]["name"], NATURAL_EARTH)
         split = {ri for ri, p in ne_place.items() if len(members[p.id]) > 1}  # before ids are renumbered
+        by_country: dict[str, list[int]] = defaultdict(list)
+        for props, _ in ne:
+            by_country[props.get("iso_a2") or ""].append(props["index"])
+        for iso, country in countries.items():
+            country.ne_members = tuple(by_country.get(iso, ()))
         self._place_regions_without_outline(regions, cities)
         self._link_cities(city_list, regions, ne_of_city, ne_place)
         self._add_subdivisions(ne, split, ne_place, weight)
@@ -253,7 +263,7 @@ class _Builder:
             lat, lon = label_point(ne[ri][1])
             part = self.new_place(name=name, kind="county", lat=lat, lon=lon, country=region.country,
                                   admin1=region.admin1, region_id=region.id, feature="A.ADM2", outline=ne[ri][1],
-                                  population=int(sum(weight.get(ri, {}).values())))
+                                  population=int(sum(weight.get(ri, {}).values())), ne_members=(ne[ri][0]["index"],))
             part.add_name(name, NATURAL_EARTH)
 
     def _place_regions_without_outline(self, regions: dict[str, PlaceRecord],
@@ -360,6 +370,7 @@ def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: P
 
 def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float],
                 person_names: Mapping[str, tuple[float, float]], outlines: Iterable[tuple[int, bytes]],
+                level_outlines: Iterable[tuple[int, int, bytes]],
                 basemap: Iterable[tuple[int, int, int, bytes, bytes]], progress: Progress) -> None:
     """Everything after the names (as WKB where geometry), the indexes and the meta table; committed."""
     progress("writing word frequencies", 0.85)
@@ -367,6 +378,7 @@ def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float]
     db.executemany(PERSON_NAMES.insert(), ((k, f, la) for k, (f, la) in person_names.items()))
     progress("writing outlines", 0.9)
     db.executemany(OUTLINES.insert(), outlines)
+    db.executemany(LEVEL_OUTLINES.insert(), level_outlines)
     db.executemany(BASEMAP.insert(), basemap)
     progress("indexing", 0.95)
     db.executescript(INDEXES)
@@ -381,6 +393,10 @@ Outline = tuple[int, str, BaseGeometry]  # place id, kind, outline
 
 def _outlines(places: Iterable[PlaceRecord]) -> list[Outline]:
     return [(p.id, p.kind, p.outline) for p in places if p.outline is not None]
+
+
+def _members(places: Iterable[PlaceRecord]) -> list[tuple[int, tuple[int, ...]]]:
+    return [(p.id, p.ne_members) for p in places if p.ne_members]
 
 
 def outline_rows(outlines: Iterable[Outline]) -> list[tuple[int, bytes]]:
@@ -473,9 +489,11 @@ def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tupl
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     outlines = helper.submit(outline_rows, _outlines(b.places))
+    level_outlines = helper.submit(level_outline_rows, _members(b.places))
     with _store_file(path) as db:
         _write_places(db, b.places, report)
-        _write_rest(db, version, words(), persons(), outlines(), basemap_rows(b.places, drawings()), report)
+        _write_rest(db, version, words(), persons(), outlines(), level_outlines(), basemap_rows(b.places, drawings()),
+                    report)
 
 
 def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
@@ -486,7 +504,8 @@ def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[i
     report = progress or (lambda message, fraction: None)
     with _store_file(path) as db:
         _write_places(db, places, report)
-        _write_rest(db, version, words, person_names, outline_rows(_outlines(places)), basemap, report)
+        _write_rest(db, version, words, person_names, outline_rows(_outlines(places)),
+                    level_outline_rows(_members(places)), basemap, report)
 
 
 @contextmanager

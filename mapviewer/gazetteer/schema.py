@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 15
+BUILDER_VERSION = 16
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.
 APPLICATION_ID = 0x4D56677A
 
@@ -59,6 +59,11 @@ WORDS = Table("words", (("key", "TEXT PRIMARY KEY"), ("zipf", "REAL NOT NULL")),
 PERSON_NAMES = Table("person_names", (("key", "TEXT PRIMARY KEY"), ("first", "REAL NOT NULL"),
                                       ("last", "REAL NOT NULL")), options="WITHOUT ROWID")
 OUTLINES = Table("outlines", (("place_id", "INTEGER PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
+# The highlighted outlines of regions and countries drawn from the basemap's own arcs, one per basemap level
+# (gazetteer/basemap.py ``level_outline_rows``), so that a highlight sits on the basemap's borders at every zoom.
+LEVEL_OUTLINES = Table("level_outlines", (("place_id", "INTEGER NOT NULL"), ("level", "INTEGER NOT NULL"),
+                                          ("wkb", "BLOB NOT NULL")),
+                       key="PRIMARY KEY (place_id, level)", options="WITHOUT ROWID")
 # The offline basemap (gazetteer/basemap.py): per level and grid cell, its drawing and its names (zlib JSON).
 BASEMAP = Table("basemap", (("level", "INTEGER NOT NULL"), ("x", "INTEGER NOT NULL"), ("y", "INTEGER NOT NULL"),
                             ("data", "BLOB NOT NULL"), ("labels", "BLOB NOT NULL")),
@@ -67,7 +72,7 @@ BASEMAP = Table("basemap", (("level", "INTEGER NOT NULL"), ("x", "INTEGER NOT NU
 POINTS = Table("points", tuple((name, "") for name in ("id", "min_lat", "max_lat", "min_lon", "max_lon")),
                module="rtree")
 
-TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, BASEMAP, POINTS)
+TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, LEVEL_OUTLINES, BASEMAP, POINTS)
 INDEXES = """
 CREATE INDEX names_skel ON names (skel);
 CREATE INDEX places_geonameid ON places (geonameid);

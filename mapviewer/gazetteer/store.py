@@ -135,6 +135,12 @@ class GazetteerStore:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
         return _geometry(rows[0][0]) if rows else None
 
+    def level_outlines(self, place_id: int) -> dict[int, BaseGeometry]:
+        """A region's or country's outline drawn from the basemap's arcs, by basemap level (none for other
+        places): what a map page highlights, where the exports keep ``outline``."""
+        rows = self._query("SELECT level, wkb FROM level_outlines WHERE place_id = ?", (place_id,))
+        return {level: _geometry(wkb) for level, wkb in rows}
+
     def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
         """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of
         a level; a cell of open sea has none."""

@@ -91,15 +91,16 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
 
 def features(topology: dict[str, Any], name: str,
              arcs: list[np.ndarray] | None = None) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-    """Yield (properties plus id, geometry) for each polygonal geometry of object ``name``; built from
-    ``arcs`` when given (the decoded arcs, simplified: the basemap's levels)."""
+    """Yield (properties plus id and ``index``, the member's position in the object, which stays the same
+    whatever ``arcs`` drop) for each polygonal geometry of object ``name``; built from ``arcs`` when given
+    (the decoded arcs, simplified: the basemap's levels)."""
     arcs = decode_arcs(topology) if arcs is None else arcs
     obj = topology["objects"][name]
     members = obj["geometries"] if obj.get("type") == "GeometryCollection" else [obj]
-    for member in members:
+    for index, member in enumerate(members):
         geom = _geometry(arcs, member)
         if geom is not None and not geom.is_empty:
-            props = dict(member.get("properties") or {})
+            props = {**(member.get("properties") or {}), "index": index}
             if "id" in member:
                 props["id"] = member["id"]
             yield props, geom

@@ -21,7 +21,11 @@ import json
 import math
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 from ..gazetteer.basemap import CLASSES, LEVELS, MAX_ZOOM, cell_of
 from ..gazetteer.store import GazetteerStore
@@ -80,9 +84,18 @@ def _cell_bounds(cell: tuple[int, int], size: float) -> list[float]:
     return [y * size - 90, x * size - 180, (y + 1) * size - 90, (x + 1) * size - 180]
 
 
-def _chosen_cells(entries: list[PlaceEntry], store: GazetteerStore) -> tuple[list[Cells], list[list[Box]]]:
+@dataclass(frozen=True, slots=True)
+class PageCells:
+    """What of the basemap a page carries: per level, the cells around its places and their rows, and the
+    boxes around those places (whose towns are named)."""
+
+    chosen: list[Cells]
+    boxes: list[list[Box]]
+
+
+def page_cells(entries: list[PlaceEntry], store: GazetteerStore) -> PageCells:
     """Per level, the cells around the places (most mentioned first) and their rows, within the budget;
-    and the boxes around those places (whose towns are named)."""
+    and the boxes around those places."""
     order = sorted(entries, key=lambda e: -len(e.mentions))
     chosen, boxes = [store.basemap_cells(0, [(0, 0)])], [[(-90.0, -180.0, 90.0, 180.0)]]
     for n in range(1, len(LEVELS)):
@@ -101,7 +114,26 @@ def _chosen_cells(entries: list[PlaceEntry], store: GazetteerStore) -> tuple[lis
             if size > BUDGET[n]:
                 break
         chosen.append(cells)
-    return chosen, boxes
+    return PageCells(chosen, boxes)
+
+
+def drawn_outlines(levels: dict[int, BaseGeometry], cells: PageCells) -> list[BaseGeometry]:
+    """A region's or country's outline (``store.level_outlines``) as the page's basemap is drawn at each
+    level: the level's own outline inside the level's cells, and outside them the outline drawn a level
+    coarser (the page draws the coarser level there), so the highlight lies on the borders under it. A
+    level the store lacks (a small island simplified away) takes the nearest finer one."""
+    own = [next((levels[m] for m in sorted(levels) if m >= n), levels[max(levels)]) for n in range(len(LEVELS))]
+    drawn = [own[0]]
+    for n in range(1, len(LEVELS)):
+        if not cells.chosen[n]:
+            drawn.append(drawn[-1])
+            continue
+        bounds = [_cell_bounds(c, LEVELS[n].cell) for c in cells.chosen[n]]
+        area = shapely.union_all([shapely.box(west, south, east, north) for south, west, north, east in bounds])
+        inside = shapely.intersection(own[n], area)
+        outside = shapely.difference(drawn[-1], area)
+        drawn.append(shapely.set_precision(shapely.union(inside, outside), 10 ** -LEVELS[n].digits))
+    return drawn
 
 
 def _inside(lat: float, lon: float, boxes: list[Box]) -> bool:
@@ -127,11 +159,13 @@ def _labels(chosen: list[Cells], boxes: list[list[Box]]) -> list[list[Any]]:
     return [label[:6] for label in labels]
 
 
-def basemap_json(entries: list[PlaceEntry], store: GazetteerStore, group: str, online: list[list[str]]) -> str:
+def basemap_json(page: PageCells, group: str, online: list[list[str]], outlines: dict[str, list[Any]]) -> str:
     """The basemap's data block as JSON text (``resources/basemap.js`` reads it): per level its zooms, the
-    bounds of its cells and their drawings; the names; the style; the layer group it draws into and the
-    online layers that say when they cannot be reached."""
-    chosen, boxes = _chosen_cells(entries, store)
+    bounds of its cells and their drawings; the names; the style; the layer group it draws into, the
+    online layers that say when they cannot be reached, and the highlighted outlines of regions and
+    countries per level (by place key, GeoJSON geometries: ``drawn_outlines``), which the page swaps
+    with the basemap's level."""
+    chosen, boxes = page.chosen, page.boxes
     levels = []
     for n, cells in enumerate(chosen):
         level = LEVELS[n]
@@ -140,6 +174,7 @@ def basemap_json(entries: list[PlaceEntry], store: GazetteerStore, group: str, o
         rows = ",".join(zlib.decompress(data).decode("utf-8") for data, _ in cells.values())
         levels.append(f'{head[:-1]},"rows":[{rows}]}}')
     rest = json.dumps({"labels": _labels(chosen, boxes), "maxZoom": MAX_ZOOM, "group": group, "online": online,
+                       "outlines": outlines,
                        "style": {"labels": LABELS, "maxLabels": MAX_LABELS,
-                                 "regionZoom": LEVELS[1].zmin + 1}}, ensure_ascii=False)
+                                 "regionZoom": LEVELS[1].zmin + 1}}, ensure_ascii=False, separators=(",", ":"))
     return f'{{"levels":[{",".join(levels)}],{rest[1:]}'

@@ -26,11 +26,11 @@ from ..palette import KINDS, SHARED, document_colour, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import shorten
 from .assets import map_scripts, map_stylesheets, own_file
-from .basemap import BASEMAP_ID, basemap_json
+from .basemap import BASEMAP_ID, PageCells, basemap_json, drawn_outlines, page_cells
 from .data import page_data
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
-OUTLINE_TOLERANCE = 0.005       # extra simplification for the view, degrees
+OUTLINE_TOLERANCE = 0.005       # extra simplification for the view of outlines not drawn from the basemap, degrees
 ATTRIBUTION = ("Places and names: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0) · Basemap and "
                "outlines: Natural Earth, world-atlas · mapviewer")
 CREDITS = ("Places and names: GeoNames, geonames.org (CC BY 4.0). Basemap and outlines: Made with Natural Earth "
@@ -99,14 +99,28 @@ def _marker_layer(entries: list[PlaceEntry], documents: int, below: float) -> fo
                           marker=folium.CircleMarker(radius=7), style_function=lambda f: f["properties"]["style"])
 
 
+def _outline(entry: PlaceEntry, store: GazetteerStore, cells: PageCells,
+             levels: dict[str, list[Any]]) -> BaseGeometry | None:
+    """The outline a page first draws of a place; for a region or country drawn from the basemap's arcs,
+    its geometry at every basemap level is added to ``levels`` (the page swaps them with the level)."""
+    if entry.place.located_from is not None:
+        return None
+    own = store.level_outlines(entry.place.id)
+    if own:
+        drawn = drawn_outlines(own, cells)
+        levels[entry.key] = [shapely.geometry.mapping(g) for g in drawn]
+        return drawn[0]
+    geom = store.outline(entry.place.id)
+    return None if geom is None else _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
+
+
 def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str,
-                   below: float) -> folium.GeoJson | None:
+                   below: float, cells: PageCells, levels: dict[str, list[Any]]) -> folium.GeoJson | None:
     features = []
     for e in entries:
-        geom = store.outline(e.place.id) if e.place.located_from is None else None
+        geom = _outline(e, store, cells, levels)
         if geom is None:
             continue
-        geom = _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(geom),
                          "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
                                         "uncertain": e.confidence < below}})
@@ -162,9 +176,11 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     markers.add_to(cluster)
     cluster.add_to(m)
 
-    outlines = []
+    cells = page_cells(entries, store)
+    outlines: list[str] = []
+    levels: dict[str, list[Any]] = {}
     for kind, name, color in _OUTLINED:
-        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color, below)
+        layer = _outline_layer([e for e in entries if e.place.kind == kind], store, name, color, below, cells, levels)
         if layer is not None:
             group = folium.FeatureGroup(name=name, show=True)
             layer.add_to(group)
@@ -187,7 +203,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
-    root.html.add_child(PageData.from_json(basemap_json(entries, store, base, online), BASEMAP_ID),
+    root.html.add_child(PageData.from_json(basemap_json(cells, base, online, levels), BASEMAP_ID),
                         name="mapviewer_basemap")
     root.html.add_child(InlineScript(own_file("basemap.js")), name="mapviewer_basemap_js")
     root.html.add_child(InlineScript(own_file("mapviewer.js")), name="mapviewer_js")

@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 
 from mapviewer.gazetteer.basemap import CLASSES, LEVELS, MAX_ZOOM, city_min_zoom
-from mapviewer.mapping.basemap import basemap_json
+from mapviewer.mapping.basemap import basemap_json, page_cells
 from mapviewer.places import collect_places
 
 
 @pytest.fixture(scope="module")
 def seed_basemap(seed_analysis, store):
-    data = json.loads(basemap_json(collect_places([seed_analysis], store), store, "group", []))
+    data = json.loads(basemap_json(page_cells(collect_places([seed_analysis], store), store), "group", [], {}))
     for level in data["levels"]:           # the cells of a level joined, as the page script joins them
         for kind in ("land", "coast", "country", "region"):
             level[kind] = [part for row in level["rows"] for part in row["layers"].get(kind, [])]
