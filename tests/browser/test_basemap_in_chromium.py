@@ -46,12 +46,31 @@ def test_town_zoom_names_the_neighbouring_villages(browser, seed_page):
     assert requests == [] and errors == []
 
 
+# Whether each outline the page draws from the basemap's arcs shows the geometry of the level drawn.
+_OUTLINES_OF_LEVEL = """() => {
+  const data = JSON.parse(document.getElementById('mapviewer-data').textContent);
+  const base = JSON.parse(document.getElementById('mapviewer-basemap').textContent);
+  const shown = [];
+  data.outlines.forEach(name => window[name].eachLayer(l => {
+    const own = base.outlines[l.feature.properties.place];
+    if (!own) return;
+    const drawn = l.toGeoJSON().geometry.coordinates.flat(Infinity);      // to 6 decimals
+    const level = own[mapviewerBasemap.level()].coordinates.flat(Infinity);
+    shown.push(drawn.length === level.length && drawn.every((v, i) => Math.abs(v - level[i]) < 1e-6));
+  }));
+  return shown;
+}"""
+
+
 def test_one_generalisation_per_zoom_range(browser, seed_page):
     page, _, errors = open_page(browser, seed_page)
     for n, level in enumerate(LEVELS):
         for zoom in (level.zmin, min(level.zmax, 13)):
             _view(page, *KURAKHOVE, zoom)
             assert page.evaluate("mapviewerBasemap.level()") == n, zoom
+            # the highlighted regions and countries are the level's outlines (drawn from its arcs)
+            shown = page.evaluate(_OUTLINES_OF_LEVEL)
+            assert len(shown) >= 10 and all(shown), (zoom, shown)
     assert page.evaluate("document.querySelectorAll('.leaflet-mv-basemap-pane canvas').length") == 1
     assert errors == []
 
