@@ -339,7 +339,8 @@ def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], li
 
 
 def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]]) -> list[tuple[int, int, bytes]]:
-    """(place id, level, WKB) of each region's or country's outline at every level, from ``groups``: a
+    """(place id, level, GeoJSON geometry as zlib-compressed JSON: a third of its WKB, as its coordinates
+    have at most four decimals) of each region's or country's outline at every level, from ``groups``: a
     place's id and the admin-1 topology's members (``index``) it is made of. Built from the level's arcs
     and rounded as the level's drawing is, an outline's vertices are those of the basemap's borders and
     coast at that level: the highlight of a place lies on the lines under it at every zoom. Its islands
@@ -364,7 +365,7 @@ def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]]) -> list[tu
             geom = _kept(geom, "Polygon")
             kept = [p for p in getattr(geom, "geoms", [geom]) if p.area >= level.min_area] if geom else []
             if kept:    # without the islands the level's land leaves out
-                rows.append((place_id, n, shapely.to_wkb(shapely.MultiPolygon(kept))))
+                rows.append((place_id, n, _packed(mapping(shapely.MultiPolygon(kept)))))
     return rows
 
 

@@ -60,9 +60,10 @@ PERSON_NAMES = Table("person_names", (("key", "TEXT PRIMARY KEY"), ("first", "RE
                                       ("last", "REAL NOT NULL")), options="WITHOUT ROWID")
 OUTLINES = Table("outlines", (("place_id", "INTEGER PRIMARY KEY"), ("wkb", "BLOB NOT NULL")))
 # The highlighted outlines of regions and countries drawn from the basemap's own arcs, one per basemap level
-# (gazetteer/basemap.py ``level_outline_rows``), so that a highlight sits on the basemap's borders at every zoom.
+# (gazetteer/basemap.py ``level_outline_rows``: zlib-compressed GeoJSON geometries), so that a highlight sits
+# on the basemap's borders at every zoom.
 LEVEL_OUTLINES = Table("level_outlines", (("place_id", "INTEGER NOT NULL"), ("level", "INTEGER NOT NULL"),
-                                          ("wkb", "BLOB NOT NULL")),
+                                          ("geojson", "BLOB NOT NULL")),
                        key="PRIMARY KEY (place_id, level)", options="WITHOUT ROWID")
 # The offline basemap (gazetteer/basemap.py): per level and grid cell, its drawing and its names (zlib JSON).
 BASEMAP = Table("basemap", (("level", "INTEGER NOT NULL"), ("x", "INTEGER NOT NULL"), ("y", "INTEGER NOT NULL"),

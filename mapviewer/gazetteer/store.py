@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -138,8 +140,10 @@ class GazetteerStore:
     def level_outlines(self, place_id: int) -> dict[int, BaseGeometry]:
         """A region's or country's outline drawn from the basemap's arcs, by basemap level (none for other
         places): what a map page highlights, where the exports keep ``outline``."""
-        rows = self._query("SELECT level, wkb FROM level_outlines WHERE place_id = ?", (place_id,))
-        return {level: _geometry(wkb) for level, wkb in rows}
+        from shapely.geometry import shape
+
+        rows = self._query("SELECT level, geojson FROM level_outlines WHERE place_id = ?", (place_id,))
+        return {level: shape(json.loads(zlib.decompress(data))) for level, data in rows}
 
     def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
         """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of
