@@ -67,8 +67,10 @@ document.addEventListener("DOMContentLoaded", function () {
       var outlines = window[name];
       if (!outlines) return;
       outlines.eachLayer(function (l) {
-        var own = base.outlines[l.feature.properties.place];
-        if (own) l.setLatLngs(L.GeoJSON.coordsToLatLngs(own[n].coordinates, own[n].type === "MultiPolygon" ? 2 : 1));
+        var own = base.outlines[l.feature.properties.place], m = n;
+        if (!own) return;
+        while (!own[m]) m--;                               /* null: the same as the level before */
+        l.setLatLngs(L.GeoJSON.coordsToLatLngs(own[m].coordinates, own[m].type === "MultiPolygon" ? 2 : 1));
       });
     });
   }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 import threading
@@ -140,10 +139,10 @@ class GazetteerStore:
     def level_outlines(self, place_id: int) -> dict[int, BaseGeometry]:
         """A region's or country's outline drawn from the basemap's arcs, by basemap level (none for other
         places): what a map page highlights, where the exports keep ``outline``."""
-        from shapely.geometry import shape
+        import shapely
 
         rows = self._query("SELECT level, geojson FROM level_outlines WHERE place_id = ?", (place_id,))
-        return {level: shape(json.loads(zlib.decompress(data))) for level, data in rows}
+        return {level: shapely.from_geojson(zlib.decompress(data)) for level, data in rows}
 
     def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
         """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of

@@ -117,6 +117,14 @@ def page_cells(entries: list[PlaceEntry], store: GazetteerStore) -> PageCells:
     return PageCells(chosen, boxes)
 
 
+def _area(cells: PageCells, n: int) -> BaseGeometry | None:
+    """Where the page draws level ``n``: the union of its cells (None without any)."""
+    if not cells.chosen[n]:
+        return None
+    bounds = [_cell_bounds(c, LEVELS[n].cell) for c in cells.chosen[n]]
+    return shapely.union_all([shapely.box(west, south, east, north) for south, west, north, east in bounds])
+
+
 def drawn_outlines(levels: dict[int, BaseGeometry], cells: PageCells) -> list[BaseGeometry]:
     """A region's or country's outline (``store.level_outlines``) as the page's basemap is drawn at each
     level: the level's own outline inside the level's cells, and outside them the outline drawn a level
@@ -125,14 +133,13 @@ def drawn_outlines(levels: dict[int, BaseGeometry], cells: PageCells) -> list[Ba
     own = [next((levels[m] for m in sorted(levels) if m >= n), levels[max(levels)]) for n in range(len(LEVELS))]
     drawn = [own[0]]
     for n in range(1, len(LEVELS)):
-        if not cells.chosen[n]:
+        area = _area(cells, n)
+        if area is None or not shapely.box(*own[n].bounds).intersects(area):    # none of the level's cells
             drawn.append(drawn[-1])
             continue
-        bounds = [_cell_bounds(c, LEVELS[n].cell) for c in cells.chosen[n]]
-        area = shapely.union_all([shapely.box(west, south, east, north) for south, west, north, east in bounds])
         inside = shapely.intersection(own[n], area)
         outside = shapely.difference(drawn[-1], area)
-        drawn.append(shapely.set_precision(shapely.union(inside, outside), 10 ** -LEVELS[n].digits))
+        drawn.append(shapely.union(inside, outside))
     return drawn
 
 
@@ -163,8 +170,8 @@ def basemap_json(page: PageCells, group: str, online: list[list[str]], outlines:
     """The basemap's data block as JSON text (``resources/basemap.js`` reads it): per level its zooms, the
     bounds of its cells and their drawings; the names; the style; the layer group it draws into, the
     online layers that say when they cannot be reached, and the highlighted outlines of regions and
-    countries per level (by place key, GeoJSON geometries: ``drawn_outlines``), which the page swaps
-    with the basemap's level."""
+    countries per level (by place key, GeoJSON geometries: ``drawn_outlines``; null where a level's is
+    the level before's), which the page swaps with the basemap's level."""
     chosen, boxes = page.chosen, page.boxes
     levels = []
     for n, cells in enumerate(chosen):

@@ -108,7 +108,8 @@ def _outline(entry: PlaceEntry, store: GazetteerStore, cells: PageCells,
     own = store.level_outlines(entry.place.id)
     if own:
         drawn = drawn_outlines(own, cells)
-        levels[entry.key] = [shapely.geometry.mapping(g) for g in drawn]
+        levels[entry.key] = [shapely.geometry.mapping(g) if n == 0 or g is not drawn[n - 1] else None
+                             for n, g in enumerate(drawn)]
         return drawn[0]
     geom = store.outline(entry.place.id)
     return None if geom is None else _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)

@@ -55,7 +55,9 @@ _OUTLINES_OF_LEVEL = """() => {
     const own = base.outlines[l.feature.properties.place];
     if (!own) return;
     const drawn = l.toGeoJSON().geometry.coordinates.flat(Infinity);      // to 6 decimals
-    const level = own[mapviewerBasemap.level()].coordinates.flat(Infinity);
+    let n = mapviewerBasemap.level();
+    while (!own[n]) n--;                                                   // null: as the level before
+    const level = own[n].coordinates.flat(Infinity);
     shown.push(drawn.length === level.length && drawn.every((v, i) => Math.abs(v - level[i]) < 1e-6));
   }));
   return shown;
