@@ -172,7 +172,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             outlines.append(layer.get_name())
     control = folium.LayerControl(collapsed=True)
     control.add_to(m)
-    data = page_data(entries, analyses, store, below)
+    data = page_data(entries, analyses, store, below, panel)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),

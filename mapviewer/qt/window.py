@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)  # fit columns to the first 200 rows
+        # Columns fit the first 50 rows (two screens, the most mentioned places): every row measured is
+        # computed and asked for each column's text, a long pause of the window for a long article's places.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.search = FilterBox()
         self.search.setPlaceholderText("Filter places… (Enter picks the first, Esc clears)")
         self.search.setClearButtonEnabled(True)
