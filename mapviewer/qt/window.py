@@ -356,10 +356,10 @@ class MainWindow(QMainWindow):
             self._update_actions()
         self.report(message, details)
 
-    def _show_results(self, results: list[tuple[Path | Document, Analysis]], entries: list[PlaceEntry],
+    def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
                       page: str) -> None:
         """Newly geoparsed documents: a new, unsaved project."""
-        self.review.set_project(Project(tuple(ProjectDocument(a) for _, a in results)))
+        self.review.set_project(Project(tuple(d for _, d in results)))
         self.project_path = None
         self._recovered = False
         self.autosave.clear()
