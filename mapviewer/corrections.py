@@ -146,4 +146,4 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
 
 def review_progress(analysis: Analysis) -> tuple[int, int]:
     """(reviewed mentions, all mentions) of a corrected analysis: what "100 % reviewed" counts."""
-    return sum(m.reviewed for m in analysis.mentions), len(analysis.mentions)
+    return sum(map(attrgetter("reviewed"), analysis.mentions)), len(analysis.mentions)   # one C loop: 300,000 mentions

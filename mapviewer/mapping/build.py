@@ -1,8 +1,8 @@
 """Build the folium map page of one or more analyses.
 
-Markers (one per place) and outlines come from folium; mapviewer's script (resources/mapviewer.js)
-binds their popups, tooltips and clicks, and builds the article panel of an exported page, from the
-page's one JSON block of data (``mapping/data.py``). Every element added to the page is one of
+Markers (one per place) and outlines come from folium, each naming its place; mapviewer's script
+(resources/mapviewer.js) binds their popups, tooltips and clicks, and builds the article panel of an
+exported page, from the page's one JSON block of data (``mapping/data.py``). Every element added to the page is one of
 ``mapping/page.py``'s, whose templates are fixed: no text of a document is ever template source, HTML
 or script.
 """
@@ -85,10 +85,13 @@ def _marker_style(entry: PlaceEntry, documents: int, below: float) -> dict[str, 
 
 
 def _marker_features(entries: list[PlaceEntry], documents: int, below: float) -> list[dict[str, Any]]:
-    """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it)."""
+    """One GeoJSON point per place, its Leaflet style in its properties (the page script restyles from it). A
+    feature names its place, whose mentions are in the page data: folium's script for the layer is compiled
+    as a template once more, and a long article's mention ids in it took the worker seconds, holding the
+    interpreter lock for a tenth of a second at a time."""
     return [{"type": "Feature", "id": e.key, "geometry": {"type": "Point", "coordinates": [e.place.lon, e.place.lat]},
-             "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                            "docs": sorted({r.doc for r in e.mentions}), "style": _marker_style(e, documents, below)}}
+             "properties": {"place": e.key, "docs": sorted({r.doc for r in e.mentions}),
+                            "style": _marker_style(e, documents, below)}}
             for e in entries]
 
 
@@ -123,8 +126,7 @@ def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, 
         if geom is None:
             continue
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(geom),
-                         "properties": {"place": e.key, "mentions": [r.id for r in e.mentions],
-                                        "uncertain": e.confidence < below}})
+                         "properties": {"place": e.key, "uncertain": e.confidence < below}})
     if not features:
         return None
     return folium.GeoJson(
@@ -156,8 +158,8 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
                 panel: bool = False, view: tuple[float, float, float] | None = None,
                 below: float = UNCERTAIN) -> Figure:
-    """The page of a folium map of the analyses' places; every marker and outline knows its place and
-    mentions.
+    """The page of a folium map of the analyses' places; every marker and outline knows its place
+    (whose mentions are in the page data).
 
     With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
     (centre lat, lon, zoom) it opens there instead of around the places. Places and mentions read with a
@@ -189,7 +191,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
             outlines.append(layer.get_name())
     control = folium.LayerControl(collapsed=True)
     control.add_to(m)
-    data = page_data(entries, analyses, store, below)
+    data = page_data(entries, analyses, store, below, panel)
     data.update({"map": m.get_name(), "markers": markers.get_name(), "outlines": outlines, "bounds": _bounds(entries),
                  "view": list(view) if view else None,
                  "legend": _legend(entries), "palette": page_palette(),

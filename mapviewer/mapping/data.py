@@ -32,9 +32,17 @@ def utf16_offsets(text: str) -> Callable[[int], int]:
     return lambda i: i + bisect.bisect_left(astral, i)
 
 
-def _document(doc: int, analysis: Analysis, below: float) -> dict[str, Any]:
-    """A document's text with its sentences and resolved mentions (in text order, none overlapping)."""
+def _document(doc: int, analysis: Analysis, below: float, panel: bool) -> dict[str, Any]:
+    """A document's text with its sentences and, for the article ``panel`` of an exported page, its resolved
+    mentions (in text order, none overlapping). The app's page has no panel: its popups quote sentences
+    from the places' own mentions, and the list, the largest part of a long article's data, would only
+    make the page slower to load."""
     u16 = utf16_offsets(analysis.document.text)
+    document: dict[str, Any] = {"title": analysis.document.title, "source": analysis.document.source,
+                                "text": analysis.document.text,
+                                "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences]}
+    if not panel:
+        return document
     mentions, end = [], 0
     for i, m in sorted(enumerate(analysis.mentions), key=lambda im: im[1].start):
         if m.place is None or m.start < end:
@@ -43,8 +51,7 @@ def _document(doc: int, analysis: Analysis, below: float) -> dict[str, Any]:
         mentions.append({"id": f"d{doc}m{i}", "start": u16(m.start), "end": u16(m.end), "sentence": m.sentence,
                          "place": place_key(m.place, doc), "kind": m.kind, "placeKind": m.place.kind,
                          "name": m.place.name, "uncertain": is_uncertain(m, below), "status": m.status})
-    return {"title": analysis.document.title, "source": analysis.document.source, "text": analysis.document.text,
-            "sentences": [[u16(s.start), u16(s.end)] for s in analysis.sentences], "mentions": mentions}
+    return {**document, "mentions": mentions}
 
 
 def _alternatives(e: PlaceEntry, store: GazetteerStore, below: float) -> list[dict[str, Any]]:
@@ -75,14 +82,14 @@ def _place(e: PlaceEntry, u16s: list[Callable[[int], int]], store: GazetteerStor
 
 
 def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: GazetteerStore,
-              below: float = UNCERTAIN) -> dict[str, Any]:
+              below: float = UNCERTAIN, panel: bool = False) -> dict[str, Any]:
     """The documents and places of a map page; each mention and place with its review ``status`` (machine,
     confirmed, corrected, added), and a place read with a confidence ``below`` the threshold with its
-    ``alternatives``.
+    ``alternatives``; with ``panel`` (an exported page), each document's mentions for its article panel.
 
     A place's ``stops`` and ``firstStop[doc]`` are :attr:`PlaceEntry.stops` and
     :meth:`PlaceEntry.first_stop`: the page script follows the same selection rules as the window.
     """
     u16s = [utf16_offsets(a.document.text) for a in analyses]
-    return {"documents": [_document(i, a, below) for i, a in enumerate(analyses)],
+    return {"documents": [_document(i, a, below, panel) for i, a in enumerate(analyses)],
             "places": {e.key: _place(e, u16s, store, below) for e in entries}}

@@ -21,6 +21,7 @@ import base64
 import hashlib
 import html
 import re
+import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..io import dumps_json
 
 DATA_ID = "mapviewer-data"
 _CSP_PLACEHOLDER = "mapviewer-content-security-policy"
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_DATA_SLOT = "mapviewer-data-slot"
 _NOT_IN_HTML = re.compile(r"[\ud800-\udfff\x00]")
 
 
@@ -179,21 +180,66 @@ def _sha256(code: str) -> str:
     return base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
 
 
+def _data_blocks(element: Element) -> Iterator[PageData]:
+    """The page's data blocks, wherever they were added."""
+    for child in element._children.values():
+        if isinstance(child, PageData):
+            yield child
+        yield from _data_blocks(child)
+
+
+def _inline_scripts(page: str) -> Iterator[str]:
+    """The code of each bare ``<script>`` element, in order (what ``<script>(.*?)</script>`` with ``re.S``
+    matches, found with ``str.find``: a regular expression's lazy match runs in Python's regex engine over
+    every character of a long script, holding the interpreter lock)."""
+    at = page.find("<script>")
+    while at >= 0:
+        end = page.find("</script>", at + 8)
+        if end < 0:
+            return
+        yield page[at + 8:end]
+        at = page.find("<script>", end + 9)
+
+
 def render_page(root: Figure, image_hosts: Iterable[str]) -> str:
     """Render a folium figure to HTML with a policy that allows exactly the scripts it contains.
 
     Every executable script of the page is a bare ``<script>`` element written by folium or by
     :class:`InlineScript`; untrusted text cannot form one, since in JSON it has no ``<`` and in the title
     it is escaped.
+
+    The page is rendered with a short slot in place of each data block's JSON, which goes in only at the
+    end: the template engine, the policy's search for scripts and the splicing then work on the page
+    without its data (a long article's is a hundred MB, and each pass over it held the interpreter lock
+    for a tenth of a second or more, a stall of the window's thread), and the data is copied once.
     """
     root.header.add_child(_PolicySlot(), name="mapviewer_policy", index=0)
-    page = root.render()
+    blocks = list(_data_blocks(root))
+    payloads = [b.payload for b in blocks]
+    nonce = secrets.token_hex(16)    # a slot that no title or name in the page can spell
+    slots = [f"{_DATA_SLOT}-{nonce}-{n}-" for n in range(len(blocks))]
+    try:
+        for block, slot in zip(blocks, slots):
+            block.payload = slot
+        page = root.render()
+    finally:
+        for block, payload in zip(blocks, payloads):
+            block.payload = payload
     head_end = page.find("</head>")
     at = page.find(_CSP_PLACEHOLDER)
     if not 0 <= at < head_end:
         raise RuntimeError("the page has no policy slot in its head")
-    csp = policy((_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(page)), image_hosts)
-    return page[:at] + html.escape(csp, quote=False) + page[at + len(_CSP_PLACEHOLDER):]
+    csp = policy((_sha256(code) for code in _inline_scripts(page)), image_hosts)
+    found = sorted(((page.find(slot), len(slot), payload) for slot, payload in zip(slots, payloads)),
+                   key=lambda f: f[0])
+    if found and found[0][0] < head_end:
+        raise RuntimeError("a data block of the page was not rendered in its body")
+    parts, pos = [page[:at], html.escape(csp, quote=False)], at + len(_CSP_PLACEHOLDER)
+    for start, length, payload in found:
+        parts += [page[pos:start], payload]
+        pos = start + length
+    parts.append(page[pos:])
+    return "".join(parts)
 
 
 def message_page(message: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -91,7 +92,7 @@ class ArticleView(QPlainTextEdit):
         is filled in slices between events (``text_fill``) while shown: a plain text view lays out only
         what is on screen, so it grows at the end without work on what came before."""
         self.analysis, self.doc_index = analysis, doc_index
-        self._mentions = sorted((m for m in analysis.mentions if m.place), key=lambda m: m.start)
+        self._mentions = sorted((m for m in analysis.mentions if m.place), key=attrgetter("start"))
         self._starts = [m.start for m in self._mentions]
         if self._filling is not None:            # another document asked for before this one was shown
             self._filling.stop()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
     storeOpened = Signal()                # the gazetteer is open (on a first run: built)
-    finished = Signal(object, object, object)  # [(source, Analysis)], [PlaceEntry], map page HTML (a str:
+    finished = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page HTML (a str:
     # as "object" it is passed on, not converted to a QString and back, 0.2 s for a 5 MB article's page)
     failed = Signal(str, str)             # message, details
     damaged = Signal(str)                 # the gazetteer failed in use (the window offers a rebuild)

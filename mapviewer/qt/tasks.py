@@ -140,7 +140,7 @@ class AnalyseTask(StoppableTask):
 
     progress = Signal(str, float)
     storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
-    done = Signal(object, object, object)  # [(source, Analysis)], [PlaceEntry], map page HTML (a str)
+    done = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page HTML (a str)
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 
@@ -156,6 +156,7 @@ class AnalyseTask(StoppableTask):
         from ..mapping.build import page_html
         from ..pipeline import Geoparser
         from ..places import collect_places
+        from ..project import ProjectDocument
 
         try:
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
@@ -170,12 +171,15 @@ class AnalyseTask(StoppableTask):
             if self.cancelled:
                 return
             self.progress.emit("Drawing the map", 0.95)
-            analyses = [a for _, a in results]
+            # Each document as the project holds it, its corrected analysis (sorted mentions, no correction
+            # yet) made here: for a long article that was a pause of the window's thread.
+            documents = [(source, ProjectDocument(a)) for source, a in results]
+            analyses = [d.corrected for _, d in documents]
             entries = collect_places(analyses, store)
             page = page_html(analyses, store, entries) if self.below is None else \
                 page_html(analyses, store, entries, below=self.below)
             if not self.cancelled:
-                self.done.emit(results, entries, page)
+                self.done.emit(documents, entries, page)
         except DamagedStore as e:
             self.damaged.emit(str(e))
         except MapviewerError as e:

@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)  # fit columns to the first 200 rows
+        # Columns fit the first 50 rows (two screens, the most mentioned places): every row measured is
+        # computed and asked for each column's text, a long pause of the window for a long article's places.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.search = FilterBox()
         self.search.setPlaceholderText("Filter places… (Enter picks the first, Esc clears)")
         self.search.setClearButtonEnabled(True)
@@ -354,10 +356,10 @@ class MainWindow(QMainWindow):
             self._update_actions()
         self.report(message, details)
 
-    def _show_results(self, results: list[tuple[Path | Document, Analysis]], entries: list[PlaceEntry],
+    def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
                       page: str) -> None:
         """Newly geoparsed documents: a new, unsaved project."""
-        self.review.set_project(Project(tuple(ProjectDocument(a) for _, a in results)))
+        self.review.set_project(Project(tuple(d for _, d in results)))
         self.project_path = None
         self._recovered = False
         self.autosave.clear()
