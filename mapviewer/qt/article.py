@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from itertools import compress
 from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -33,6 +34,19 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def placed_in_order(mentions: tuple[Mention, ...]) -> tuple[list[Mention], list[int]]:
+    """The mentions that name a place, in order of their start, and those starts. A corrected analysis
+    already holds its mentions in order (``apply_corrections`` sorts them, on the worker), so they are
+    only checked, in C loops: a 20 MB article's 300,000 mentions sorted by a key here held the window's
+    thread for tens of milliseconds."""
+    placed = list(compress(mentions, map(attrgetter("place"), mentions)))
+    starts = list(map(attrgetter("start"), placed))
+    if starts != sorted(starts):
+        placed.sort(key=attrgetter("start"))
+        starts = list(map(attrgetter("start"), placed))
+    return placed, starts
 
 
 _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -92,8 +106,7 @@ class ArticleView(QPlainTextEdit):
         is filled in slices between events (``text_fill``) while shown: a plain text view lays out only
         what is on screen, so it grows at the end without work on what came before."""
         self.analysis, self.doc_index = analysis, doc_index
-        self._mentions = sorted((m for m in analysis.mentions if m.place), key=attrgetter("start"))
-        self._starts = [m.start for m in self._mentions]
+        self._mentions, self._starts = placed_in_order(analysis.mentions)
         if self._filling is not None:            # another document asked for before this one was shown
             self._filling.stop()
             self._filling.deleteLater()
