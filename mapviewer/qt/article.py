@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Callable
 from itertools import compress
 from operator import attrgetter
@@ -105,6 +106,7 @@ class ArticleView(QPlainTextEdit):
         again after every highlight (seconds for a 1 MB article instead of a fraction of one). A long one
         is filled in slices between events (``text_fill``) while shown: a plain text view lays out only
         what is on screen, so it grows at the end without work on what came before."""
+        began = time.perf_counter()      # all the work done here, not only the text's, is one slice at most
         self.analysis, self.doc_index = analysis, doc_index
         self._mentions, self._starts = placed_in_order(analysis.mentions)
         if self._filling is not None:            # another document asked for before this one was shown
@@ -116,7 +118,7 @@ class ArticleView(QPlainTextEdit):
         self._sentences, self._current = [], None
         self.setExtraSelections([])
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
-        if fill.fill(SLICE_S):
+        if fill.fill(SLICE_S - (time.perf_counter() - began)):
             self._attach(document, scroll)
             return
         self._filling = fill
