@@ -17,6 +17,7 @@ from . import __version__
 from .errors import ExportError, MapviewerError
 
 if TYPE_CHECKING:
+    from .export import ExportFormat
     from .gazetteer.store import GazetteerStore
     from .model import Analysis, Progress
 
@@ -38,20 +39,30 @@ def _progress_printer() -> Progress:
 
 def _gazetteer(args: argparse.Namespace) -> int:
     from .errors import DamagedStore
-    from .gazetteer.lifecycle import default_path, ensure_store, integrity_problem, rebuild_store
+    from .gazetteer.lifecycle import default_path, ensure_detail, ensure_store, integrity_problem, rebuild_store
     from .gazetteer.store import REBUILD, GazetteerStore
 
     path = default_path()
     if args.action == "build":
         print(f"building the gazetteer at {path}", file=sys.stderr)
         rebuild_store(path, _progress_printer())
-    store = GazetteerStore(ensure_store(path, _progress_printer()))
-    size = path.stat().st_size
-    found = integrity_problem(path)          # a store damaged in the middle opens, and fails later
-    if found:
-        raise DamagedStore(f"the gazetteer at {path} is damaged; its integrity check found: {found}. {REBUILD}", path)
-    lines = [f"path     {store.path}", f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
-             f"size     {size / 1e6:.1f} MB", "check    ok (PRAGMA quick_check)",
+    ensure_store(path, _progress_printer())
+
+    def check(file: Path) -> None:
+        found = integrity_problem(file)          # a store damaged in the middle opens, and fails later
+        if found:
+            raise DamagedStore(f"the gazetteer at {file} is damaged; its integrity check found: {found}. {REBUILD}",
+                               path)
+
+    check(path)                                  # before its detail is built from it
+    detail = ensure_detail(path, _progress_printer())
+    if detail:
+        check(detail)
+    store = GazetteerStore(path)
+    files = [path, *([detail] if detail else [])]
+    lines = [f"path     {store.path}", *([f"detail   {detail} (the basemap's closer zooms)"] if detail else []),
+             f"version  {store.meta.get('version')} (built {store.meta.get('built')})",
+             f"size     {sum(f.stat().st_size for f in files) / 1e6:.1f} MB", "check    ok (PRAGMA quick_check)",
              *(f"{kind:8s} {n:,}" for kind, n in store.counts().items())]
     _emit("".join(line + "\n" for line in lines), None)
     return 0
@@ -70,8 +81,18 @@ def _geoparse(args: argparse.Namespace) -> int:
     if not args.files and not args.project:
         raise MapviewerError("geoparse needs FILE..., --project FILE or --jsonl IN.jsonl")
     store, analyses = _analyses(args, ensure_store(progress=_progress_printer()))
+    _with_basemap(store, FORMATS[args.format])
     _emit(FORMATS[args.format].render(analyses, store, True), args.out, inputs)
     return 0
+
+
+def _with_basemap(store: GazetteerStore, fmt: ExportFormat) -> None:
+    """A format that draws the basemap gets its closer zooms: on a first run they are built now."""
+    from .gazetteer.lifecycle import ensure_detail
+
+    if fmt.basemap and not store.detailed:
+        ensure_detail(store.path, _progress_printer())
+        store.attach_detail()
 
 
 def _geoparse_corpus(args: argparse.Namespace) -> int:
@@ -172,13 +193,14 @@ def _analyses(args: argparse.Namespace, store_path: Path | None = None) -> tuple
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import export
+    from .export import export, format_for
     from .io import check_target
 
     if not args.files and not args.project:
         raise MapviewerError("export needs FILE... or --project FILE")
     check_target(args.out, [*_files(args.files), *([args.project] if args.project else [])])   # before the geoparsing
     store, analyses = _analyses(args)
+    _with_basemap(store, format_for(args.out))
     export(analyses, store, args.out, outlines=args.outlines)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

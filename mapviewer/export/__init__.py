@@ -43,6 +43,7 @@ class ExportFormat:
     description: str
     suffixes: tuple[str, ...]
     render: Callable[[list[Analysis], GazetteerStore, bool], str]    # (analyses, store, outlines) -> text
+    basemap: bool = False       # draws the offline basemap: wants the store's detail (lifecycle.ensure_detail)
 
     @property
     def file_filter(self) -> str:
@@ -51,7 +52,8 @@ class ExportFormat:
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("html", "HTML map with the article", (".html", ".htm"), lambda a, s, _: html_page(a, s)),
+    ExportFormat("html", "HTML map with the article", (".html", ".htm"), lambda a, s, _: html_page(a, s),
+                 basemap=True),
     ExportFormat("kml", "KML for Google Earth and My Maps", (".kml",), kml_text),
     ExportFormat("geojson", "GeoJSON", (".geojson", ".json"), lambda a, s, o: dumps_json(geojson(a, s, o))),
     ExportFormat("csv", "CSV, one row per place", (".csv",), lambda a, s, _: csv_text(a, s)),

@@ -307,15 +307,22 @@ def _water_label(piece: BaseGeometry, kind: str, min_length: float) -> Any:
 
 
 class Named(Protocol):
-    """What the basemap needs of a gazetteer place to name it."""
+    """What the basemap needs of a gazetteer place to name it (read only)."""
 
-    name: str
-    kind: str
-    lat: float
-    lon: float
-    population: int
-    feature: str
-    outline: BaseGeometry | None
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def population(self) -> int: ...
+    @property
+    def feature(self) -> str: ...
+    @property
+    def outline(self) -> BaseGeometry | None: ...
 
 
 def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], list[list[Any]]]) -> None:
@@ -338,19 +345,22 @@ def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], li
                 [p.name, "region", round(at.y, 4), round(at.x, 4), *REGION_ZOOMS, p.population])
 
 
-def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]]) -> list[tuple[int, int, bytes]]:
+def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]],
+                       levels: Iterable[int] = range(len(LEVELS))) -> list[tuple[int, int, bytes]]:
     """(place id, level, GeoJSON geometry as zlib-compressed JSON: a third of its WKB, as its coordinates
     have at most four decimals) of each region's or country's outline at every level, from ``groups``: a
     place's id and the admin-1 topology's members (``index``) it is made of. Built from the level's arcs
     and rounded as the level's drawing is, an outline's vertices are those of the basemap's borders and
     coast at that level: the highlight of a place lies on the lines under it at every zoom. Its islands
-    too small for the level are left out, as the level's land leaves them out."""
+    too small for the level are left out, as the level's land leaves them out. ``levels``: which levels
+    (index into LEVELS)."""
     groups = list(groups)
     if not groups:
         return []
     topo = _read_topology()
     rows = []
-    for n, level in enumerate(LEVELS):
+    for n in levels:
+        level = LEVELS[n]
         arcs = _simplified(topo.arcs, level.tolerance)
         parts = {props["index"]: geom for props, geom in features(topo.topology, sources.REGIONS_OBJECT, arcs)}
         for place_id, members in groups:
@@ -372,25 +382,28 @@ def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]]) -> list[tu
 Drawings = dict[tuple[int, int, int], tuple[bytes, list[list[Any]]]]
 
 
-def basemap_drawings() -> Drawings:
-    """Each cell's drawing (zlib-compressed JSON) and its names of water, by (level, x, y): the costly part
-    of the basemap, which needs no place of the gazetteer (the build runs it in its helper process)."""
+def basemap_drawings(levels: Iterable[int] = range(len(LEVELS))) -> Drawings:
+    """Each cell's drawing (zlib-compressed JSON) and its names of water, by (level, x, y), for ``levels``
+    (index into LEVELS): the costly part of the basemap, which needs no place of the gazetteer (the build
+    runs it in its helper process)."""
     topo = _read_topology()
-    return {(n, x, y): (_packed(row.as_json(level.digits)), row.labels)
-            for n, level in enumerate(LEVELS) for (x, y), row in _level_rows(topo, level).items()}
+    return {(n, x, y): (_packed(row.as_json(LEVELS[n].digits)), row.labels)
+            for n in levels for (x, y), row in _level_rows(topo, LEVELS[n]).items()}
 
 
-def basemap_rows(places: Iterable[Named],
-                 drawings: Drawings | None = None) -> Iterable[tuple[int, int, int, bytes, bytes]]:
-    """(level, x, y, drawing, names) for every cell of every level: the drawing and the names
-    (``[name, class, lat, lon, from zoom, to zoom, population]``) zlib-compressed JSON."""
-    drawings = basemap_drawings() if drawings is None else drawings
+def basemap_rows(places: Iterable[Named], drawings: Drawings | None = None,
+                 levels: Iterable[int] = range(len(LEVELS))) -> Iterable[tuple[int, int, int, bytes, bytes]]:
+    """(level, x, y, drawing, names) for every cell of ``levels``: the drawing and the names
+    (``[name, class, lat, lon, from zoom, to zoom, population]``) zlib-compressed JSON. ``drawings``:
+    ``basemap_drawings`` of the same levels."""
+    levels = set(levels)
+    drawings = basemap_drawings(sorted(levels)) if drawings is None else drawings
     labels: dict[tuple[int, int, int], list[list[Any]]] = defaultdict(list)
     for key, (_, water) in drawings.items():
         labels[key].extend(water)
     _place_labels(places, labels)
     empty = _packed(_Row({}, {}, {}, []).as_json(0))
-    for key in sorted(labels):
+    for key in sorted(k for k in labels if k[0] in levels):
         yield *key, drawings[key][0] if key in drawings else empty, _packed(labels[key])
 
 

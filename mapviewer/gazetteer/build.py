@@ -9,6 +9,7 @@ folds the towns' names and writes the rows. What is written does not depend on t
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import re
@@ -31,7 +32,7 @@ from shapely.geometry.base import BaseGeometry
 from ..model import Progress
 from ..text.normalize import fold, skeletons
 from . import aliases, features, sources
-from .basemap import basemap_drawings, basemap_rows, level_outline_rows
+from .basemap import LEVELS, basemap_drawings, basemap_rows, level_outline_rows
 from .points import label_point
 from .schema import (
     ALTERNATE,
@@ -40,9 +41,12 @@ from .schema import (
     BUILDER_VERSION,
     COUNTRY_INFO,
     DEMONYM,
+    DETAIL_TABLES,
     GENERATED,
     INDEXES,
     LEVEL_OUTLINES,
+    LEVELS_KEY,
+    MEMBERS,
     META,
     METONYM,
     NAMES,
@@ -91,7 +95,10 @@ class PlaceRecord:
     ne_members: tuple[int, ...] = ()
 
     def add_name(self, name: str, source: str) -> None:
-        key = fold(name)
+        self.add_keyed(fold(name), name, source)
+
+    def add_keyed(self, key: str, name: str, source: str) -> None:
+        """A name whose folded key is known already (the first source of a key is kept)."""
         if key and key not in self.names:
             self.names[key] = (name, source)
 
@@ -116,16 +123,17 @@ def _is_latin(name: str) -> bool:
     return name.isascii() or _NON_LATIN_LETTER.search(name) is None
 
 
-def _plausible_alternate(name: str, primary_keys: set[str]) -> bool:
-    """Alternate names are noisy: keep Latin-script names that are not ordinary English words."""
+def _plausible_alternate(name: str, primary_keys: set[str]) -> str | None:
+    """Alternate names are noisy: keep Latin-script names that are not ordinary English words. The folded
+    key of a name kept, else None."""
     if not _is_latin(name):      # first: most alternates are in other scripts, and folding them is slow
-        return False
+        return None
     key = fold(name)
     if not key or len(key.replace(" ", "")) < 3 or key.isdigit():
-        return False
-    if key in primary_keys:
-        return True
-    return " " in key or _zipf(key) < COMMON_WORD_ZIPF
+        return None
+    if key in primary_keys or " " in key or _zipf(key) < COMMON_WORD_ZIPF:
+        return key
+    return None
 
 
 class _Builder:
@@ -301,7 +309,7 @@ class _Builder:
 
     # -- cities ---------------------------------------------------------------------------------
     def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
-                   regions: dict[str, PlaceRecord], names: Mapping[int, tuple[bool, list[str]]]) -> None:
+                   regions: dict[str, PlaceRecord], names: Mapping[int, tuple[bool, list[tuple[str, str]]]]) -> None:
         """The towns; ``names``: each town's ``city_names`` by geonameid."""
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}
@@ -319,8 +327,8 @@ class _Builder:
             by_own_name, alternates = names[c["geonameid"]]
             if by_own_name:
                 place.add_name(c["name"], PRIMARY)
-            for alt in alternates:
-                place.add_name(alt, ALTERNATE)
+            for key, alt in alternates:
+                place.add_keyed(key, alt, ALTERNATE)
             keys = set(place.names)
             if iso not in best_capital and capital_names.get(iso) in keys:
                 best_capital[iso] = place
@@ -330,27 +338,32 @@ class _Builder:
             # A region named after its main city takes the city's spellings ("Lugansk" region), not its names as a
             # town ("Quebec City").
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
-                for alt in (a for a in alternates if not aliases.names_the_city(a)):
+                for alt in (a for _, a in alternates if not aliases.names_the_city(a)):
                     for form in sorted(aliases.region_names(alt)):
                         region.add_name(form, GENERATED)
 
     def finish_region_names(self, regions: dict[str, PlaceRecord]) -> None:
         for region in regions.values():
+            bases = set()       # names of one base ("Kursk", "Kursk Oblast") have the same forms
             for name, _ in list(region.names.values()):
-                for form in sorted(aliases.region_names(name)):
-                    region.add_name(form, GENERATED)
+                base = aliases.region_base(name)
+                if base not in bases:
+                    bases.add(base)
+                    for form in sorted(aliases.region_names(name)):
+                        region.add_name(form, GENERATED)
         for code, names in aliases.AP_ABBREVIATIONS.items():
             for name in names:
                 if code in regions:
                     regions[code].add_name(name, GENERATED)
 
 
-def city_names(city: Mapping[str, Any]) -> tuple[bool, list[str]]:
-    """Whether a town may be found by its own name, and the alternate names of it worth keeping: the
-    per-name work of the build, which needs nothing but the town's record."""
-    by_own_name = city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(fold(city["name"])) < FUNCTION_WORD_ZIPF
-    primary = {fold(city["name"])}
-    return by_own_name, [a for a in city.get("alternatenames", ()) if _plausible_alternate(a, primary)]
+def city_names(city: Mapping[str, Any]) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether a town may be found by its own name, and the alternate names of it worth keeping with their
+    folded keys: the per-name work of the build, which needs nothing but the town's record."""
+    own = fold(city["name"])
+    by_own_name = city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(own) < FUNCTION_WORD_ZIPF
+    kept = ((_plausible_alternate(a, {own}), a) for a in city.get("alternatenames", ()))
+    return by_own_name, [(key, a) for key, a in kept if key is not None]
 
 
 def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress) -> None:
@@ -370,20 +383,39 @@ def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: P
 
 def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float],
                 person_names: Mapping[str, tuple[float, float]], outlines: Iterable[tuple[int, bytes]],
-                level_outlines: Iterable[tuple[int, int, bytes]],
-                basemap: Iterable[tuple[int, int, int, bytes, bytes]], progress: Progress) -> None:
+                members: Iterable[tuple[int, tuple[int, ...]]], basemap: Basemap, progress: Progress) -> None:
     """Everything after the names (as WKB where geometry), the indexes and the meta table; committed."""
     progress("writing word frequencies", 0.85)
     db.executemany(WORDS.insert(), words.items())
     db.executemany(PERSON_NAMES.insert(), ((k, f, la) for k, (f, la) in person_names.items()))
     progress("writing outlines", 0.9)
     db.executemany(OUTLINES.insert(), outlines)
-    db.executemany(LEVEL_OUTLINES.insert(), level_outlines)
-    db.executemany(BASEMAP.insert(), basemap)
+    db.executemany(MEMBERS.insert(), ((place_id, ",".join(map(str, m))) for place_id, m in members))
+    _write_basemap(db, basemap)
     progress("indexing", 0.95)
     db.executescript(INDEXES)
+    _write_meta(db, version, basemap.levels)
+
+
+@dataclass(frozen=True, slots=True)
+class Basemap:
+    """What a file holds of the basemap: its ``levels`` (index into basemap.LEVELS), their cells' rows and
+    the highlighted outlines drawn from their arcs."""
+
+    levels: tuple[int, ...]
+    rows: Iterable[tuple[int, int, int, bytes, bytes]]
+    level_outlines: Iterable[tuple[int, int, bytes]]
+
+
+def _write_basemap(db: sqlite3.Connection, basemap: Basemap) -> None:
+    db.executemany(LEVEL_OUTLINES.insert(), basemap.level_outlines)
+    db.executemany(BASEMAP.insert(), basemap.rows)
+
+
+def _write_meta(db: sqlite3.Connection, version: str, levels: tuple[int, ...]) -> None:
     db.executemany(META.insert(), [
         ("version", version), ("builder", str(BUILDER_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
+        (LEVELS_KEY, ",".join(map(str, levels))),
     ])
     db.commit()
 
@@ -432,7 +464,7 @@ class _Helper:
     start a build itself: the ``if __name__ == "__main__"`` guard), the work is done in this process."""
 
     def __init__(self) -> None:
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=gc.disable)
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         """Start ``fn(*args)`` in the helper; the returned function waits for its result."""
@@ -453,8 +485,13 @@ class _Helper:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
+WORLD = (0,)                                    # the basemap level a store holds: the world, zooms 0-3
+DETAIL = tuple(range(1, len(LEVELS)))           # the levels of its detail file
+
+
 def build_store(path: Path, version: str, progress: Progress | None = None) -> None:
-    """Build the store at ``path`` from the sources."""
+    """Build the store at ``path`` from the sources: everything the geoparser needs, and the world's level
+    of the basemap (a first map is drawn from it; ``build_detail`` adds the closer zooms' levels)."""
     report = progress or (lambda message, fraction: None)
     helper = _Helper()
     try:
@@ -473,7 +510,7 @@ def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tupl
     report("reading continents and countries", 0.0)
     b.add_continents()
     countries = b.add_countries()
-    drawings = helper.submit(basemap_drawings)
+    drawings = helper.submit(basemap_drawings, WORLD)
     report("reading GeoNames cities", 0.1)
     cities = sources.cities()
     report("folding the towns' names", 0.2)
@@ -489,23 +526,73 @@ def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tupl
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     outlines = helper.submit(outline_rows, _outlines(b.places))
-    level_outlines = helper.submit(level_outline_rows, _members(b.places))
+    members = _members(b.places)
+    level_outlines = helper.submit(level_outline_rows, members, WORLD)
     with _store_file(path) as db:
         _write_places(db, b.places, report)
-        _write_rest(db, version, words(), persons(), outlines(), level_outlines(), basemap_rows(b.places, drawings()),
-                    report)
+        _write_rest(db, version, words(), persons(), outlines(), members,
+                    Basemap(WORLD, basemap_rows(b.places, drawings(), WORLD), level_outlines()), report)
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A place as the basemap names it (basemap.Named), read back from a store."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    outline: BaseGeometry | None
+
+
+def build_detail(store: Path, path: Path, version: str, progress: Progress | None = None) -> None:
+    """Write at ``path`` the basemap's levels closer than the world's (``DETAIL``) for the store at
+    ``store``: its cells and the highlighted outlines of its places, drawn from the same arcs. The store
+    holds all this needs (its places, their outlines and members), so the detail is built after it, while
+    a first map is already shown."""
+    report = progress or (lambda message, fraction: None)
+    helper = _Helper()
+    try:
+        report("drawing the basemap's closer zooms", 0.0)
+        drawings = helper.submit(basemap_drawings, DETAIL)
+        source = sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)
+        try:
+            members = [(place_id, tuple(map(int, m.split(","))))
+                       for place_id, m in source.execute(f"SELECT place_id, members FROM {MEMBERS.name}")]
+            named = [_Named(name, kind, lat, lon, population, feature, None if wkb is None else shapely.from_wkb(wkb))
+                     for name, kind, lat, lon, population, feature, wkb in source.execute(
+                         f"SELECT p.name, p.kind, p.lat, p.lon, p.population, p.feature, o.wkb FROM {PLACES.name} p "
+                         f"LEFT JOIN {OUTLINES.name} o ON o.place_id = p.id AND p.kind = 'admin1' "
+                         "WHERE p.kind IN ('city', 'country', 'admin1')")]
+        finally:
+            source.close()
+        report("drawing the highlighted outlines at the closer zooms", 0.2)
+        level_outlines = level_outline_rows(members, DETAIL)
+        report("waiting for the basemap's drawing", 0.7)
+        rows = basemap_rows(named, drawings(), DETAIL)
+        with _store_file(path) as db:
+            report("writing the basemap's closer zooms", 0.9)
+            db.executescript(create_script(DETAIL_TABLES))
+            _write_basemap(db, Basemap(DETAIL, rows, level_outlines))
+            _write_meta(db, version, DETAIL)
+    finally:
+        helper.close()
 
 
 def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[int, int, int, bytes, bytes]],
                 version: str,
                 words: Mapping[str, float], person_names: Mapping[str, tuple[float, float]],
                 progress: Progress | None = None) -> None:
-    """Write a store at ``path`` (replacing any file there) holding exactly what it is given."""
+    """Write a store at ``path`` (replacing any file there) holding exactly what it is given, with every
+    level of the basemap (no detail file)."""
     report = progress or (lambda message, fraction: None)
+    levels = tuple(range(len(LEVELS)))
     with _store_file(path) as db:
         _write_places(db, places, report)
-        _write_rest(db, version, words, person_names, outline_rows(_outlines(places)),
-                    level_outline_rows(_members(places)), basemap, report)
+        _write_rest(db, version, words, person_names, outline_rows(_outlines(places)), _members(places),
+                    Basemap(levels, basemap, level_outline_rows(_members(places))), report)
 
 
 @contextmanager
@@ -525,19 +612,24 @@ def _store_file(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def main(argv: list[str]) -> None:
-    """Build a store at PATH for VERSION (``argv``), printing each step as ``lifecycle.progress_line``
-    does: how gazetteer.lifecycle runs the build in a process of its own."""
+    """``store PATH VERSION``: build a store at PATH; ``detail STORE PATH VERSION``: its basemap detail at
+    PATH. Each step is printed as ``lifecycle.progress_line`` does: how gazetteer.lifecycle runs a build in
+    a process of its own."""
     from .lifecycle import progress_line
-
-    path, version = argv
 
     def report(message: str, fraction: float) -> None:
         print(progress_line(message, fraction), flush=True)
 
-    build_store(Path(path), version, report)
+    # The build makes millions of small objects and few reference cycles, and its process ends with it:
+    # without the cyclic collector scanning them over and over it takes about 40 % less time.
+    gc.disable()
+    if argv[0] == "detail":
+        build_detail(Path(argv[1]), Path(argv[2]), argv[3], report)
+    else:
+        build_store(Path(argv[1]), argv[2], report)
 
 
-if __name__ == "__main__":      # python -m mapviewer.gazetteer.build PATH VERSION, by hand
+if __name__ == "__main__":      # python -m mapviewer.gazetteer.build store PATH VERSION, by hand
     import sys
 
     main(sys.argv[1:])

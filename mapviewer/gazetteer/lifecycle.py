@@ -29,12 +29,15 @@ from filelock import FileLock, Timeout
 from ..errors import Cancelled, GazetteerError
 from ..leftovers import partial_path, remove_leftovers
 from ..model import Progress
-from .schema import APPLICATION_ID, BUILDER_VERSION, META
+from .schema import APPLICATION_ID, BUILDER_VERSION, LEVELS_KEY, META
 from .sources import data_version as _inputs_hash
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
 # Writes a store of ``version`` at a path (gazetteer.build.build_store; tests pass a small one).
 Writer = Callable[[Path, str, Progress | None], None]
+# Writes the basemap detail of the store at the first path, of ``version``, at the second
+# (gazetteer.build.build_detail).
+DetailWriter = Callable[[Path, Path, str, Progress | None], None]
 
 
 def data_version() -> str:
@@ -52,6 +55,11 @@ def default_path() -> Path:
     if os.environ.get(ENV_PATH):
         return Path(os.environ[ENV_PATH])
     return cache_dir() / f"gazetteer-{data_version()}.sqlite"
+
+
+def detail_path(store: Path) -> Path:
+    """Where the basemap detail of the store at ``store`` lives: beside it, named after it."""
+    return store.with_name(f"{store.stem}-detail{store.suffix}")
 
 
 def is_ours(path: Path) -> bool:
@@ -84,7 +92,7 @@ def _may_replace(path: Path) -> bool:
 
 
 def problem(path: Path, version: str | None = None) -> str | None:
-    """Why the file at ``path`` cannot be trusted as a store, or None when it can."""
+    """Why the file at ``path`` cannot be trusted as a store (or as a store's detail file), or None when it can."""
     try:
         with open(path, "rb") as f:
             header = f.read(100)
@@ -109,6 +117,22 @@ def problem(path: Path, version: str | None = None) -> str | None:
     if version is not None and meta.get("version") != version:
         return f"{path} was built from other data (version {meta.get('version')}, expected {version})"
     return None
+
+
+def basemap_levels(path: Path) -> set[int]:
+    """The basemap levels the trusted file at ``path`` holds (its meta table says)."""
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        row = db.execute(f"SELECT value FROM {META.name} WHERE key = ?", (LEVELS_KEY,)).fetchone()
+    finally:
+        db.close()
+    return {int(n) for n in row[0].split(",") if n} if row else set()
+
+
+def needs_detail(store: Path) -> bool:
+    """Whether the trusted store at ``store`` holds the world's level of the basemap only, and so has a
+    detail file with the closer levels (a store written whole, as tests write small ones, has none)."""
+    return 1 not in basemap_levels(store)
 
 
 def integrity_problem(path: Path) -> str | None:
@@ -151,25 +175,69 @@ def ensure_store(path: Path | None = None, progress: Progress | None = None, bui
     return path
 
 
-def rebuild_store(path: Path | None = None, progress: Progress | None = None, build: Writer | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Path:
-    """Build the store at ``path`` afresh, whatever is there now (``mapviewer gazetteer build``, the app's
-    Rebuild gazetteer…), with the same checks and lock as a first build: never over another program's file."""
+def ensure_detail(path: Path | None = None, progress: Progress | None = None, build: DetailWriter | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Path | None:
+    """The path of the trusted basemap detail of the store at ``path`` (trusted: ``ensure_store`` first),
+    building it when missing, stale or damaged; None for a store that holds every level itself.
+
+    The store is complete for geoparsing without it, so the app shows a first map at once and builds this
+    meanwhile; a map page or an export made later has the closer zooms' basemap. Same lock as the store's
+    build: a second process waits for this one's detail.
+    """
+    version = data_version()
     path = path or default_path()
-    lock = _build_lock(path, progress)
+    if not needs_detail(path):
+        return None
+    detail = detail_path(path)
+    if problem(detail, version) is None:
+        return detail
+    lock = _build_lock(path, progress, detail)
     try:
-        rebuild(path, progress, build=build, cancelled=cancelled)
+        if problem(detail, version) is None:
+            return detail
+        write = build or _detail_in_child
+        rebuild(detail, progress, build=lambda tmp, v, report: write(path, tmp, v, report), cancelled=cancelled,
+                version=version)
+    finally:
+        lock.release()
+    return detail
+
+
+def rebuild_store(path: Path | None = None, progress: Progress | None = None, build: Writer | None = None,
+                  cancelled: Callable[[], bool] | None = None, detail: DetailWriter | None = None) -> Path:
+    """Build the store at ``path`` and its basemap detail afresh, whatever is there now (``mapviewer gazetteer
+    build``, the app's Rebuild gazetteer…), with the same checks and lock as a first build: never over
+    another program's file."""
+    path = path or default_path()
+    lock = _build_lock(path, progress, path, detail_path(path))
+    try:
+        rebuild(path, _scaled(progress, 0.0, 0.6), build=build, cancelled=cancelled)
+        if needs_detail(path):
+            write = detail or _detail_in_child
+            rebuild(detail_path(path), _scaled(progress, 0.6, 1.0), cancelled=cancelled,
+                    build=lambda tmp, v, report: write(path, tmp, v, report))
     finally:
         lock.release()
     return path
 
 
-def _build_lock(path: Path, progress: Progress | None) -> FileLock:
-    """The lock that lets one process build while the others wait, acquired; taken after the checks a
-    build needs: the file there must be replaceable and the folder writable."""
-    if not _may_replace(path):
-        raise GazetteerError(f"{path} is not a mapviewer gazetteer, so it is left as it is: set {ENV_PATH} "
-                             "to a file name of its own, or move that file away")
+def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """``progress`` for one part of a longer build: its fractions mapped onto [start, end]."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda message, fraction: report(message, start + (end - start) * fraction)
+
+
+def _build_lock(path: Path, progress: Progress | None, *replaced: Path) -> FileLock:
+    """The lock of the store at ``path`` that lets one process build while the others wait, acquired; taken
+    after the checks a build needs: the files it replaces (``replaced``, else the store) must be
+    replaceable and the folder writable."""
+    replaced = replaced or (path,)
+    for file in replaced:
+        if not _may_replace(file):
+            raise GazetteerError(f"{file} is not a mapviewer gazetteer, so it is left as it is: set {ENV_PATH} "
+                                 "to a file name of its own, or move that file away")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path.parent):
@@ -183,7 +251,8 @@ def _build_lock(path: Path, progress: Progress | None) -> FileLock:
         if progress is not None:
             progress("waiting for another mapviewer to finish building the gazetteer", 0.0)
         lock.acquire()
-    remove_leftovers(path.parent, path.name)        # what builds killed before left
+    for file in replaced:
+        remove_leftovers(file.parent, file.name)     # what builds killed before left
     return lock
 
 
@@ -221,6 +290,16 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
 _BUILD = "import sys; from mapviewer.gazetteer.build import main; main(sys.argv[1:])"
 
 
+def _build_in_child(path: Path, version: str, progress: Progress | None) -> None:
+    """gazetteer.build.build_store in a process of its own (``_run_build``)."""
+    _run_build(["store", str(path), version], progress)
+
+
+def _detail_in_child(store: Path, path: Path, version: str, progress: Progress | None) -> None:
+    """gazetteer.build.build_detail in a process of its own (``_run_build``)."""
+    _run_build(["detail", str(store), str(path), version], progress)
+
+
 def progress_line(message: str, fraction: float) -> str:
     """A step of the build as its process prints it on standard output, for ``_build_in_child``."""
     return f"{fraction:.3f} {message}"
@@ -229,13 +308,13 @@ def progress_line(message: str, fraction: float) -> str:
 _PROGRESS = re.compile(r"([01]\.\d{3}) (.+)")   # progress_line's lines
 
 
-def _build_in_child(path: Path, version: str, progress: Progress | None) -> None:
-    """Run gazetteer.build in a process group of its own (the builder and its helper process), passing
+def _run_build(args: list[str], progress: Progress | None) -> None:
+    """Run gazetteer.build (``main(args)``) in a process group of its own (the builder and its helper process), passing
     its progress on. The caller's threads keep their interpreter to themselves meanwhile (a window stays
     responsive), and when the caller stops — an exception from ``progress`` (a cancel), an interrupt, or
     an asynchronous exception in this thread — the whole build is killed at once: nothing of it goes on
     to race the next build."""
-    child = subprocess.Popen([sys.executable, "-c", _BUILD, str(path), version],
+    child = subprocess.Popen([sys.executable, "-c", _BUILD, *args],
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace", start_new_session=True)
     lines: queue.Queue[str | None] = queue.Queue()

@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 16
+BUILDER_VERSION = 17
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.
 APPLICATION_ID = 0x4D56677A
 
@@ -69,20 +69,28 @@ LEVEL_OUTLINES = Table("level_outlines", (("place_id", "INTEGER NOT NULL"), ("le
 BASEMAP = Table("basemap", (("level", "INTEGER NOT NULL"), ("x", "INTEGER NOT NULL"), ("y", "INTEGER NOT NULL"),
                             ("data", "BLOB NOT NULL"), ("labels", "BLOB NOT NULL")),
                 key="PRIMARY KEY (level, x, y)", options="WITHOUT ROWID")
+# The admin-1 topology's members (``index``, comma-separated) a region, county or country is made of: what
+# the basemap's detail build (``gazetteer.build.build_detail``) draws its highlighted outlines from.
+MEMBERS = Table("members", (("place_id", "INTEGER PRIMARY KEY"), ("members", "TEXT NOT NULL")))
 # An R*Tree of the places' points, for "what lies near here" (same id as places).
 POINTS = Table("points", tuple((name, "") for name in ("id", "min_lat", "max_lat", "min_lon", "max_lon")),
                module="rtree")
 
-TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, LEVEL_OUTLINES, BASEMAP, POINTS)
+TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, MEMBERS, LEVEL_OUTLINES, BASEMAP, POINTS)
+# The basemap's detail (its levels below the world's), a file of its own beside the store: built after the
+# store, while the first map is already shown (gazetteer.lifecycle.ensure_detail).
+DETAIL_TABLES = (META, LEVEL_OUTLINES, BASEMAP)
+# The meta key saying which basemap levels a file holds ("0": the world only; "0-3": all of them).
+LEVELS_KEY = "basemap_levels"
 INDEXES = """
 CREATE INDEX names_skel ON names (skel);
 CREATE INDEX places_geonameid ON places (geonameid);
 """
 
 
-def create_script() -> str:
-    """The SQL that creates an empty store."""
-    return "\n".join(t.create() for t in TABLES)
+def create_script(tables: tuple[Table, ...] = TABLES) -> str:
+    """The SQL that creates an empty store (or, with ``DETAIL_TABLES``, an empty detail file)."""
+    return "\n".join(t.create() for t in tables)
 
 
 def place_columns(alias: str) -> str:

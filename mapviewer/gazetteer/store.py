@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DamagedStore, GazetteerError
 from ..model import NameMatch, Place, Progress
 from ..text.normalize import skeleton
-from .lifecycle import ensure_store, integrity_problem, problem
+from .lifecycle import basemap_levels, detail_path, ensure_detail, ensure_store, integrity_problem, problem
 from .schema import PLACE_WIDTH, place_columns, read_place
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ _PLACE_COLUMNS = place_columns("p")
 
 
 class GazetteerStore:
-    """Read-only access to a built store. Thread-safe: one connection behind a lock."""
+    """Read-only access to a built store, and to its basemap detail file when that is built (attached as
+    ``detail``: the basemap's closer levels). Thread-safe: one connection behind a lock."""
 
     def __init__(self, path: Path):
         reason = problem(path)
@@ -38,6 +39,9 @@ class GazetteerStore:
         self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.meta = dict(self._query("SELECT key, value FROM meta"))
+        # Which file holds each basemap level: the store, or its detail file once built.
+        self._level_table = dict.fromkeys(basemap_levels(path), "main")
+        self.attach_detail()
         self._names: dict[str, tuple[NameMatch, ...]] = {}
         self._words: dict[str, float] | None = None  # loaded on first use: most users never need them
         self._persons: dict[str, tuple[float, float]] | None = None
@@ -47,8 +51,11 @@ class GazetteerStore:
 
     @classmethod
     def open(cls, path: Path | None = None, progress: Progress | None = None) -> GazetteerStore:
-        """Open the store at ``path`` (default: the user's cache), building it first if needed."""
-        return cls(ensure_store(path, progress))
+        """Open the store at ``path`` (default: the user's cache) with its basemap detail, building them
+        first if needed."""
+        path = ensure_store(path, progress)
+        ensure_detail(path, progress)
+        return cls(path)
 
     def close(self) -> None:
         self._db.close()
@@ -136,21 +143,45 @@ class GazetteerStore:
         rows = self._query("SELECT wkb FROM outlines WHERE place_id = ?", (place_id,))
         return _geometry(rows[0][0]) if rows else None
 
+    def attach_detail(self) -> bool:
+        """Read the basemap's closer levels from the store's detail file from now on, if it is built and
+        trusted (on a first run it is built after the store, while a first map is shown). Whether the
+        store now has them."""
+        detail = detail_path(self.path)
+        if not self.detailed and problem(detail, self.meta.get("version")) is None:
+            levels = basemap_levels(detail)
+            self._query("ATTACH DATABASE ? AS detail", (f"{detail.as_uri()}?mode=ro",))
+            self._level_table.update(dict.fromkeys(levels, "detail"))
+        return self.detailed
+
+    @property
+    def detailed(self) -> bool:
+        """Whether the basemap's closer levels are here (else its detail file is still to be built, and a
+        map shows the world's level at every zoom)."""
+        return 1 in self._level_table
+
     def level_outlines(self, place_id: int) -> dict[int, BaseGeometry]:
         """A region's or country's outline drawn from the basemap's arcs, by basemap level (none for other
-        places): what a map page highlights, where the exports keep ``outline``."""
+        places, and only the levels here): what a map page highlights, where the exports keep ``outline``."""
         import shapely
 
-        rows = self._query("SELECT level, geojson FROM level_outlines WHERE place_id = ?", (place_id,))
-        return {level: shapely.from_geojson(zlib.decompress(data)) for level, data in rows}
+        found = {}
+        for schema in set(self._level_table.values()):
+            rows = self._query(f"SELECT level, geojson FROM {schema}.level_outlines WHERE place_id = ?", (place_id,))
+            found.update({level: shapely.from_geojson(zlib.decompress(data)) for level, data in rows
+                          if self._level_table.get(level) == schema})
+        return found
 
     def basemap_cells(self, level: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[bytes, bytes]]:
         """The basemap's drawing and names (zlib-compressed JSON, ``gazetteer/basemap.py``) of these cells of
-        a level; a cell of open sea has none."""
+        a level; a cell of open sea has none, nor has a level that is not here."""
+        schema = self._level_table.get(level)
+        if schema is None:
+            return {}
         found = {}
         for x, y in cells:
-            for data, labels in self._query("SELECT data, labels FROM basemap WHERE level = ? AND x = ? AND y = ?",
-                                            (level, x, y)):
+            for data, labels in self._query(f"SELECT data, labels FROM {schema}.basemap "
+                                            "WHERE level = ? AND x = ? AND y = ?", (level, x, y)):
                 found[(x, y)] = (data, labels)
         return found
 

@@ -100,6 +100,7 @@ def run_app(args: argparse.Namespace, started: float | None = None) -> int:
         window.open_paths([f for f in args.files if isinstance(f, Path)], [f for f in args.files if isinstance(f, str)])
     window.show()
     code = app.exec()
+    window.stop_work()      # a --screenshot run ends without closing the window
     # Delete the window, and its web page with it, while QtWebEngine is still up: at interpreter exit
     # the order of destruction is not ours and a page outliving its profile crashes.
     shiboken6.delete(window)

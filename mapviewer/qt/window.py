@@ -47,6 +47,7 @@ from ..project import MapView as ProjectView
 from .article import ArticleView, trimmed_span
 from .autosave import Autosave
 from .controls import ElidedLabel, FilterBox
+from .detail import DetailBuilder
 from .errors import show_error
 from .maptools import MapTools
 from .mapview import MapView
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         self.runner.damaged.connect(self.rebuilder.offer)
         self.rebuilder.rebuilt.connect(self._rebuilt)
         self._build_widgets()
+        self.detail = DetailBuilder(self.store, self.statusBar(), self)     # first run: the closer zooms
+        self.map.mapReady.connect(self.detail.start_if_needed)
+        self.detail.ready.connect(self.redraw_map)
         self.menus = build_menus(self)
         self.tools = MapTools(self)      # Map menu, map's own context menu, PNG export, preferences, theme
         self._update_actions()
@@ -927,6 +931,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_splitter", self.main.saveState())
         self.settings.setValue("right_splitter", self.right.saveState())
+        self.stop_work()
+        super().closeEvent(e)
+
+    def stop_work(self) -> None:
+        """Stop what runs in the background (an analysis, a gazetteer or basemap build) before the window goes."""
         self.runner.shutdown()
         self.rebuilder.shutdown()
-        super().closeEvent(e)
+        self.detail.shutdown()

@@ -1,5 +1,8 @@
 """The first run in the window: Cancel during the gazetteer's build stops it at once (its processes end,
-no file is left), and opening the article again builds the gazetteer and shows the map."""
+no file is left), and opening the article again builds the gazetteer and shows the map. That first map
+is drawn from the store alone; the basemap's closer zooms are built after it, in the background: closing
+the window stops that build (nothing left running or written), and the next window builds it again and
+draws the map anew with them."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
 
-from mapviewer.gazetteer.lifecycle import ENV_PATH, data_version, problem
+from mapviewer.gazetteer.lifecycle import ENV_PATH, data_version, detail_path, problem
+from mapviewer.mapping.basemap import page_cells
 from mapviewer.qt.window import MainWindow
 
 from ..conftest import SEED
@@ -31,7 +35,7 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
         window.open_paths([SEED])
         task = window.runner._task
         qtbot.waitUntil(lambda: any("folding the towns' names" in m for m in said), timeout=BUILD_MS)
-        builders = {p for p in descendants(os.getpid()) - others if not _is_qtwebengine(p)}
+        builders = _builders(others)
         assert builders, "no build process at work"
         window.runner.cancel()
         assert task.wait(1000), "the build was still running a second after Cancel"
@@ -42,9 +46,37 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
             window.open_paths([SEED])
         assert problem(path, data_version()) is None
         assert any(e.place.name == "Kurakhove" for e in window.entries)
+        assert not window.store.store.detailed         # the first map: the world's level at every zoom
+
+        qtbot.waitUntil(lambda: window.detail.label.isVisible(), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(_builders(others)), timeout=10_000)
+        builders = _builders(others)
+        window.close()                                  # during the detail's build
+        assert still_running(builders) == []
+        assert not detail_path(path).exists() and not [p for p in path.parent.iterdir() if ".partial" in p.name]
     finally:
         window.close()
         shiboken6.delete(window)
+
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window.show()
+    try:
+        with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=60_000):
+            window.open_paths([SEED])            # the store is there: the map at once, and the detail again
+        with qtbot.waitSignals([window.detail.ready, window.map.mapReady], timeout=BUILD_MS, order="strict"):
+            pass
+        store = window.store.store
+        assert store.detailed and problem(detail_path(path), data_version()) is None
+        assert not window.detail.label.isVisible()
+        assert all(page_cells(window.entries, store).chosen[1:])     # the closer zooms' cells, on the new page
+    finally:
+        window.close()
+        shiboken6.delete(window)
+
+
+def _builders(others: set[int]) -> set[int]:
+    """The build's processes: what this test started beyond ``others``, except QtWebEngine's."""
+    return {p for p in descendants(os.getpid()) - others if not _is_qtwebengine(p)}
 
 
 def _is_qtwebengine(pid: int) -> bool:

@@ -1,0 +1,73 @@
+"""The store and its basemap detail: the store alone geoparses and draws a first map (the world's level
+of the basemap at every zoom, highlights drawn from the same level's arcs); the detail file beside it
+adds the closer levels once built, and is only ever written where no file of another program lies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mapviewer.errors import GazetteerError
+from mapviewer.gazetteer.lifecycle import detail_path, ensure_detail, needs_detail
+from mapviewer.gazetteer.store import GazetteerStore
+from mapviewer.mapping.basemap import BASEMAP_ID, page_cells
+from mapviewer.mapping.build import page_html
+from mapviewer.pipeline import Geoparser
+from mapviewer.places import collect_places
+
+from .small_store import write_small_store
+
+
+@pytest.fixture
+def store_alone(tmp_path, store):
+    """The session's real store seen without its detail file (a link to it in a folder of its own)."""
+    link = tmp_path / "gazetteer.sqlite"
+    link.symlink_to(store.path)
+    opened = GazetteerStore(link)
+    yield opened
+    opened.close()
+
+
+def test_the_session_store_has_its_detail(store):
+    assert needs_detail(store.path)
+    assert store.detailed and detail_path(store.path).is_file()
+
+
+def test_a_store_without_its_detail_geoparses_alike_and_draws_the_world_level(store_alone, store, seed_analysis):
+    assert not store_alone.detailed
+    analysis = Geoparser(store_alone).analyse(seed_analysis.document)
+    assert [(m.start, m.end, m.place.id if m.place else None) for m in analysis.mentions] == \
+        [(m.start, m.end, m.place.id if m.place else None) for m in seed_analysis.mentions]
+
+    entries = collect_places([analysis], store_alone)
+    cells = page_cells(entries, store_alone)
+    assert cells.chosen[0] and not any(cells.chosen[1:])     # the world, and nothing closer yet
+    full = page_cells(collect_places([seed_analysis], store), store)
+    assert all(full.chosen[1:])
+    region = next(e for e in entries if e.place.kind == "admin1" and e.place.name.startswith("Donetsk"))
+    assert set(store_alone.level_outlines(region.place.id)) == {0}
+    assert set(store.level_outlines(region.place.id)) == {0, 1, 2, 3}
+
+    page = page_html([analysis], store_alone, entries)
+    data = json.loads(page.split(f'id="{BASEMAP_ID}"', 1)[1].split(">", 1)[1].split("</script>", 1)[0])
+    assert [len(level["rows"]) for level in data["levels"]] == [1, 0, 0, 0]
+
+
+def test_a_store_written_whole_has_no_detail_file(tmp_path):
+    path = tmp_path / "small.sqlite"
+    write_small_store(path)
+    assert not needs_detail(path)
+    assert ensure_detail(path) is None
+    assert GazetteerStore(path).detailed
+    assert not detail_path(path).exists()
+
+
+@pytest.mark.parametrize("content", [b"my notes, not a gazetteer", b"SQLite format 3\x00" + b"\x00" * 200])
+def test_a_file_where_the_detail_goes_that_is_not_ours_is_never_replaced(store_alone, content):
+    other = detail_path(store_alone.path)
+    other.write_bytes(content)
+    with pytest.raises(GazetteerError, match="not a mapviewer gazetteer"):
+        ensure_detail(store_alone.path)
+    assert other.read_bytes() == content
+    assert not store_alone.attach_detail()
