@@ -3,14 +3,14 @@ that QGIS, uMap, Google My Maps and a spreadsheet show each as an attribute colu
 
 from __future__ import annotations
 
-from typing import Any
-
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import MentionRef, PlaceEntry
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 def document_name(analyses: list[Analysis], doc: int) -> str:
@@ -50,4 +50,8 @@ def outline(entry: PlaceEntry, store: GazetteerStore) -> BaseGeometry | None:
     if entry.place.located_from is not None:   # located from the text ("10 km south of …"): a point only
         return None
     geom = store.outline(entry.place.id)
-    return None if geom is None else shapely.orient_polygons(shapely.set_precision(geom, 1e-5))
+    if geom is None:
+        return None
+    import shapely  # loaded with the first outline (the store's reading of it loads it too)
+
+    return shapely.orient_polygons(shapely.set_precision(geom, 1e-5))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shapely
-
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import collect_places
@@ -17,6 +15,8 @@ def geojson(analyses: list[Analysis], store: GazetteerStore, outlines: bool = Tr
     geometry holds, plus ``role``: "place"); with ``outlines``, each region's and country's polygon as a
     feature of its own with the same properties and ``role`` "outline", listed first so that points
     draw on top."""
+    import shapely  # loaded by the export, not with the window's menus
+
     points, polygons = [], []
     for e in collect_places(analyses, store):
         props = {k: v for k, v in place_fields(e, analyses).items() if k not in ("lat", "lon")}

@@ -10,17 +10,17 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
-
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.store import GazetteerStore
-from ..mapping.build import page_title
 from ..model import Analysis
 from ..palette import KINDS
 from ..places import UNCERTAIN, PlaceEntry, collect_places
+from ..text.titles import page_title
 from .fields import outline, place_fields, sentence_mentions
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 DATA_FIELDS = ("kind", "region", "country", "country_code", "geonameid", "confidence", "mention_count", "status",
@@ -88,6 +88,8 @@ def _geometry(parent: ET.Element, entry: PlaceEntry, shape: BaseGeometry | None)
     if shape is not None:
         parent = _sub(parent, "MultiGeometry")
     _sub(_sub(parent, "Point"), "coordinates", f"{entry.place.lon},{entry.place.lat}")
+    import shapely  # loaded by the export that draws outlines, not with the window's menus
+
     for poly in shapely.get_parts(shape) if shape is not None else ():
         if poly.geom_type != "Polygon":
             continue

@@ -366,19 +366,21 @@ def city_names(city: Mapping[str, Any]) -> tuple[bool, list[tuple[str, str]]]:
     return by_own_name, [(key, a) for key, a in kept if key is not None]
 
 
-def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress) -> None:
-    """The tables, then the places, their points and their names."""
+def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress,
+                  skeletons_of: Callable[[list[str]], Callable[[], list[str]]] | None = None) -> None:
+    """The tables, then the places, their points and their names. ``skeletons_of`` starts computing the
+    names' skeletons (the build's helper process does it while this writes the places) and returns what
+    waits for them; by default they are computed here."""
     db.executescript(create_script())
     progress("writing places", 0.7)
-    db.executemany(PLACES.insert(named=True), (
-        {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1,
-         "region_id": p.region_id, "lat": round(p.lat, 5), "lon": round(p.lon, 5), "population": p.population,
-         "geonameid": p.geonameid, "feature": p.feature} for p in places))
+    rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
+    keys = [key for key, _, _, _ in rows]
+    skels = skeletons_of(keys) if skeletons_of is not None else lambda: skeletons(keys)
+    db.executemany(PLACES.insert(), ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5),
+                                      round(p.lon, 5), p.population, p.geonameid, p.feature) for p in places))
     db.executemany(POINTS.insert(), ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
     progress("writing names", 0.75)
-    rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
-    skels = skeletons([key for key, _, _, _ in rows])
-    db.executemany(NAMES.insert(), ((*row, skel) for row, skel in zip(rows, skels, strict=True)))
+    db.executemany(NAMES.insert(), ((*row, skel) for row, skel in zip(rows, skels(), strict=True)))
 
 
 def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float],
@@ -495,30 +497,35 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
     report = progress or (lambda message, fraction: None)
     helper = _Helper()
     try:
-        regions = helper.submit(prepared_regions)
-        words = helper.submit(word_frequencies)
-        persons = helper.submit(sources.person_names)
-        _build(path, version, helper, regions, words, persons, report)
+        _build(path, version, helper, report)
     finally:
         helper.close()
 
 
-def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tuple[dict[str, Any], BaseGeometry]]],
-           words: Callable[[], dict[str, float]], persons: Callable[[], dict[str, tuple[float, float]]],
-           report: Progress) -> None:
+def town_names() -> dict[int, tuple[bool, list[tuple[str, str]]]]:
+    """``city_names`` of every town, by geonameid: the build's folding of names, done by its helper."""
+    return {c["geonameid"]: city_names(c) for c in sources.cities().values()}
+
+
+def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
+    """The store: this process reads and links the places and writes them; the helper folds the towns'
+    names, reads the words and person names, draws the world's basemap and the outlines meanwhile."""
+    names = helper.submit(town_names)
+    words = helper.submit(word_frequencies)
+    persons = helper.submit(sources.person_names)
+    drawings = helper.submit(basemap_drawings, WORLD)
     b = _Builder(report)
     report("reading continents and countries", 0.0)
     b.add_continents()
     countries = b.add_countries()
-    drawings = helper.submit(basemap_drawings, WORLD)
     report("reading GeoNames cities", 0.1)
     cities = sources.cities()
-    report("folding the towns' names", 0.2)
-    names = {c["geonameid"]: city_names(c) for c in cities.values()}
-    report("reading admin-1 regions", 0.3)
-    regions = b.add_regions(cities, countries, ne())
-    report("adding cities and their names", 0.55)
-    b.add_cities(cities, countries, regions, names)
+    report("reading admin-1 regions", 0.2)
+    regions = b.add_regions(cities, countries, prepared_regions())
+    members = _members(b.places)        # the regions', their parts' and the countries': all known now
+    level_outlines = helper.submit(level_outline_rows, members, WORLD)
+    report("adding cities and their names", 0.45)
+    b.add_cities(cities, countries, regions, names())
     b.finish_region_names(regions)
     report("adding counties, physical features and world regions", 0.6)
     reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
@@ -526,10 +533,8 @@ def _build(path: Path, version: str, helper: _Helper, ne: Callable[[], list[tupl
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
     outlines = helper.submit(outline_rows, _outlines(b.places))
-    members = _members(b.places)
-    level_outlines = helper.submit(level_outline_rows, members, WORLD)
     with _store_file(path) as db:
-        _write_places(db, b.places, report)
+        _write_places(db, b.places, report, lambda keys: helper.submit(skeletons, keys))
         _write_rest(db, version, words(), persons(), outlines(), members,
                     Basemap(WORLD, basemap_rows(b.places, drawings(), WORLD), level_outlines()), report)
 

@@ -1,5 +1,2 @@
-"""Map pages: folium map, page data, the page's elements and policy, inlined assets."""
-
-from .build import page_html
-
-__all__ = ["page_html"]
+"""Map pages: folium map, page data, the page's elements and policy, inlined assets (``build.page_html``
+is the only way a page is made)."""

@@ -24,10 +24,11 @@ from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..palette import KINDS, SHARED, document_colour, kind_style, page_palette
 from ..places import UNCERTAIN, PlaceEntry, collect_places
-from ..text.titles import shorten
+from ..text.titles import page_title, shorten
 from .assets import map_scripts, map_stylesheets, own_file
 from .basemap import BASEMAP_ID, PageCells, basemap_json, drawn_outlines, page_cells
 from .data import page_data
+from .layers import OFFLINE_LAYER, ONLINE_LAYERS
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
 OUTLINE_TOLERANCE = 0.005       # extra simplification for the view of outlines not drawn from the basemap, degrees
@@ -35,11 +36,6 @@ ATTRIBUTION = ("Places and names: <a href='https://www.geonames.org/'>GeoNames</
                "outlines: Natural Earth, world-atlas · mapviewer")
 CREDITS = ("Places and names: GeoNames, geonames.org (CC BY 4.0). Basemap and outlines: Made with Natural Earth "
            "(public domain), world-atlas (ISC). Map: Leaflet. Made with mapviewer.")
-# The only network a page may reach, and only when the user picks one of these layers.
-ONLINE_LAYERS = (("OpenStreetMap", "OpenStreetMap (online)"), ("OpenTopoMap", "OpenTopoMap (online)"))
-OFFLINE_LAYER = "Offline basemap"
-# What Preferences › Default basemap offers: (setting, the layer's name in the page's layer control).
-BASEMAPS = (("offline", OFFLINE_LAYER), *ONLINE_LAYERS)
 
 
 def _rounded(geom: BaseGeometry, digits: int = 4) -> BaseGeometry:
@@ -241,11 +237,6 @@ def page_update(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     redraws the markers and restyles the outlines from it, without a reload. Valid while ``outlined(entries)``
     is within that of the page's own entries (an outline the page lacks needs a new page)."""
     return {**page_data(entries, analyses, store, below), "markers": _marker_features(entries, len(analyses), below)}
-
-
-def page_title(analyses: list[Analysis]) -> str:
-    """The documents' titles, cut after a whole word."""
-    return shorten(" · ".join(a.document.title for a in analyses if a.document.title), 200) or "mapviewer map"
 
 
 def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,

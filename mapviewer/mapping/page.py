@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -29,11 +28,11 @@ from branca.element import Element, Figure
 from jinja2 import Template
 
 from ..io import dumps_json
+from .message import NOT_IN_HTML
 
 DATA_ID = "mapviewer-data"
 _CSP_PLACEHOLDER = "mapviewer-content-security-policy"
 _DATA_SLOT = "mapviewer-data-slot"
-_NOT_IN_HTML = re.compile(r"[\ud800-\udfff\x00]")
 
 
 def json_for_script(value: Any) -> str:
@@ -122,7 +121,7 @@ class PageTitle(Element):
     def __init__(self, title: str):
         super().__init__()
         self._name = "PageTitle"
-        self.title = _NOT_IN_HTML.sub("\ufffd", title)
+        self.title = NOT_IN_HTML.sub("\ufffd", title)
 
 
 class _Inline(Element):
@@ -241,11 +240,3 @@ def render_page(root: Figure, image_hosts: Iterable[str]) -> str:
     parts.append(page[pos:])
     return "".join(parts)
 
-
-def message_page(message: str) -> str:
-    """A page with one line of text and no script (what the map pane shows before any map)."""
-    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<style>body{font:14px system-ui,sans-serif;color:#555;display:flex;align-items:center;"
-            "justify-content:center;height:90vh}</style></head>"
-            f"<body>{html.escape(_NOT_IN_HTML.sub(chr(0xfffd), message))}</body></html>")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
 
 from ..corrections import Correction, now, pinned_place
-from ..mapping.build import BASEMAPS
+from ..mapping.layers import BASEMAPS
 from ..palette import LIGHT, Theme
 from .article import trimmed_span
 from .locator import locator_dialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..geoparse.config import GeoparserConfig
-from ..mapping.build import BASEMAPS
+from ..mapping.layers import BASEMAPS
 from ..places import UNCERTAIN
 
 THEMES = (("system", "As the desktop"), ("light", "Light"), ("dark", "Dark"))
@@ -29,7 +29,7 @@ _GROUP = "preferences"
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
-    basemap: str = "offline"        # a key of mapping.build.BASEMAPS
+    basemap: str = "offline"        # a key of mapping.layers.BASEMAPS
     theme: str = "system"           # system, light or dark
     uncertainty: float = UNCERTAIN  # below this confidence a place or mention is marked uncertain
     font_size: int = 11             # the article's text, points

@@ -39,7 +39,7 @@ from ..corrections import Action, Correction, Scope, for_mention, now, pinned_pl
 from ..errors import MapviewerError
 from ..export import FORMATS, export
 from ..gazetteer.store import GazetteerStore
-from ..mapping.page import message_page
+from ..mapping.message import message_page
 from ..model import Analysis, Document, Mention, Place
 from ..places import PlaceEntry, alternatives, collect_places, is_uncertain, place_key
 from ..project import SUFFIX, Project, ProjectDocument, UiState, load_project, save_project
