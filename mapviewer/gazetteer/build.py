@@ -314,32 +314,37 @@ class _Builder:
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}
         region_bases = {(r.country, fold(aliases.region_base(r.name))): r for r in regions.values()}
+        forms_of: dict[int, set[str]] = defaultdict(set)    # a region's bases whose forms it was given
         for c in sorted(cities.values(), key=lambda c: -c["population"]):
             iso = c["countrycode"]
             if iso not in countries:
                 continue
             region = self._city_region.get(c["geonameid"])
-            place = self.new_place(name=c["name"], kind="city", lat=c["latitude"], lon=c["longitude"],
-                                   population=int(c["population"]), country=iso,
-                                   admin1=region.admin1 if region else c.get("admin1code"),
-                                   region_id=region.id if region else None,
-                                   geonameid=c["geonameid"], feature="P.PPL")
+            place = PlaceRecord(len(self.places) + 1, c["name"], "city", c["latitude"], c["longitude"],
+                                int(c["population"]), iso, region.admin1 if region else c.get("admin1code"),
+                                region.id if region else None, c["geonameid"], "P.PPL")
+            self.places.append(place)
             by_own_name, alternates = names[c["geonameid"]]
             if by_own_name:
                 place.add_name(c["name"], PRIMARY)
+            known = place.names
             for key, alt in alternates:
-                place.add_keyed(key, alt, ALTERNATE)
-            keys = set(place.names)
-            if iso not in best_capital and capital_names.get(iso) in keys:
+                if key not in known:
+                    known[key] = (alt, ALTERNATE)
+            if iso not in best_capital and capital_names.get(iso) in known:
                 best_capital[iso] = place
                 place.feature = "P.PPLC"
                 for name in aliases.CAPITAL_METONYMS.get(iso, ()):
                     place.add_name(name, METONYM)
             # A region named after its main city takes the city's spellings ("Lugansk" region), not its names as a
-            # town ("Quebec City").
+            # town ("Quebec City"): each spelling, and once per base the forms of it ("Lugansk Oblast", …).
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
+                bases = forms_of[region.id]
                 for alt in (a for _, a in alternates if not aliases.names_the_city(a)):
-                    for form in sorted(aliases.region_names(alt)):
+                    base = aliases.region_base(alt)
+                    forms = aliases.region_names(alt) if base not in bases else (alt,)
+                    bases.add(base)
+                    for form in sorted(forms):
                         region.add_name(form, GENERATED)
 
     def finish_region_names(self, regions: dict[str, PlaceRecord]) -> None:
@@ -378,7 +383,6 @@ def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: P
     skels = skeletons_of(keys) if skeletons_of is not None else lambda: skeletons(keys)
     db.executemany(PLACES.insert(), ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5),
                                       round(p.lon, 5), p.population, p.geonameid, p.feature) for p in places))
-    db.executemany(POINTS.insert(), ((p.id, p.lat, p.lat, p.lon, p.lon) for p in places))
     progress("writing names", 0.75)
     db.executemany(NAMES.insert(), ((*row, skel) for row, skel in zip(rows, skels(), strict=True)))
 
@@ -407,6 +411,11 @@ class Basemap:
     levels: tuple[int, ...]
     rows: Iterable[tuple[int, int, int, bytes, bytes]]
     level_outlines: Iterable[tuple[int, int, bytes]]
+
+
+def _write_points(db: sqlite3.Connection, points: Iterable[tuple[int, float, float]]) -> None:
+    """The R*Tree of the places' points (id, lat, lon)."""
+    db.executemany(POINTS.insert(), ((i, lat, lat, lon, lon) for i, lat, lon in points))
 
 
 def _write_basemap(db: sqlite3.Connection, basemap: Basemap) -> None:
@@ -553,10 +562,10 @@ class _Named:
 
 
 def build_detail(store: Path, path: Path, version: str, progress: Progress | None = None) -> None:
-    """Write at ``path`` the basemap's levels closer than the world's (``DETAIL``) for the store at
-    ``store``: its cells and the highlighted outlines of its places, drawn from the same arcs. The store
-    holds all this needs (its places, their outlines and members), so the detail is built after it, while
-    a first map is already shown."""
+    """Write at ``path`` the detail of the store at ``store``: the basemap's levels closer than the world's
+    (``DETAIL``), their cells and the highlighted outlines of its places drawn from the same arcs, and the
+    R*Tree of its places' points. The store holds all this needs (its places, their outlines and members),
+    so the detail is built after it, while a first map is already shown."""
     report = progress or (lambda message, fraction: None)
     helper = _Helper()
     try:
@@ -571,6 +580,7 @@ def build_detail(store: Path, path: Path, version: str, progress: Progress | Non
                          f"SELECT p.name, p.kind, p.lat, p.lon, p.population, p.feature, o.wkb FROM {PLACES.name} p "
                          f"LEFT JOIN {OUTLINES.name} o ON o.place_id = p.id AND p.kind = 'admin1' "
                          "WHERE p.kind IN ('city', 'country', 'admin1')")]
+            points = source.execute(f"SELECT id, lat, lon FROM {PLACES.name}").fetchall()
         finally:
             source.close()
         report("drawing the highlighted outlines at the closer zooms", 0.2)
@@ -581,6 +591,7 @@ def build_detail(store: Path, path: Path, version: str, progress: Progress | Non
             report("writing the basemap's closer zooms", 0.9)
             db.executescript(create_script(DETAIL_TABLES))
             _write_basemap(db, Basemap(DETAIL, rows, level_outlines))
+            _write_points(db, points)
             _write_meta(db, version, DETAIL)
     finally:
         helper.close()
@@ -596,6 +607,8 @@ def write_store(path: Path, places: list[PlaceRecord], basemap: Iterable[tuple[i
     levels = tuple(range(len(LEVELS)))
     with _store_file(path) as db:
         _write_places(db, places, report)
+        db.executescript(POINTS.create())
+        _write_points(db, ((p.id, p.lat, p.lon) for p in places))
         _write_rest(db, version, words, person_names, outline_rows(_outlines(places)), _members(places),
                     Basemap(levels, basemap, level_outline_rows(_members(places))), report)
 

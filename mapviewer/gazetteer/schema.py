@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 17
+BUILDER_VERSION = 18
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.
 APPLICATION_ID = 0x4D56677A
 
@@ -76,10 +76,11 @@ MEMBERS = Table("members", (("place_id", "INTEGER PRIMARY KEY"), ("members", "TE
 POINTS = Table("points", tuple((name, "") for name in ("id", "min_lat", "max_lat", "min_lon", "max_lon")),
                module="rtree")
 
-TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, MEMBERS, LEVEL_OUTLINES, BASEMAP, POINTS)
-# The basemap's detail (its levels below the world's), a file of its own beside the store: built after the
-# store, while the first map is already shown (gazetteer.lifecycle.ensure_detail).
-DETAIL_TABLES = (META, LEVEL_OUTLINES, BASEMAP)
+TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, MEMBERS, LEVEL_OUTLINES, BASEMAP)
+# The detail: the basemap's levels below the world's and the points' R*Tree (what only a map's closer zooms
+# and reverse geocoding use), in a file of its own beside the store, built after it while the first map is
+# already shown (gazetteer.lifecycle.ensure_detail). A store written whole holds them itself.
+DETAIL_TABLES = (META, LEVEL_OUTLINES, BASEMAP, POINTS)
 # The meta key saying which basemap levels a file holds ("0": the world only; "0-3": all of them).
 LEVELS_KEY = "basemap_levels"
 INDEXES = """

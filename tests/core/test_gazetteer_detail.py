@@ -71,3 +71,10 @@ def test_a_file_where_the_detail_goes_that_is_not_ours_is_never_replaced(store_a
         ensure_detail(store_alone.path)
     assert other.read_bytes() == content
     assert not store_alone.attach_detail()
+
+
+@pytest.mark.parametrize("point", [(47.98, 37.28), (48.85, 2.35), (40.71, -74.01), (-33.87, 151.21)])
+def test_places_near_a_point_are_the_same_before_the_detail_brings_their_index(store_alone, store, point):
+    assert [p.id for p in store_alone.near(*point, 50)] == [p.id for p in store.near(*point, 50)] != []
+    assert [p.id for p in store_alone.near(*point, 500, kinds=("admin1", "country"))] == \
+        [p.id for p in store.near(*point, 500, kinds=("admin1", "country"))] != []
