@@ -1,10 +1,13 @@
-"""Build the gazetteer store (one SQLite file) from the sources: a pure writer of the tables of
-gazetteer.schema to the path it is given (gazetteer.lifecycle makes that atomic and decides when).
+"""Build the gazetteer store (one SQLite file) from the sources, and then its detail file: pure writers of
+the tables of gazetteer.schema to the paths they are given (gazetteer.lifecycle makes that atomic and
+decides when).
 
-A new user waits for this build before the first map, so it uses both of a small machine's cores: a
-helper process does the work that needs nothing from the rest (the Natural Earth regions' geometry,
-word frequencies and person names, the basemap, then the outlines' simplification) while this process
-folds the towns' names and writes the rows. What is written does not depend on that split.
+A new user waits for the store before the first map, so it holds only what that map needs (everything the
+geoparser reads, and the world's level of the basemap), and it uses both of a small machine's cores: a
+helper process folds the towns' names, reads the word frequencies and person names, draws the world's
+basemap and the outlines, and makes the names' skeletons, while this process reads and links the places
+and writes the rows. The detail (the basemap's closer levels, the points' R*Tree) is built from the store
+afterwards. What is written does not depend on that split.
 """
 
 from __future__ import annotations

@@ -4,7 +4,11 @@ file can be trusted, and an atomic build with progress and cancel. The builder o
 A file is only ever replaced when it is a mapviewer store (its SQLite application_id, or the meta table
 of older builds) or lies in mapviewer's own cache folder: pointing ``MAPVIEWER_GAZETTEER`` at someone
 else's file is an error, never a loss. One build runs at a time: a second process waits for it (a lock
-file beside the store) and then uses what it built."""
+file beside the store) and then uses what it built.
+
+Two stages, two files: the store (``ensure_store``) holds everything geoparsing needs and the world's level
+of the basemap, so a new user's first map waits for it alone; its detail file beside it (``ensure_detail``:
+the basemap's closer levels, the points' R*Tree) is built afterwards, by the app in the background."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ from .. import __version__
 from ..bundled import sample_article
 from ..corrections import Action, Correction, Scope, for_mention, now, pinned_place, review_progress
 from ..errors import MapviewerError
-from ..export import FORMATS, export
+from ..export import FORMATS, export, format_for
 from ..gazetteer.store import GazetteerStore
 from ..mapping.message import message_page
 from ..model import Analysis, Document, Mention, Place
@@ -877,7 +877,10 @@ class MainWindow(QMainWindow):
         except MapviewerError as e:
             self.report(str(e))
             return False
-        self.statusBar().showMessage(f"Exported {path}")
+        coarse = format_for(path, fmt).basemap and not store.detailed
+        self.statusBar().showMessage(f"Exported {path}" + (" with the world's basemap only: its closer zooms are "
+                                                           "still being built; export again when they are" if coarse
+                                                           else ""))
         return True
 
     def about(self) -> None:

@@ -32,7 +32,7 @@ def test_a_cancelled_build_stops_at_once_and_two_processes_then_share_one_build(
     others = descendants(os.getpid())      # what earlier tests left running is no part of the build
 
     def cancelled() -> bool:        # asked before each step is reported
-        if "folding the towns' names" in seen and not builders:
+        if "reading admin-1 regions" in seen and not builders:
             builders.update(descendants(os.getpid()) - others)   # the builder and its helper, at work
         return bool(builders)
 

@@ -34,7 +34,7 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
         window.runner.status.connect(said.append)
         window.open_paths([SEED])
         task = window.runner._task
-        qtbot.waitUntil(lambda: any("folding the towns' names" in m for m in said), timeout=BUILD_MS)
+        qtbot.waitUntil(lambda: any("reading admin-1 regions" in m for m in said), timeout=BUILD_MS)
         builders = _builders(others)
         assert builders, "no build process at work"
         window.runner.cancel()
