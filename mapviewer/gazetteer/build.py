@@ -312,7 +312,7 @@ class _Builder:
 
     # -- cities ---------------------------------------------------------------------------------
     def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
-                   regions: dict[str, PlaceRecord], names: Mapping[int, tuple[bool, list[tuple[str, str]]]]) -> None:
+                   regions: dict[str, PlaceRecord], names: Mapping[int, dict[str, tuple[str, str]]]) -> None:
         """The towns; ``names``: each town's ``city_names`` by geonameid."""
         capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
         best_capital: dict[str, PlaceRecord] = {}
@@ -327,14 +327,8 @@ class _Builder:
                                 int(c["population"]), iso, region.admin1 if region else c.get("admin1code"),
                                 region.id if region else None, c["geonameid"], "P.PPL")
             self.places.append(place)
-            by_own_name, alternates = names[c["geonameid"]]
-            if by_own_name:
-                place.add_name(c["name"], PRIMARY)
-            known = place.names
-            for key, alt in alternates:
-                if key not in known:
-                    known[key] = (alt, ALTERNATE)
-            if iso not in best_capital and capital_names.get(iso) in known:
+            place.names = names[c["geonameid"]]
+            if iso not in best_capital and capital_names.get(iso) in place.names:
                 best_capital[iso] = place
                 place.feature = "P.PPLC"
                 for name in aliases.CAPITAL_METONYMS.get(iso, ()):
@@ -343,7 +337,9 @@ class _Builder:
             # town ("Quebec City"): each spelling, and once per base the forms of it ("Lugansk Oblast", …).
             if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
                 bases = forms_of[region.id]
-                for alt in (a for _, a in alternates if not aliases.names_the_city(a)):
+                own = {fold(c["name"])}
+                alternates = (a for a in c.get("alternatenames", ()) if _plausible_alternate(a, own) is not None)
+                for alt in (a for a in alternates if not aliases.names_the_city(a)):
                     base = aliases.region_base(alt)
                     forms = aliases.region_names(alt) if base not in bases else (alt,)
                     bases.add(base)
@@ -365,13 +361,19 @@ class _Builder:
                     regions[code].add_name(name, GENERATED)
 
 
-def city_names(city: Mapping[str, Any]) -> tuple[bool, list[tuple[str, str]]]:
-    """Whether a town may be found by its own name, and the alternate names of it worth keeping with their
-    folded keys: the per-name work of the build, which needs nothing but the town's record."""
+def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """A town's names by folded key, as ``PlaceRecord.names`` holds them: its own name unless that is one
+    of the commonest English words (then it cannot be found by it), and the alternate names worth keeping.
+    The per-name work of the build, which needs nothing but the town's record."""
     own = fold(city["name"])
-    by_own_name = city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(own) < FUNCTION_WORD_ZIPF
-    kept = ((_plausible_alternate(a, {own}), a) for a in city.get("alternatenames", ()))
-    return by_own_name, [(key, a) for key, a in kept if key is not None]
+    names = {}
+    if city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(own) < FUNCTION_WORD_ZIPF:
+        names[own] = (city["name"], PRIMARY)
+    for alt in city.get("alternatenames", ()):
+        key = _plausible_alternate(alt, {own})
+        if key is not None and key not in names:
+            names[key] = (alt, ALTERNATE)
+    return names
 
 
 def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress,
@@ -514,7 +516,7 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
         helper.close()
 
 
-def town_names() -> dict[int, tuple[bool, list[tuple[str, str]]]]:
+def town_names() -> dict[int, dict[str, tuple[str, str]]]:
     """``city_names`` of every town, by geonameid: the build's folding of names, done by its helper."""
     return {c["geonameid"]: city_names(c) for c in sources.cities().values()}
 
