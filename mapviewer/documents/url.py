@@ -30,8 +30,6 @@ from ..errors import ReaderError
 from ..model import Document
 from ..web import SCHEMES
 from .files import MAX_BYTES
-from .html import read_html
-from .pdf import read_pdf
 from .text import read_text
 
 MAX_REDIRECTS = 5
@@ -97,6 +95,9 @@ def read_url(text: str, limits: Limits = Limits()) -> Document:
     path = Path(name.replace("\x00", "") or "page")
     # No type given: a PDF by its signature, else a page (the web page reader also reads plain text).
     media_type = answer.media_type or ("application/pdf" if answer.data.startswith(b"%PDF-") else "text/html")
+    from .html import read_html  # trafilatura and pypdf: loaded by the first page fetched, not by the window
+    from .pdf import read_pdf
+
     read: Callable[[bytes, Path, str | None], Document] = {
         "html": read_html, "text": read_text, "pdf": lambda data, path, _: read_pdf(data, path)}[_READERS[media_type]]
     try:
