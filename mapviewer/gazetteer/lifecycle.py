@@ -176,7 +176,35 @@ def ensure_store(path: Path | None = None, progress: Progress | None = None, bui
         rebuild(path, progress, build=build, cancelled=cancelled, version=version)
     finally:
         lock.release()
+    if path == default_path() and not os.environ.get(ENV_PATH):
+        remove_stale_stores(path)
     return path
+
+
+def remove_stale_stores(current: Path) -> list[Path]:
+    """Remove the stores of earlier versions from mapviewer's cache folder (each is about 200 MB, and a new
+    version builds its own), with their detail and lock files; not a store another process is building
+    (its lock is held), nor any file that is not mapviewer's. Returns what was removed."""
+    removed = []
+    keep = {current.name, detail_path(current).name}
+    for store in sorted(current.parent.glob("gazetteer-*.sqlite")):
+        if store.name in keep or store.name.endswith(f"-detail{store.suffix}") or not is_ours(store):
+            continue
+        lock = FileLock(store.with_name(f".{store.name}.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            continue
+        try:
+            for file in (store, detail_path(store)):
+                if file.is_file() and not file.is_symlink() and is_ours(file):
+                    file.unlink()
+                    removed.append(file)
+        except OSError:
+            pass
+        finally:
+            lock.release()
+    return removed
 
 
 def ensure_detail(path: Path | None = None, progress: Progress | None = None, build: DetailWriter | None = None,

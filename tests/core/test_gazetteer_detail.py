@@ -78,3 +78,24 @@ def test_places_near_a_point_are_the_same_before_the_detail_brings_their_index(s
     assert [p.id for p in store_alone.near(*point, 50)] == [p.id for p in store.near(*point, 50)] != []
     assert [p.id for p in store_alone.near(*point, 500, kinds=("admin1", "country"))] == \
         [p.id for p in store.near(*point, 500, kinds=("admin1", "country"))] != []
+
+
+def test_stores_of_earlier_versions_are_removed_from_the_cache_but_nothing_else(tmp_path):
+    from filelock import FileLock
+
+    from mapviewer.gazetteer.lifecycle import remove_stale_stores
+
+    current = tmp_path / "gazetteer-new.sqlite"
+    write_small_store(current)
+    old, busy = tmp_path / "gazetteer-old.sqlite", tmp_path / "gazetteer-busy.sqlite"
+    for path in (old, busy, detail_path(old)):
+        write_small_store(path, version="an earlier version")
+    foreign = tmp_path / "gazetteer-notes.sqlite"
+    foreign.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    held = FileLock(busy.with_name(f".{busy.name}.lock"))
+    held.acquire()
+    try:
+        assert sorted(remove_stale_stores(current)) == sorted([old, detail_path(old)])
+    finally:
+        held.release()
+    assert current.is_file() and busy.is_file() and foreign.is_file() and not old.exists()
