@@ -325,21 +325,24 @@ class Named(Protocol):
     def outline(self) -> BaseGeometry | None: ...
 
 
-def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], list[list[Any]]]) -> None:
+def _place_labels(places: Iterable[Named], labels: dict[tuple[int, int, int], list[list[Any]]],
+                  levels: set[int]) -> None:
     """Towns in the cell of the level their zoom falls in (the world's cell for the world's zooms), with the
     zoom they appear from; countries in the world's cell; regions, at their outline's inner point, with the
-    4–6 zooms' cells. ``labels`` is keyed by (level, x, y)."""
+    4–6 zooms' cells. ``labels`` is keyed by (level, x, y); only names of ``levels`` are added."""
     for p in places:
         if p.kind == "city":
             z = city_min_zoom(p.population, p.feature)
             n = level_of_zoom(z)
+            if n not in levels:
+                continue
             cls = "capital" if p.feature.endswith("PPLC") else "city"
             labels[(n, *(cell_of(p.lon, p.lat, LEVELS[n].cell) if LEVELS[n].cell else (0, 0)))].append(
                 [p.name, cls, round(p.lat, 4), round(p.lon, 4), z, MAX_ZOOM, p.population])
-        elif p.kind == "country":
+        elif p.kind == "country" and 0 in levels:
             labels[(0, 0, 0)].append([p.name, "country", round(p.lat, 4), round(p.lon, 4),
                                       country_min_zoom(p.population), COUNTRY_MAX_ZOOM, p.population])
-        elif p.kind == "admin1":
+        elif p.kind == "admin1" and 1 in levels:
             at = p.outline.point_on_surface() if p.outline is not None else shapely.Point(p.lon, p.lat)
             labels[(1, *cell_of(at.x, at.y, LEVELS[1].cell))].append(
                 [p.name, "region", round(at.y, 4), round(at.x, 4), *REGION_ZOOMS, p.population])
@@ -401,7 +404,7 @@ def basemap_rows(places: Iterable[Named], drawings: Drawings | None = None,
     labels: dict[tuple[int, int, int], list[list[Any]]] = defaultdict(list)
     for key, (_, water) in drawings.items():
         labels[key].extend(water)
-    _place_labels(places, labels)
+    _place_labels(places, labels, levels)
     empty = _packed(_Row({}, {}, {}, []).as_json(0))
     for key in sorted(k for k in labels if k[0] in levels):
         yield *key, drawings[key][0] if key in drawings else empty, _packed(labels[key])
