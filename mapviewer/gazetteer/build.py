@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -383,7 +384,9 @@ def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: P
     waits for them; by default they are computed here."""
     db.executescript(create_script())
     progress("writing places", 0.7)
-    rows = sorted((key, p.id, name, source) for p in places for key, (name, source) in p.names.items())
+    # In key order, as the names' primary key wants them; by the key alone, stably: the places come in id order.
+    rows = sorted(((key, p.id, name, source) for p in places for key, (name, source) in p.names.items()),
+                  key=itemgetter(0))
     keys = [key for key, _, _, _ in rows]
     skels = skeletons_of(keys) if skeletons_of is not None else lambda: skeletons(keys)
     db.executemany(PLACES.insert(), ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5),
