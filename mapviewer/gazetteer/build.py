@@ -60,6 +60,7 @@ from .schema import (
     PLACES,
     POINTS,
     PRIMARY,
+    WORD_FLOOR,
     WORDS,
     create_script,
 )
@@ -471,10 +472,11 @@ def prepared_regions() -> list[tuple[dict[str, Any], BaseGeometry]]:
 
 
 def word_frequencies() -> dict[str, float]:
-    """Zipf frequencies of English words, from 1.0 up, by folded key: the recognizer's evidence that a
+    """Zipf frequencies of English words, from ``WORD_FLOOR`` up, by folded key: the recognizer's evidence that a
     capitalised word is an ordinary word. (A place's one-word name needs no entry of its own: a name
     with a frequency is an English word already, and folding leaves a folded key as it is.)"""
-    return {k: z for k in {fold(w) for w in _english_frequencies()} if " " not in k and (z := _zipf(k)) >= 1.0}
+    found = {fold(w) for w in _english_frequencies()}
+    return {k: z for k in found if " " not in k and (z := _zipf(k)) >= WORD_FLOOR}
 
 
 class _Helper:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 _NAME_CACHE_LIMIT = 200_000
 REBUILD = "Rebuild it: Help › Rebuild gazetteer… in the app, or 'mapviewer gazetteer build'"
-WORD_FLOOR = 2.0
 
 _PLACE_COLUMNS = place_columns("p")
 
@@ -130,7 +129,7 @@ class GazetteerStore:
     def word_frequency(self, key: str) -> float:
         """How common ``key`` is as an English word (wordfreq's Zipf scale; below 2 reads as 0)."""
         if self._words is None:
-            self._words = dict(self._query("SELECT key, zipf FROM words WHERE zipf >= ?", (WORD_FLOOR,)))
+            self._words = dict(self._query("SELECT key, zipf FROM words"))
         return self._words.get(key, 0.0)
 
     def person_name(self, key: str) -> tuple[float, float]:
