@@ -475,6 +475,10 @@ def _name_part(token: _Token, store: GazetteerStore) -> bool:
 _REGION_CUE = re.compile(r"\b(?:regions?|oblasts?|provinces?|states?|governorates?|prefectures?|krais?)\b")
 
 
+# "New York Gov. Andrew Cuomo", "the Alberta legislature": what a state or a province has, a town not.
+_GOVERNED = re.compile(r"(?:Gov\.|Governor|governor|legislature|Legislature)(?!\w)")
+
+
 # "central Washington", "southern Alberta": a part of an area, which a town seldom has.
 _PART_OF = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?) $")
 
@@ -484,5 +488,6 @@ def _region_hint(text: str, start: int, end: int) -> bool:
     Washington'."""
     window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
     lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
-    return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(text[end:end + 14].strip())
+    after = text[end:end + 14].strip()
+    return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(after) or _GOVERNED.match(after)
                 or _PART_OF.search(text, max(0, start - 16), start))

@@ -96,3 +96,8 @@ def test_an_institution_named_after_a_far_town_is_not_that_town(geoparser):
     text = "Fort Collins scientists at Colorado State University forecast storms."
     (state,) = [m for m in geoparser.analyse(Document(text)).mentions if m.text.startswith("Colorado")]
     assert state.place.kind == "admin1"  # a state's university is in the state: kept
+
+
+def test_a_governor_makes_the_name_a_state(geoparser):
+    place = mention(geoparser, "Former New York Gov. Mario Cuomo died on Thursday.", "New York").place
+    assert (place.kind, place.admin1) == ("admin1", "NY")
