@@ -485,7 +485,7 @@ _PART_OF = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(
 
 def _region_hint(text: str, start: int, end: int) -> bool:
     """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk', 'central
-    Washington'."""
+    Washington', 'New York Gov. Andrew Cuomo'."""
     window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
     lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
     after = text[end:end + 14].strip()
