@@ -543,6 +543,8 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     regions = b.add_regions(cities, countries, prepared_regions())
     members = _members(b.places)        # the regions', their parts' and the countries': all known now
     level_outlines = helper.submit(level_outline_rows, members, WORLD)
+    outlines = [helper.submit(outline_rows, _outlines(b.places))]
+    linked = len(b.places)
     report("adding cities and their names", 0.45)
     b.add_cities(cities, countries, regions, names())
     b.finish_region_names(regions)
@@ -551,10 +553,16 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     features.add_counties(b.new_place, regions, cities)
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
-    outlines = helper.submit(outline_rows, _outlines(b.places))
+
+    def skeletons_first(keys: list[str]) -> Callable[[], list[str]]:
+        """The names' skeletons, which this process waits for next, before the later places' outlines."""
+        waiting = helper.submit(skeletons, keys)
+        outlines.append(helper.submit(outline_rows, _outlines(b.places[linked:])))
+        return waiting
+
     with _store_file(path) as db:
-        _write_places(db, b.places, report, lambda keys: helper.submit(skeletons, keys))
-        _write_rest(db, version, words(), persons(), outlines(), members,
+        _write_places(db, b.places, report, skeletons_first)
+        _write_rest(db, version, words(), persons(), [row for part in outlines for row in part()], members,
                     Basemap(WORLD, basemap_rows(b.places, drawings(), WORLD), level_outlines()), report)
 
 
