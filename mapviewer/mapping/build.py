@@ -244,4 +244,13 @@ def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[Pla
               below: float = UNCERTAIN) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
+    return "".join(page_pieces(analyses, store, entries, panel, view, below))
+
+
+def page_pieces(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
+                panel: bool = False, view: tuple[float, float, float] | None = None,
+                below: float = UNCERTAIN) -> list[str]:
+    """:func:`page_html`'s page in pieces, in order (its data in pieces of about a MB): what the app's
+    worker makes, so that a long article's page is never one string, made in one call that holds the
+    interpreter lock."""
     return render_page(_folium_map(analyses, store, entries, panel, view, below), tile_hosts())
