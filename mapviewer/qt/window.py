@@ -382,7 +382,9 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(False)
         self.model.set_entries(self.entries)
         self.table.scrollToTop()
-        self.table.resizeColumnsToContents()
+        # On the next turn of the event loop: fitting the columns asks for each measured cell's values (20-30
+        # ms for a long article's places), which would add to the rest of this step in one stall.
+        QTimer.singleShot(0, self.table, self.table.resizeColumnsToContents)
         self._label_documents()
         self.doc_choice.setVisible(len(self.analyses) > 1)
         self._show_document(min(ui.document, len(self.analyses) - 1))
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
             self.report("Opened, with a warning:\n" + "\n".join(warnings))
         self.analysed.emit()
 
-    def _show_page(self, page: str) -> None:
+    def _show_page(self, page: str | list[str]) -> None:
         """A new map page of ``self.entries``; corrections then redraw it in place while its outlines suffice."""
         from ..mapping.build import outlined
 
