@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..corrections import PIN_FEATURE
+from ..freeing import free_gradually
 from ..gazetteer.store import GazetteerStore
 from ..model import Analysis
 from ..places import UNCERTAIN, PlaceEntry, alternatives, is_uncertain, place_key
@@ -98,15 +99,8 @@ def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: Gazett
             "places": {e.key: _place(e, u16s, store, below) for e in entries}}
 
 
+
 def release(data: dict[str, Any]) -> None:
-    """Free ``page_data``'s documents and places piece by piece, each dict and list emptied in a loop of the
-    interpreter: dropped at once, the last reference to a long article's data (a dict per mention, hundreds
-    of thousands) frees it all in one call that holds the interpreter lock for 0.1 s, and the window's
-    thread waits for it. Only what ``page_data`` made is emptied; ``data`` keeps its other keys."""
-    parts: list[Any] = [data.pop("documents", None), data.pop("places", None)]
-    while parts:
-        part = parts.pop()
-        while part:
-            item = part.popitem()[1] if isinstance(part, dict) else part.pop()
-            if isinstance(item, dict | list):
-                parts.append(item)
+    """Free ``page_data``'s documents and places piece by piece (``free_gradually``): a long article's data
+    is a dict per mention. ``data`` keeps its other keys, which ``page_data`` did not make."""
+    free_gradually(data.pop("documents", []), data.pop("places", {}))
