@@ -382,9 +382,10 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(False)
         self.model.set_entries(self.entries)
         self.table.scrollToTop()
-        # On the next turn of the event loop: fitting the columns asks for each measured cell's values (20-30
-        # ms for a long article's places), which would add to the rest of this step in one stall.
-        QTimer.singleShot(0, self.table, self.table.resizeColumnsToContents)
+        # On a later turn of the event loop, after the events waiting (a 1 ms timer; a 0 ms one is a queued
+        # call, made before them): fitting the columns asks for each measured cell's values (10-20 ms for a
+        # long article's places), which would add to the rest of this step in one stall.
+        QTimer.singleShot(1, self.table, self.table.resizeColumnsToContents)
         self._label_documents()
         self.doc_choice.setVisible(len(self.analyses) > 1)
         self._show_document(min(ui.document, len(self.analyses) - 1))
