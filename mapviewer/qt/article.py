@@ -25,6 +25,8 @@ from ..places import UNCERTAIN, is_uncertain, place_key
 from .plaintext import plain_tooltip
 from .text_fill import SLICE_S, TextFill
 
+LONG_TEXT = 100_000      # characters: more than a slice of the GUI thread's time fills
+
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A selection of ``text`` without the blanks around it (start == end: nothing but blanks)."""
@@ -103,7 +105,10 @@ class ArticleView(QPlainTextEdit):
         self._sentences, self._current = [], None
         self.setExtraSelections([])
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
-        if fill.fill(SLICE_S - (time.perf_counter() - began)):
+        # A text that one slice cannot hold gets only its first piece here and the rest from the event loop:
+        # a slice more in this call would only add to the window's step that made it.
+        long = len(analysis.document.text) > LONG_TEXT
+        if fill.fill(0.0 if long else SLICE_S - (time.perf_counter() - began)):
             self._attach(document, scroll)
             return
         self._filling = fill
