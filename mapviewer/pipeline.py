@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 
+from .freeing import free_gradually
 from .gazetteer.store import GazetteerStore
 from .geoparse.confidence import ConfidenceFloor, MentionConfidence
 from .geoparse.config import GeoparserConfig
@@ -80,7 +81,9 @@ class Geoparser:
         parse = Parse(document, split_sentences(document.text))
         for _, step in self.steps:
             run_step(step, parse)
-        return self._analysis(parse)
+        analysis = self._analysis(parse)
+        free_gradually(parse.spans, parse.readings)    # a long article's: not in one call at the return
+        return analysis
 
     def _analysis(self, parse: Parse) -> Analysis:
         """The mentions: every span whose reading has a place."""

@@ -44,10 +44,10 @@ class Parse:
 
     def read(self, readings: Iterable[tuple[Span, Reading]]) -> None:
         """Take a resolver's readings; a span not yet in the parse replaces the spans it overlaps."""
-        known = {(s.start, s.end) for s in self.spans}
-        new: dict[int, Span] = {}
+        ends = {s.start: s.end for s in self.spans}    # no two spans start together (readings are by start);
+        new: dict[int, Span] = {}                    # a set of 300,000 pairs took 30 ms to free in one call
         for span, reading in readings:
-            if (span.start, span.end) not in known:
+            if ends.get(span.start) != span.end:
                 new[span.start] = span
             self.readings[span.start] = reading
         if new:

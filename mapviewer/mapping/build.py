@@ -27,7 +27,7 @@ from ..places import UNCERTAIN, PlaceEntry, collect_places
 from ..text.titles import page_title, shorten
 from .assets import map_scripts, map_stylesheets, own_file
 from .basemap import BASEMAP_ID, PageCells, basemap_json, drawn_outlines, page_cells
-from .data import page_data
+from .data import page_data, release
 from .layers import OFFLINE_LAYER, ONLINE_LAYERS
 from .page import InlineScript, InlineStyle, PageData, PageTitle, render_page
 
@@ -202,6 +202,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     for n, code in enumerate(map_scripts()):
         root.header.add_child(InlineScript(code), name=f"mapviewer_lib_{n}")
     root.html.add_child(PageData(data), name="mapviewer_data")
+    release(data)       # its JSON is made: freed piece by piece, not in one call at this function's end
     root.html.add_child(PageData.from_json(basemap_json(cells, base, online, levels), BASEMAP_ID),
                         name="mapviewer_basemap")
     root.html.add_child(InlineScript(own_file("basemap.js")), name="mapviewer_basemap_js")
@@ -244,4 +245,13 @@ def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[Pla
               below: float = UNCERTAIN) -> str:
     """The map as one HTML page with its Content-Security-Policy: the app's map, or with ``panel`` the
     exported page with the article beside the map. The only way a map page is made."""
+    return "".join(page_pieces(analyses, store, entries, panel, view, below))
+
+
+def page_pieces(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
+                panel: bool = False, view: tuple[float, float, float] | None = None,
+                below: float = UNCERTAIN) -> list[str]:
+    """:func:`page_html`'s page in pieces, in order (its data in pieces of about a MB): what the app's
+    worker makes, so that a long article's page is never one string, made in one call that holds the
+    interpreter lock."""
     return render_page(_folium_map(analyses, store, entries, panel, view, below), tile_hosts())

@@ -41,12 +41,37 @@ def json_for_script(value: Any) -> str:
     ``</script>``, ``<!--`` and ``]]>`` cannot close or open anything because ``<``, ``>`` and ``&`` are
     escaped; U+2028/U+2029 are escaped for old JavaScript parsers; a lone surrogate (from clipboard or
     JSON input) stays exactly what it was as a ``\\udxxx`` escape instead of failing to encode.
+    """
+    return "".join(script_json_pieces(value))
+
+
+def script_json_pieces(value: Any) -> list[str]:
+    """:func:`json_for_script`'s text in pieces of about ``_JOINED`` characters (joined: that text).
 
     Encoded piece by piece (each item of a long list, a long string in slices; every escape is one
-    character's, so the pieces join to the same text): one call over a 20 MB article's data would hold
-    the interpreter lock for seconds, and the window's thread waits for it.
+    character's, so the pieces join to the same text) and never joined into one string: one call over a
+    20 MB article's data, or one string of its 60 MB of JSON (a fresh allocation of 120 MB, faulted in
+    page by page), holds the interpreter lock for a tenth of a second to seconds, and the window's
+    thread waits for it.
     """
-    return "".join(inert_json(piece) for piece in _pieces(value))
+    return list(_joined(inert_json(piece) for piece in _pieces(value)))
+
+
+_JOINED = 1 << 20    # characters of the pieces of a page joined into one string at a time
+
+
+def _joined(pieces: Iterable[str]) -> Iterator[str]:
+    """Small pieces joined into strings of about ``_JOINED`` characters, each join a bounded piece of work."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        group.append(piece)
+        size += len(piece)
+        if size >= _JOINED:
+            yield "".join(group)
+            group, size = [], 0
+    if group:
+        yield "".join(group)
 
 
 _PIECE = 65_536      # characters of a long string encoded at a time
@@ -94,7 +119,8 @@ def _pieces(value: Any) -> Iterator[str]:
 
 
 class PageData(Element):
-    """The page's data as one inert JSON block; the only element that carries untrusted text."""
+    """The page's data as one inert JSON block; the only element that carries untrusted text. Its JSON
+    is kept in ``pieces`` (:func:`script_json_pieces`), which :func:`render_page` splices into the page."""
 
     _template = Template('<script type="application/json" id="{{ this.element_id }}">{{ this.payload }}</script>')
 
@@ -102,14 +128,19 @@ class PageData(Element):
         super().__init__()
         self._name = "PageData"
         self.element_id = element_id
-        self.payload = json_for_script(value)
+        self.pieces = script_json_pieces(value)
+
+    @property
+    def payload(self) -> str:
+        """The block's JSON text."""
+        return "".join(self.pieces)
 
     @classmethod
     def from_json(cls, text: str, element_id: str) -> PageData:
         """A block of JSON text that is already serialised (the basemap's rows, read from the store as
         JSON and spliced without a parse and a dump), made inert in the same way."""
         block = cls(None, element_id)
-        block.payload = inert_json(text)
+        block.pieces = [inert_json(text)]
         return block
 
 
@@ -180,8 +211,11 @@ def _sha256(code: str) -> str:
 
 
 def _data_blocks(element: Element) -> Iterator[PageData]:
-    """The page's data blocks, wherever they were added."""
-    for child in element._children.values():
+    """The page's data blocks, wherever they were added (a figure's header, body and script are elements
+    of their own, not among its children)."""
+    parts = [*element._children.values(),
+             *(getattr(element, name) for name in ("header", "html", "script") if isinstance(element, Figure))]
+    for child in parts:
         if isinstance(child, PageData):
             yield child
         yield from _data_blocks(child)
@@ -200,43 +234,45 @@ def _inline_scripts(page: str) -> Iterator[str]:
         at = page.find("<script>", end + 9)
 
 
-def render_page(root: Figure, image_hosts: Iterable[str]) -> str:
-    """Render a folium figure to HTML with a policy that allows exactly the scripts it contains.
+def render_page(root: Figure, image_hosts: Iterable[str]) -> list[str]:
+    """Render a folium figure to HTML with a policy that allows exactly the scripts it contains: the page
+    in pieces, in order (joined: the page).
 
     Every executable script of the page is a bare ``<script>`` element written by folium or by
     :class:`InlineScript`; untrusted text cannot form one, since in JSON it has no ``<`` and in the title
     it is escaped.
 
-    The page is rendered with a short slot in place of each data block's JSON, which goes in only at the
-    end: the template engine, the policy's search for scripts and the splicing then work on the page
-    without its data (a long article's is a hundred MB, and each pass over it held the interpreter lock
-    for a tenth of a second or more, a stall of the window's thread), and the data is copied once.
+    The page is rendered with a short slot in place of each data block's JSON, whose pieces go in only at
+    the end: the template engine, the policy's search for scripts and the splicing then work on the page
+    without its data (a long article's is tens of MB, and each pass over it held the interpreter lock
+    for a tenth of a second or more, a stall of the window's thread). The pieces are not joined: a page
+    of 60 MB as one string is a fresh allocation of 120 MB made in one call (``page_html`` joins them
+    for a file; the app writes them piece by piece).
     """
     root.header.add_child(_PolicySlot(), name="mapviewer_policy", index=0)
     blocks = list(_data_blocks(root))
-    payloads = [b.payload for b in blocks]
+    pieces = [b.pieces for b in blocks]
     nonce = secrets.token_hex(16)    # a slot that no title or name in the page can spell
     slots = [f"{_DATA_SLOT}-{nonce}-{n}-" for n in range(len(blocks))]
     try:
         for block, slot in zip(blocks, slots):
-            block.payload = slot
+            block.pieces = [slot]
         page = root.render()
     finally:
-        for block, payload in zip(blocks, payloads):
-            block.payload = payload
+        for block, data in zip(blocks, pieces):
+            block.pieces = data
     head_end = page.find("</head>")
     at = page.find(_CSP_PLACEHOLDER)
     if not 0 <= at < head_end:
         raise RuntimeError("the page has no policy slot in its head")
     csp = policy((_sha256(code) for code in _inline_scripts(page)), image_hosts)
-    found = sorted(((page.find(slot), len(slot), payload) for slot, payload in zip(slots, payloads)),
-                   key=lambda f: f[0])
+    found = sorted(((page.find(slot), len(slot), data) for slot, data in zip(slots, pieces)), key=lambda f: f[0])
     if found and found[0][0] < head_end:
         raise RuntimeError("a data block of the page was not rendered in its body")
     parts, pos = [page[:at], html.escape(csp, quote=False)], at + len(_CSP_PLACEHOLDER)
-    for start, length, payload in found:
-        parts += [page[pos:start], payload]
+    for start, length, data in found:
+        parts += [page[pos:start], *data]
         pos = start + length
     parts.append(page[pos:])
-    return "".join(parts)
+    return parts
 

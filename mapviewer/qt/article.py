@@ -5,8 +5,6 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Callable
-from itertools import compress
-from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +25,8 @@ from ..places import UNCERTAIN, is_uncertain, place_key
 from .plaintext import plain_tooltip
 from .text_fill import SLICE_S, TextFill
 
+LONG_TEXT = 100_000      # characters: more than a slice of the GUI thread's time fills
+
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A selection of ``text`` without the blanks around it (start == end: nothing but blanks)."""
@@ -35,19 +35,6 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def placed_in_order(mentions: tuple[Mention, ...]) -> tuple[list[Mention], list[int]]:
-    """The mentions that name a place, in order of their start, and those starts. A corrected analysis
-    already holds its mentions in order (``apply_corrections`` sorts them, on the worker), so they are
-    only checked, in C loops: a 20 MB article's 300,000 mentions sorted by a key here held the window's
-    thread for tens of milliseconds."""
-    placed = list(compress(mentions, map(attrgetter("place"), mentions)))
-    starts = list(map(attrgetter("start"), placed))
-    if starts != sorted(starts):
-        placed.sort(key=attrgetter("start"))
-        starts = list(map(attrgetter("start"), placed))
-    return placed, starts
 
 
 _REVIEW_UNDERLINE = {"confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -76,8 +63,8 @@ class ArticleView(QPlainTextEdit):
         self.set_font_size(11)
         self.analysis: Analysis | None = None
         self.doc_index = 0
-        self._starts: list[int] = []
-        self._mentions: list[Mention] = []
+        self._starts: tuple[int, ...] = ()
+        self._mentions: tuple[Mention, ...] = ()
         self._sentences: list[int] = []
         self._filling: TextFill | None = None                  # a long document being filled
         self._after_fill: Callable[[], None] | None = None     # the last request made meanwhile
@@ -108,7 +95,7 @@ class ArticleView(QPlainTextEdit):
         what is on screen, so it grows at the end without work on what came before."""
         began = time.perf_counter()      # all the work done here, not only the text's, is one slice at most
         self.analysis, self.doc_index = analysis, doc_index
-        self._mentions, self._starts = placed_in_order(analysis.mentions)
+        self._mentions, self._starts = analysis.placed
         if self._filling is not None:            # another document asked for before this one was shown
             self._filling.stop()
             self._filling.deleteLater()
@@ -118,7 +105,10 @@ class ArticleView(QPlainTextEdit):
         self._sentences, self._current = [], None
         self.setExtraSelections([])
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
-        if fill.fill(SLICE_S - (time.perf_counter() - began)):
+        # A text that one slice cannot hold gets only its first piece here and the rest from the event loop:
+        # a slice more in this call would only add to the window's step that made it.
+        long = len(analysis.document.text) > LONG_TEXT
+        if fill.fill(0.0 if long else SLICE_S - (time.perf_counter() - began)):
             self._attach(document, scroll)
             return
         self._filling = fill

@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QChildEvent, QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
@@ -147,12 +147,17 @@ _WRITE_APART = 4_000_000          # characters of a page written on a thread of 
 _PIECE = 1 << 20
 
 
-def _write_page(path: Path, html: str) -> bool:
-    """Write a page in pieces of a MB (each encoded in one call that holds the interpreter lock)."""
+def _write_page(path: Path, html: str | Sequence[bytes]) -> bool:
+    """Write a page: encoded pieces as they are, HTML text encoded in slices of a MB (each in one call that
+    holds the interpreter lock)."""
     try:
-        with open(path, "w", encoding="utf-8") as f:
-            for i in range(0, len(html), _PIECE):
-                f.write(html[i:i + _PIECE])
+        with open(path, "wb") as f:
+            if isinstance(html, str):
+                for i in range(0, len(html), _PIECE):
+                    f.write(html[i:i + _PIECE].encode("utf-8"))
+            else:
+                for piece in html:
+                    f.write(piece)
     except OSError:
         return False          # a full disk: the map keeps its page
     return True
@@ -218,13 +223,15 @@ class MapView(QWebEngineView):
         """The file of the page shown."""
         return Path(self._dir.name) / f"map-{self._n}.html" if self._n else None
 
-    def show_html(self, html: str) -> None:
-        """Load a page; each load gets a new file so a reload never races the previous one. A large page
-        (a long article's) is written on a thread of its own, in pieces, so the window never waits for
-        the disk; a page asked for later wins over one still being written."""
+    def show_html(self, html: str | Sequence[bytes]) -> None:
+        """Load a page: its HTML, or its UTF-8 in pieces, in order (what the app's worker makes of
+        ``mapping.build.page_pieces``: a long article's page then reaches the file with no more work for
+        the interpreter, whose lock the window's thread would wait for). Each load gets a new file so a
+        reload never races the previous one. A large page is written on a thread of its own, so the window
+        never waits for the disk; a page asked for later wins over one still being written."""
         self._n += 1
         n, path = self._n, Path(self._dir.name) / f"map-{self._n}.html"
-        if len(html) < _WRITE_APART:
+        if (len(html) if isinstance(html, str) else sum(map(len, html))) < _WRITE_APART:
             _write_page(path, html)
             self._load(n, str(path))
             return

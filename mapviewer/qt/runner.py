@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
     storeOpened = Signal()                # the gazetteer is open (on a first run: built)
-    finished = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page HTML (a str:
-    # as "object" it is passed on, not converted to a QString and back, 0.2 s for a 5 MB article's page)
+    finished = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page (its UTF-8
+    # in pieces: as "object" they are passed on, not converted to a QString and back, 0.2 s for a 5 MB page)
     failed = Signal(str, str)             # message, details
     damaged = Signal(str)                 # the gazetteer failed in use (the window offers a rebuild)
 
@@ -84,7 +84,7 @@ class AnalysisRunner(QObject):
                 self._progress.setValue(int(100 * fraction))
             self.status.emit(message)
 
-    def _on_done(self, task: AnalyseTask, results: object, entries: object, page: str) -> None:
+    def _on_done(self, task: AnalyseTask, results: object, entries: object, page: list[bytes]) -> None:
         if task is self._task and not task.cancelled:
             self.finished.emit(results, entries, page)
 

@@ -140,7 +140,7 @@ class AnalyseTask(StoppableTask):
 
     progress = Signal(str, float)
     storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
-    done = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page HTML (a str)
+    done = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page's UTF-8 in pieces
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 
@@ -153,7 +153,7 @@ class AnalyseTask(StoppableTask):
 
     def _work(self) -> None:
         # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
-        from ..mapping.build import page_html
+        from ..mapping.build import page_pieces
         from ..pipeline import Geoparser
         from ..places import collect_places
         from ..project import ProjectDocument
@@ -175,9 +175,12 @@ class AnalyseTask(StoppableTask):
             # yet) made here: for a long article that was a pause of the window's thread.
             documents = [(source, ProjectDocument(a)) for source, a in results]
             analyses = [d.corrected for _, d in documents]
+            for a in analyses:    # what the window's views look up in each analysis (cached with it), made here
+                _ = a.placed, a.reviewed_mentions
             entries = collect_places(analyses, store)
-            page = page_html(analyses, store, entries) if self.below is None else \
-                page_html(analyses, store, entries, below=self.below)
+            pieces = page_pieces(analyses, store, entries) if self.below is None else \
+                page_pieces(analyses, store, entries, below=self.below)
+            page = [piece.encode("utf-8") for piece in pieces]      # encoded here, while the window waits for nothing
             if not self.cancelled:
                 self.done.emit(documents, entries, page)
         except DamagedStore as e:

@@ -16,8 +16,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 
 from ..model import Mention
 
-SLICE_S = 0.02           # the longest the GUI thread works on the text at a time
-CHUNK = 5_000            # characters inserted between two looks at the clock
+SLICE_S = 0.01           # the longest the GUI thread works on the text at a time
+CHUNK = 2_500            # characters inserted between two looks at the clock
 LINE = 5_000             # a line longer than this is broken at a space for display
 
 

@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         self.report(message, details)
 
     def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
-                      page: str) -> None:
+                      page: str | list[bytes]) -> None:
         """Newly geoparsed documents: a new, unsaved project."""
         self.review.set_project(Project(tuple(d for _, d in results)))
         self.project_path = None
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         self.recent.add([s for s, _ in results if isinstance(s, Path)])
         self._show_project(entries, page)
 
-    def _show_project(self, entries: list[PlaceEntry], page: str, ui: UiState = UiState()) -> None:
+    def _show_project(self, entries: list[PlaceEntry], page: str | list[bytes], ui: UiState = UiState()) -> None:
         """A new set of documents: every view starts clean (no filter, top of the text), or as ``ui`` says."""
         self.analyses = self.review.project.analyses
         self.entries = entries
@@ -382,7 +382,10 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(False)
         self.model.set_entries(self.entries)
         self.table.scrollToTop()
-        self.table.resizeColumnsToContents()
+        # On a later turn of the event loop, after the events waiting (a 1 ms timer; a 0 ms one is a queued
+        # call, made before them): fitting the columns asks for each measured cell's values (10-20 ms for a
+        # long article's places), which would add to the rest of this step in one stall.
+        QTimer.singleShot(1, self.table, self.table.resizeColumnsToContents)
         self._label_documents()
         self.doc_choice.setVisible(len(self.analyses) > 1)
         self._show_document(min(ui.document, len(self.analyses) - 1))
@@ -401,7 +404,7 @@ class MainWindow(QMainWindow):
             self.report("Opened, with a warning:\n" + "\n".join(warnings))
         self.analysed.emit()
 
-    def _show_page(self, page: str) -> None:
+    def _show_page(self, page: str | list[bytes]) -> None:
         """A new map page of ``self.entries``; corrections then redraw it in place while its outlines suffice."""
         from ..mapping.build import outlined
 

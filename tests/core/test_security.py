@@ -153,3 +153,21 @@ def test_page_json_in_pieces_is_the_json_of_the_whole():
              .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
     assert json_for_script(value) == whole
     assert json.loads(whole)["documents"][0]["text"] == text
+
+
+def test_a_long_articles_page_is_made_in_pieces_with_its_data_spliced_in(geoparser, store):
+    """The app's page of a long article is never one string (``page_pieces``): its data is kept in pieces of
+    about a MB and spliced in after the template engine has rendered the page around a slot for each
+    block; joined, the pieces are the page, its policy and data intact."""
+    from mapviewer.mapping.basemap import BASEMAP_ID
+    from mapviewer.mapping.build import _folium_map, page_pieces
+    from mapviewer.mapping.page import DATA_ID, _data_blocks
+
+    text = "Talks in Paris </script> went on; officials in Kyiv said it was calm.\n" * 40_000   # 2.8 MB
+    analysis = geoparser.analyse(Document(text, title="long", source="long.txt"))
+    assert {b.element_id for b in _data_blocks(_folium_map([analysis], store))} == {DATA_ID, BASEMAP_ID}
+    pieces = page_pieces([analysis], store)
+    assert len(pieces) > 3 and max(map(len, pieces)) < 2_000_000
+    page = "".join(pieces)
+    assert page_data(page)["documents"][0]["text"] == text and "</script> went" not in page
+    assert "mapviewer-data-slot" not in page and _csp(page).startswith("default-src 'none'")
