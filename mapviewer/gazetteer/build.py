@@ -15,8 +15,12 @@ from __future__ import annotations
 import gc
 import math
 import multiprocessing
+import os
 import re
+import signal
 import sqlite3
+import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -650,8 +654,13 @@ def _store_file(path: Path) -> Iterator[sqlite3.Connection]:
 def main(argv: list[str]) -> None:
     """``store PATH VERSION``: build a store at PATH; ``detail STORE PATH VERSION``: its basemap detail at
     PATH. Each step is printed as ``lifecycle.progress_line`` does: how gazetteer.lifecycle runs a build in
-    a process of its own."""
+    a process of its own. With ``--until-stdin-closes`` first, the build (its helper too) ends when its
+    standard input closes: the process that started it is gone, or lost its handle on it."""
     from .lifecycle import progress_line
+
+    if argv[0] == "--until-stdin-closes":
+        argv = argv[1:]
+        threading.Thread(target=_end_when_stdin_closes, daemon=True, name="mapviewer-build-watch").start()
 
     def report(message: str, fraction: float) -> None:
         print(progress_line(message, fraction), flush=True)
@@ -665,7 +674,13 @@ def main(argv: list[str]) -> None:
         build_store(Path(argv[1]), argv[2], report)
 
 
-if __name__ == "__main__":      # python -m mapviewer.gazetteer.build store PATH VERSION, by hand
-    import sys
+def _end_when_stdin_closes() -> None:
+    """Kill this build's process group (this process, which leads it, and its helper) once nothing more can
+    be read from standard input."""
+    while sys.stdin.buffer.read(4096):
+        pass
+    os.killpg(os.getpgid(0), signal.SIGKILL)
 
+
+if __name__ == "__main__":      # python -m mapviewer.gazetteer.build store PATH VERSION, by hand
     main(sys.argv[1:])

@@ -346,8 +346,10 @@ def _run_build(args: list[str], progress: Progress | None) -> None:
     responsive), and when the caller stops — an exception from ``progress`` (a cancel), an interrupt, or
     an asynchronous exception in this thread — the whole build is killed at once: nothing of it goes on
     to race the next build."""
-    child = subprocess.Popen([sys.executable, "-c", _BUILD, *args],
-                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    # Its standard input stays open for as long as this process holds the handle: should this process die,
+    # or lose the handle (a stop landing inside Popen, after the fork), the build ends itself.
+    child = subprocess.Popen([sys.executable, "-c", _BUILD, "--until-stdin-closes", *args],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace", start_new_session=True)
     lines: queue.Queue[str | None] = queue.Queue()
     errors: list[str | None] = []
@@ -366,6 +368,8 @@ def _run_build(args: list[str], progress: Progress | None) -> None:
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
             child.wait()
+        if child.stdin is not None:
+            child.stdin.close()
     if child.returncode != 0:
         pumps[1].join(5)
         said = [e.strip() for e in errors if e and e.strip()]

@@ -152,15 +152,16 @@ class AnalyseTask(StoppableTask):
         self.store = store
 
     def _work(self) -> None:
-        # The core is imported here, on the worker thread, while the GUI thread starts Qt WebEngine.
-        from ..mapping.build import page_pieces
-        from ..pipeline import Geoparser
-        from ..places import collect_places
-        from ..project import ProjectDocument
-
         try:
+            # The store first: on a first run its build starts at once, in processes of its own. The core
+            # is imported after, on this thread, while the GUI thread starts Qt WebEngine.
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
             self.storeOpened.emit()
+            from ..mapping.build import page_pieces
+            from ..pipeline import Geoparser
+            from ..places import collect_places
+            from ..project import ProjectDocument
+
             geoparser = Geoparser(store) if self.config is None else Geoparser(store, self.config)
             results = []
             for n, source in enumerate(self.sources):

@@ -52,3 +52,27 @@ def test_a_cancelled_build_stops_at_once_and_two_processes_then_share_one_build(
     assert waiter == [WAITING] and "reading GeoNames cities" in builder and builder[-1] == "done"
     assert problem(path, data_version()) is None
     assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == [path.name]
+
+
+def test_a_build_whose_starter_lets_go_of_it_ends_itself(tmp_path):
+    """The process that starts a build holds its standard input; when that closes (the starter died, or lost
+    its handle on the build while starting it), the build and its helper end, and write nothing."""
+    from mapviewer.gazetteer.lifecycle import _BUILD
+
+    path = tmp_path / "store.sqlite"
+    others = descendants(os.getpid())
+    build = subprocess.Popen([sys.executable, "-c", _BUILD, "--until-stdin-closes", "store", str(path), "v"],
+                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True, start_new_session=True)
+    try:
+        while "reading admin-1 regions" not in build.stdout.readline():    # the helper is at work by now
+            assert build.poll() is None
+        processes = descendants(os.getpid()) - others
+        assert len(processes) >= 2
+        build.stdin.close()
+        assert build.wait(60) != 0
+        assert still_running(processes) == []
+        assert not path.exists()
+    finally:
+        if build.poll() is None:
+            build.kill()
