@@ -677,8 +677,8 @@ def main(argv: list[str]) -> None:
 def _end_when_stdin_closes() -> None:
     """Kill this build's process group (this process, which leads it, and its helper) once nothing more can
     be read from standard input."""
-    while sys.stdin.buffer.read(4096):
-        pass
+    while os.read(0, 4096):     # the file descriptor itself: a daemon thread blocked on Python's buffered
+        pass                    # stdin would abort the interpreter's shutdown when the build ends
     os.killpg(os.getpgid(0), signal.SIGKILL)
 
 
