@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -227,7 +228,7 @@ def ensure_detail(path: Path | None = None, progress: Progress | None = None, bu
     try:
         if problem(detail, version) is None:
             return detail
-        write = build or _detail_in_child
+        write = build or partial(_detail_in_child, cancelled=cancelled)
         rebuild(detail, progress, build=lambda tmp, v, report: write(path, tmp, v, report), cancelled=cancelled,
                 version=version)
     finally:
@@ -245,7 +246,7 @@ def rebuild_store(path: Path | None = None, progress: Progress | None = None, bu
     try:
         rebuild(path, _scaled(progress, 0.0, 0.6), build=build, cancelled=cancelled)
         if needs_detail(path):
-            write = detail or _detail_in_child
+            write = detail or partial(_detail_in_child, cancelled=cancelled)
             rebuild(detail_path(path), _scaled(progress, 0.6, 1.0), cancelled=cancelled,
                     build=lambda tmp, v, report: write(path, tmp, v, report))
     finally:
@@ -294,9 +295,10 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
     once complete, so a crash or a cancel never leaves a file that is later trusted. The real builder
     runs in processes of its own (``_build_in_child``); ``build`` replaces it (tests write small stores).
 
-    ``cancelled`` is asked at every progress step; when it answers True the build stops with Cancelled.
+    ``cancelled`` is asked at every progress step, and by the real builder every 50 ms while its process
+    works; when it answers True the build stops with Cancelled.
     """
-    build = build or _build_in_child
+    build = build or partial(_build_in_child, cancelled=cancelled)
 
     def report(message: str, fraction: float) -> None:
         if cancelled is not None and cancelled():
@@ -322,14 +324,16 @@ def rebuild(path: Path, progress: Progress | None = None, *, build: Writer | Non
 _BUILD = "import sys; from mapviewer.gazetteer.build import main; main(sys.argv[1:])"
 
 
-def _build_in_child(path: Path, version: str, progress: Progress | None) -> None:
+def _build_in_child(path: Path, version: str, progress: Progress | None,
+                    cancelled: Callable[[], bool] | None = None) -> None:
     """gazetteer.build.build_store in a process of its own (``_run_build``)."""
-    _run_build(["store", str(path), version], progress)
+    _run_build(["store", str(path), version], progress, cancelled)
 
 
-def _detail_in_child(store: Path, path: Path, version: str, progress: Progress | None) -> None:
+def _detail_in_child(store: Path, path: Path, version: str, progress: Progress | None,
+                     cancelled: Callable[[], bool] | None = None) -> None:
     """gazetteer.build.build_detail in a process of its own (``_run_build``)."""
-    _run_build(["detail", str(store), str(path), version], progress)
+    _run_build(["detail", str(store), str(path), version], progress, cancelled)
 
 
 def progress_line(message: str, fraction: float) -> str:
@@ -340,12 +344,12 @@ def progress_line(message: str, fraction: float) -> str:
 _PROGRESS = re.compile(r"([01]\.\d{3}) (.+)")   # progress_line's lines
 
 
-def _run_build(args: list[str], progress: Progress | None) -> None:
+def _run_build(args: list[str], progress: Progress | None, cancelled: Callable[[], bool] | None = None) -> None:
     """Run gazetteer.build (``main(args)``) in a process group of its own (the builder and its helper process), passing
     its progress on. The caller's threads keep their interpreter to themselves meanwhile (a window stays
-    responsive), and when the caller stops — an exception from ``progress`` (a cancel), an interrupt, or
-    an asynchronous exception in this thread — the whole build is killed at once: nothing of it goes on
-    to race the next build."""
+    responsive), and when the caller stops — ``cancelled()`` answering True (asked every 50 ms), an
+    exception from ``progress``, an interrupt, or an asynchronous exception in this thread — the whole
+    build is killed at once: nothing of it goes on to race the next build."""
     # Its standard input stays open for as long as this process holds the handle: should this process die,
     # or lose the handle (a stop landing inside Popen, after the fork), the build ends itself.
     child = subprocess.Popen([sys.executable, "-c", _BUILD, "--until-stdin-closes", *args],
@@ -355,10 +359,10 @@ def _run_build(args: list[str], progress: Progress | None) -> None:
     errors: list[str | None] = []
     pumps = [threading.Thread(target=_pump, args=(stream, put), daemon=True, name="mapviewer-build-output")
              for stream, put in ((child.stdout, lines.put), (child.stderr, errors.append))]
-    for pump in pumps:
-        pump.start()
     try:
-        while (line := _next(lines)) is not None:
+        for pump in pumps:
+            pump.start()
+        while (line := _next(lines, cancelled)) is not None:
             step = _PROGRESS.fullmatch(line.rstrip("\n"))
             if progress is not None and step:        # anything else a library printed is not ours to show
                 progress(step[2], float(step[1]))
@@ -376,9 +380,12 @@ def _run_build(args: list[str], progress: Progress | None) -> None:
         raise GazetteerError(f"the gazetteer build failed: {said[-1] if said else f'exit status {child.returncode}'}")
 
 
-def _next(lines: queue.Queue[str | None]) -> str | None:
-    """The next line, waiting in short steps: an asynchronous exception in this thread lands between them."""
+def _next(lines: queue.Queue[str | None], cancelled: Callable[[], bool] | None = None) -> str | None:
+    """The next line, waiting in short steps: a cancel is seen (Cancelled), and an asynchronous exception in
+    this thread lands, between them."""
     while True:
+        if cancelled is not None and cancelled():
+            raise Cancelled("the gazetteer build was cancelled")
         try:
             return lines.get(timeout=0.05)
         except queue.Empty:

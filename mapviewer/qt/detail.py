@@ -10,17 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..errors import MapviewerError
-from .tasks import StoppableTask
 
 if TYPE_CHECKING:
     from .tasks import StoreHandle
 
 
-class DetailTask(StoppableTask):
+class DetailTask(QThread):
+    """The build on a thread of its own. Its work is in other processes, which this thread watches in steps
+    of 50 ms: ``cancel`` is a flag it sees within them (it then kills the build's processes), with no
+    asynchronous exception, which could land while a process is being started."""
+
     progress = Signal(str, float)
     done = Signal()
     failed = Signal(str)
@@ -28,8 +31,12 @@ class DetailTask(StoppableTask):
     def __init__(self, path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.path = path
+        self.cancelled = False
 
-    def _work(self) -> None:
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:
         from ..gazetteer.lifecycle import ensure_detail
 
         try:
@@ -37,6 +44,9 @@ class DetailTask(StoppableTask):
         except MapviewerError as e:
             if not self.cancelled:
                 self.failed.emit(str(e))
+            return
+        except Exception as e:          # a bug: said in the status bar, the window goes on with the world's level
+            self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}")
             return
         if not self.cancelled:
             self.done.emit()
