@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import os
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -223,17 +222,12 @@ def _open(args: argparse.Namespace) -> int:
 
     check()
     if args.files:       # the core's imports run while Qt starts: the article's map is ready sooner
-        threading.Thread(target=_import_core, name="mapviewer-warm-up", daemon=True).start()
+        from .warm import warm_up
+
+        warm_up()
     from .qt.app import run_app
 
     return run_app(args, _STARTED)
-
-
-def _import_core() -> None:
-    """Import what opening an article needs (the readers, the geoparser, the map page builder)."""
-    import mapviewer.documents
-    import mapviewer.mapping.build
-    import mapviewer.pipeline  # noqa: F401
 
 
 def _source(text: str) -> Path | str:

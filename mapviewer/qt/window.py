@@ -44,6 +44,7 @@ from ..model import Analysis, Document, Mention, Place
 from ..places import PlaceEntry, alternatives, collect_places, is_uncertain, place_key
 from ..project import SUFFIX, Project, ProjectDocument, UiState, load_project, save_project
 from ..project import MapView as ProjectView
+from ..warm import warm_up
 from .article import ArticleView, trimmed_span
 from .autosave import Autosave
 from .controls import ElidedLabel, FilterBox
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._update_title()
         QTimer.singleShot(0, self._offer_recovery)
+        QTimer.singleShot(0, warm_up)       # the core imported while the window waits for its user
 
     # -- layout ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
