@@ -6,6 +6,7 @@ pieces of up to a tenth of a second while the window waits for it."""
 from __future__ import annotations
 
 import threading
+from functools import cache
 
 
 def import_core() -> None:
@@ -14,8 +15,10 @@ def import_core() -> None:
     import mapviewer.pipeline  # noqa: F401
 
 
+@cache
 def warm_up() -> threading.Thread:
-    """Start importing the core in the background (at once: nothing waits for the thread)."""
+    """Start importing the core in the background (nothing waits for the thread); once per process: the
+    command line starts it before Qt, and each window asks again."""
     thread = threading.Thread(target=import_core, name="mapviewer-warm-up", daemon=True)
     thread.start()
     return thread

@@ -34,7 +34,7 @@ from filelock import FileLock, Timeout
 from ..errors import Cancelled, GazetteerError
 from ..leftovers import partial_path, remove_leftovers
 from ..model import Progress
-from .schema import APPLICATION_ID, BUILDER_VERSION, LEVELS_KEY, META
+from .schema import APPLICATION_ID, BUILDER_VERSION, META, levels_of
 from .sources import data_version as _inputs_hash
 
 ENV_PATH = "MAPVIEWER_GAZETTEER"
@@ -128,10 +128,10 @@ def basemap_levels(path: Path) -> set[int]:
     """The basemap levels the trusted file at ``path`` holds (its meta table says)."""
     db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        row = db.execute(f"SELECT value FROM {META.name} WHERE key = ?", (LEVELS_KEY,)).fetchone()
+        meta = dict(db.execute(f"SELECT key, value FROM {META.name}"))
     finally:
         db.close()
-    return {int(n) for n in row[0].split(",") if n} if row else set()
+    return levels_of(meta)
 
 
 def needs_detail(store: Path) -> bool:

@@ -83,8 +83,13 @@ TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, MEMBERS, LEVEL_OUT
 # and reverse geocoding use), in a file of its own beside the store, built after it while the first map is
 # already shown (gazetteer.lifecycle.ensure_detail). A store written whole holds them itself.
 DETAIL_TABLES = (META, LEVEL_OUTLINES, BASEMAP, POINTS)
-# The meta key saying which basemap levels a file holds ("0": the world only; "0-3": all of them).
+# The meta key saying which basemap levels a file holds ("0": the world only; "0,1,2,3": all of them).
 LEVELS_KEY = "basemap_levels"
+
+
+def levels_of(meta: dict[str, str]) -> set[int]:
+    """The basemap levels a file holds, from its meta table (``LEVELS_KEY``)."""
+    return {int(n) for n in meta.get(LEVELS_KEY, "").split(",") if n}
 INDEXES = """
 CREATE INDEX names_skel ON names (skel);
 CREATE INDEX places_geonameid ON places (geonameid);

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DamagedStore, GazetteerError
 from ..model import NameMatch, Place, Progress
 from ..text.normalize import skeleton
-from .lifecycle import basemap_levels, detail_path, ensure_detail, ensure_store, integrity_problem, problem
-from .schema import PLACE_WIDTH, place_columns, read_place
+from .lifecycle import detail_path, ensure_detail, ensure_store, integrity_problem, problem
+from .schema import PLACE_WIDTH, levels_of, place_columns, read_place
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -39,7 +39,7 @@ class GazetteerStore:
         self._lock = threading.Lock()
         self.meta = dict(self._query("SELECT key, value FROM meta"))
         # Which file holds each basemap level: the store, or its detail file once built.
-        self._level_table = dict.fromkeys(basemap_levels(path), "main")
+        self._level_table = dict.fromkeys(levels_of(self.meta), "main")
         self.attach_detail()
         self._names: dict[str, tuple[NameMatch, ...]] = {}
         self._words: dict[str, float] | None = None  # loaded on first use: most users never need them
@@ -148,8 +148,8 @@ class GazetteerStore:
         store now has them."""
         detail = detail_path(self.path)
         if not self.detailed and problem(detail, self.meta.get("version")) is None:
-            levels = basemap_levels(detail)
             self._query("ATTACH DATABASE ? AS detail", (f"{detail.as_uri()}?mode=ro",))
+            levels = levels_of(dict(self._query("SELECT key, value FROM detail.meta")))
             self._level_table.update(dict.fromkeys(levels, "detail"))
         return self.detailed
 
