@@ -24,6 +24,21 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def builds(pid: int) -> set[int]:
+    """The gazetteer builds that process ``pid`` started, directly or not, with their helpers: known by their
+    command line (``lifecycle._BUILD``), not by being new. A process forked but not yet executed shows its
+    parent's command line: a QtWebEngine process caught at that moment is no build."""
+    found = set()
+    for child in descendants(pid):
+        try:
+            with open(f"/proc/{child}/cmdline", "rb") as f:
+                if b"mapviewer.gazetteer.build" in f.read():
+                    found |= {child} | descendants(child)
+        except OSError:
+            continue
+    return found
+
+
 def running(pid: int) -> bool:
     """Whether process ``pid`` exists and is not a zombie."""
     try:

@@ -17,7 +17,7 @@ from mapviewer.mapping.basemap import page_cells
 from mapviewer.qt.window import MainWindow
 
 from ..conftest import SEED
-from ..processes import descendants, still_running
+from ..processes import builds, still_running
 
 BUILD_MS = 900_000
 
@@ -28,14 +28,13 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
     monkeypatch.setenv(ENV_PATH, str(path))
     window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))  # no store yet
     window.show()
-    others = descendants(os.getpid())      # QtWebEngine's processes, and what earlier tests left running
     try:
         said: list[str] = []
         window.runner.status.connect(said.append)
         window.open_paths([SEED])
         task = window.runner._task
         qtbot.waitUntil(lambda: any("reading admin-1 regions" in m for m in said), timeout=BUILD_MS)
-        builders = _builders(others)
+        builders = builds(os.getpid())
         assert builders, "no build process at work"
         window.runner.cancel()
         assert task.wait(1000), "the build was still running a second after Cancel"
@@ -49,8 +48,8 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
         assert not window.store.store.detailed         # the first map: the world's level at every zoom
 
         qtbot.waitUntil(lambda: window.detail.label.isVisible(), timeout=10_000)
-        qtbot.waitUntil(lambda: bool(_builders(others)), timeout=10_000)
-        builders = _builders(others)
+        qtbot.waitUntil(lambda: bool(builds(os.getpid())), timeout=10_000)
+        builders = builds(os.getpid())
         window.close()                                  # during the detail's build
         assert still_running(builders) == []
         assert not detail_path(path).exists() and not [p for p in path.parent.iterdir() if ".partial" in p.name]
@@ -73,15 +72,3 @@ def test_cancel_during_the_first_run_build_then_open_again(qtbot, tmp_path, monk
         window.close()
         shiboken6.delete(window)
 
-
-def _builders(others: set[int]) -> set[int]:
-    """The build's processes: what this test started beyond ``others``, except QtWebEngine's."""
-    return {p for p in descendants(os.getpid()) - others if not _is_qtwebengine(p)}
-
-
-def _is_qtwebengine(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return b"QtWebEngineProcess" in f.read()
-    except OSError:
-        return True
