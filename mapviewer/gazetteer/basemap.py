@@ -24,6 +24,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -152,7 +153,10 @@ class _Topology:
     arc_class: dict[int, str]
 
 
+@lru_cache(maxsize=1)
 def _read_topology() -> _Topology:
+    """The admin-1 topology, read once per process: a store's build draws the world's level and its
+    highlighted outlines in one helper process, from the same topology."""
     with gzip.open(gazetteer_source(sources.REGIONS_FILE).open("rb")) as f:
         topology = json.load(f)
     users: dict[int, list[str]] = defaultdict(list)
@@ -171,6 +175,23 @@ def _read_topology() -> _Topology:
     return _Topology(topology, decode_arcs(topology), arc_class)
 
 
+@dataclass(frozen=True, slots=True)
+class _LevelArcs:
+    """A level's simplified arcs and the regions built from them (properties with ``index``, polygon)."""
+
+    arcs: list[np.ndarray]
+    regions: list[tuple[dict[str, Any], BaseGeometry]]
+
+
+@lru_cache(maxsize=1)
+def _level_arcs(n: int) -> _LevelArcs:
+    """Level ``n``'s arcs and regions, made once for its drawing and its highlighted outlines (kept for the
+    last level asked: the levels come one after the other)."""
+    topo = _read_topology()
+    arcs = _simplified(topo.arcs, LEVELS[n].tolerance)
+    return _LevelArcs(arcs, list(features(topo.topology, sources.REGIONS_OBJECT, arcs)))
+
+
 def _simplified(arcs: list[np.ndarray], tolerance: float) -> list[np.ndarray]:
     """Each arc simplified once (Douglas–Peucker keeps the ends, so arcs still meet)."""
     if tolerance == 0:
@@ -179,11 +200,11 @@ def _simplified(arcs: list[np.ndarray], tolerance: float) -> list[np.ndarray]:
     return [shapely.get_coordinates(line) for line in lines]
 
 
-def _land(topo: _Topology, arcs: list[np.ndarray], min_area: float) -> Iterator[BaseGeometry]:
+def _land(regions: list[tuple[dict[str, Any], BaseGeometry]], min_area: float) -> Iterator[BaseGeometry]:
     """Each country's land: its regions built from the level's arcs, joined; islands too small to see at
     the level left out."""
     by_country: dict[str, list[BaseGeometry]] = defaultdict(list)
-    for props, geom in features(topo.topology, sources.REGIONS_OBJECT, arcs):
+    for props, geom in regions:
         by_country[props.get("adm0_a3") or ""].append(geom)
     for parts in by_country.values():
         try:
@@ -266,11 +287,12 @@ def _multi(parts: list[BaseGeometry]) -> BaseGeometry:
     return shapely.MultiLineString([p for g in parts for p in getattr(g, "geoms", [g])])
 
 
-def _level_rows(topo: _Topology, level: Level) -> dict[tuple[int, int], _Row]:
+def _level_rows(n: int) -> dict[tuple[int, int], _Row]:
     rows: dict[tuple[int, int], _Row] = defaultdict(lambda: _Row(defaultdict(list), defaultdict(list),
                                                                  defaultdict(list), []))
-    arcs = _simplified(topo.arcs, level.tolerance)
-    land = list(_land(topo, arcs, level.min_area))
+    level, topo, made = LEVELS[n], _read_topology(), _level_arcs(n)
+    arcs = made.arcs
+    land = list(_land(made.regions, level.min_area))
     for country in land:
         for cell, piece in _cut(country, level.cell):
             rows[cell].layers["land"].append(piece)
@@ -360,12 +382,10 @@ def level_outline_rows(groups: Iterable[tuple[int, tuple[int, ...]]],
     groups = list(groups)
     if not groups:
         return []
-    topo = _read_topology()
     rows = []
     for n in levels:
         level = LEVELS[n]
-        arcs = _simplified(topo.arcs, level.tolerance)
-        parts = {props["index"]: geom for props, geom in features(topo.topology, sources.REGIONS_OBJECT, arcs)}
+        parts = {props["index"]: geom for props, geom in _level_arcs(n).regions}
         for place_id, members in groups:
             found = [parts[i] for i in members if i in parts]
             if not found:
@@ -389,9 +409,8 @@ def basemap_drawings(levels: Iterable[int] = range(len(LEVELS))) -> Drawings:
     """Each cell's drawing (zlib-compressed JSON) and its names of water, by (level, x, y), for ``levels``
     (index into LEVELS): the costly part of the basemap, which needs no place of the gazetteer (the build
     runs it in its helper process)."""
-    topo = _read_topology()
     return {(n, x, y): (_packed(row.as_json(LEVELS[n].digits)), row.labels)
-            for n in levels for (x, y), row in _level_rows(topo, LEVELS[n]).items()}
+            for n in levels for (x, y), row in _level_rows(n).items()}
 
 
 def basemap_rows(places: Iterable[Named], drawings: Drawings | None = None,

@@ -38,7 +38,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..model import Progress
-from ..text.normalize import fold, skeletons
+from ..text.normalize import fold_once, skeletons
 from . import aliases, features, sources
 from .basemap import LEVELS, basemap_drawings, basemap_rows, level_outline_rows
 from .points import label_point
@@ -51,19 +51,21 @@ from .schema import (
     DEMONYM,
     DETAIL_TABLES,
     GENERATED,
-    INDEXES,
     LEVEL_OUTLINES,
     LEVELS_KEY,
     MEMBERS,
     META,
     METONYM,
     NAMES,
+    NAMES_INDEX,
     NATURAL_EARTH,
     OUTLINES,
     PERSON_NAMES,
     PLACES,
+    PLACES_INDEX,
     POINTS,
     PRIMARY,
+    TOWN_NAMES,
     WORD_FLOOR,
     WORDS,
     create_script,
@@ -104,7 +106,7 @@ class PlaceRecord:
     ne_members: tuple[int, ...] = ()
 
     def add_name(self, name: str, source: str) -> None:
-        self.add_keyed(fold(name), name, source)
+        self.add_keyed(fold_once(name), name, source)
 
     def add_keyed(self, key: str, name: str, source: str) -> None:
         """A name whose folded key is known already (the first source of a key is kept)."""
@@ -137,7 +139,7 @@ def _plausible_alternate(name: str, primary_keys: set[str]) -> str | None:
     key of a name kept, else None."""
     if not _is_latin(name):      # first: most alternates are in other scripts, and folding them is slow
         return None
-    key = fold(name)
+    key = fold_once(name)
     if not key or len(key.replace(" ", "")) < 3 or key.isdigit():
         return None
     if key in primary_keys or " " in key or _zipf(key) < COMMON_WORD_ZIPF:
@@ -162,7 +164,7 @@ class _Builder:
                                    lon=float(c["lng"]), population=int(c.get("population") or 0),
                                    geonameid=c["geonameId"], feature="L.CONT")
             place.add_name(c["name"], PRIMARY)
-            primary = {fold(c["name"])}
+            primary = {fold_once(c["name"])}
             for alt in c.get("alternateNames", []):
                 if alt.get("lang") in ("en", None, "") and _plausible_alternate(alt["name"], primary):
                     place.add_name(alt["name"], ALTERNATE)
@@ -232,7 +234,7 @@ class _Builder:
             weight[ri][f"{c['countrycode']}.{c['admin1code']}"] += 1 + c["population"]
             ne_of_city[ci] = ri
 
-        by_name = {(p.country, fold(aliases.region_base(p.name))): p for p in regions.values()}
+        by_name = {(p.country, fold_once(aliases.region_base(p.name))): p for p in regions.values()}
         members: dict[int, list[int]] = defaultdict(list)  # region place id -> NE indexes
         ne_place: dict[int, PlaceRecord] = {}
         for ri, (props, geom) in enumerate(ne):
@@ -243,7 +245,7 @@ class _Builder:
                 code, _ = max(votes.items(), key=lambda kv: kv[1])
                 target = regions.get(code)
             if target is None:
-                target = by_name.get((iso, fold(aliases.region_base(props.get("name") or ""))))
+                target = by_name.get((iso, fold_once(aliases.region_base(props.get("name") or ""))))
             if target is None and iso in countries and props.get("name"):
                 lat, lon = label_point(geom)
                 target = self.new_place(name=props["name"], kind="admin1", lat=lat, lon=lon,
@@ -275,7 +277,7 @@ class _Builder:
         ("Kent", "Northamptonshire"), France's departments ("Gironde"), each in its region."""
         for ri, region in ne_place.items():
             name = ne[ri][0].get("name")
-            if ri not in split or not name or fold(name) == fold(region.name):
+            if ri not in split or not name or fold_once(name) == fold_once(region.name):
                 continue
             lat, lon = label_point(ne[ri][1])
             part = self.new_place(name=name, kind="county", lat=lat, lon=lon, country=region.country,
@@ -318,13 +320,13 @@ class _Builder:
 
     # -- cities ---------------------------------------------------------------------------------
     def add_cities(self, cities: dict[str, dict[str, Any]], countries: dict[str, PlaceRecord],
-                   regions: dict[str, PlaceRecord], names: Mapping[int, dict[str, tuple[str, str]]]) -> None:
-        """The towns; ``names``: each town's ``city_names`` by geonameid."""
-        capital_names = {iso: fold(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
-        best_capital: dict[str, PlaceRecord] = {}
-        region_bases = {(r.country, fold(aliases.region_base(r.name))): r for r in regions.values()}
+                   regions: dict[str, PlaceRecord], capitals: Mapping[str, int]) -> None:
+        """The towns, without their own names (``town_name_rows`` writes them); ``capitals``: the geonameid of
+        each country's capital (``capital_towns``)."""
+        region_bases = {(r.country, fold_once(aliases.region_base(r.name))): r for r in regions.values()}
         forms_of: dict[int, set[str]] = defaultdict(set)    # a region's bases whose forms it was given
-        for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        self.town_ids: list[tuple[int, int]] = []     # (rank in towns_in_order, place id) of each town kept
+        for rank, c in enumerate(towns_in_order(cities)):
             iso = c["countrycode"]
             if iso not in countries:
                 continue
@@ -333,17 +335,16 @@ class _Builder:
                                 int(c["population"]), iso, region.admin1 if region else c.get("admin1code"),
                                 region.id if region else None, c["geonameid"], "P.PPL")
             self.places.append(place)
-            place.names = names[c["geonameid"]]
-            if iso not in best_capital and capital_names.get(iso) in place.names:
-                best_capital[iso] = place
+            self.town_ids.append((rank, place.id))
+            if capitals.get(iso) == c["geonameid"]:
                 place.feature = "P.PPLC"
                 for name in aliases.CAPITAL_METONYMS.get(iso, ()):
                     place.add_name(name, METONYM)
             # A region named after its main city takes the city's spellings ("Lugansk" region), not its names as a
             # town ("Quebec City"): each spelling, and once per base the forms of it ("Lugansk Oblast", …).
-            if region is not None and region_bases.get((iso, fold(c["name"]))) is region:
+            if region is not None and region_bases.get((iso, fold_once(c["name"]))) is region:
                 bases = forms_of[region.id]
-                own = {fold(c["name"])}
+                own = {fold_once(c["name"])}
                 alternates = (a for a in c.get("alternatenames", ()) if _plausible_alternate(a, own) is not None)
                 for alt in (a for a in alternates if not aliases.names_the_city(a)):
                     base = aliases.region_base(alt)
@@ -371,7 +372,7 @@ def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     """A town's names by folded key, as ``PlaceRecord.names`` holds them: its own name unless that is one
     of the commonest English words (then it cannot be found by it), and the alternate names worth keeping.
     The per-name work of the build, which needs nothing but the town's record."""
-    own = fold(city["name"])
+    own = fold_once(city["name"])
     names = {}
     if city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(own) < FUNCTION_WORD_ZIPF:
         names[own] = (city["name"], PRIMARY)
@@ -382,22 +383,40 @@ def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class _TownNames:
+    """The towns' own names: ``rows`` waits for them (``town_name_rows``, from the build's helper process);
+    ``ids``: the place id of each town written, by its rank in ``towns_in_order``."""
+
+    rows: Callable[[], bytes]
+    ids: list[tuple[int, int]]
+
+
 def _write_places(db: sqlite3.Connection, places: list[PlaceRecord], progress: Progress,
-                  skeletons_of: Callable[[list[str]], Callable[[], list[str]]] | None = None) -> None:
-    """The tables, then the places, their points and their names. ``skeletons_of`` starts computing the
-    names' skeletons (the build's helper process does it while this writes the places) and returns what
-    waits for them; by default they are computed here."""
+                  towns: _TownNames | None = None) -> None:
+    """The tables, then the places, their points and their names, indexed: the towns' own names
+    (``towns``) with their place ids, and the names the places were given here."""
     db.executescript(create_script())
     progress("writing places", 0.7)
+    db.executemany(PLACES.insert(), ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5),
+                                      round(p.lon, 5), p.population, p.geonameid, p.feature) for p in places))
+    db.execute(PLACES_INDEX)
+    progress("writing names", 0.75)
+    if towns is not None:       # in the names' order already: appended
+        db.execute("ATTACH ':memory:' AS towns")
+        db.deserialize(towns.rows(), name="towns")
+        db.execute("CREATE TABLE towns.ids (rank INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
+        db.executemany("INSERT INTO towns.ids VALUES (?, ?)", towns.ids)
+        db.execute(f"INSERT INTO {NAMES.name} SELECT t.key, i.id, t.name, t.source, t.skel "
+                   f"FROM towns.{TOWN_NAMES.name} t JOIN towns.ids i ON i.rank = t.rank")
+        db.commit()
+        db.execute("DETACH towns")
     # In key order, as the names' primary key wants them; by the key alone, stably: the places come in id order.
     rows = sorted(((key, p.id, name, source) for p in places for key, (name, source) in p.names.items()),
                   key=itemgetter(0))
-    keys = [key for key, _, _, _ in rows]
-    skels = skeletons_of(keys) if skeletons_of is not None else lambda: skeletons(keys)
-    db.executemany(PLACES.insert(), ((p.id, p.name, p.kind, p.country, p.admin1, p.region_id, round(p.lat, 5),
-                                      round(p.lon, 5), p.population, p.geonameid, p.feature) for p in places))
-    progress("writing names", 0.75)
-    db.executemany(NAMES.insert(), ((*row, skel) for row, skel in zip(rows, skels(), strict=True)))
+    db.executemany(NAMES.insert(), ((*row, skel) for row, skel in
+                                    zip(rows, skeletons([key for key, _, _, _ in rows]), strict=True)))
+    db.execute(NAMES_INDEX)
 
 
 def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float],
@@ -411,8 +430,6 @@ def _write_rest(db: sqlite3.Connection, version: str, words: Mapping[str, float]
     db.executemany(OUTLINES.insert(), outlines)
     db.executemany(MEMBERS.insert(), ((place_id, ",".join(map(str, m))) for place_id, m in members))
     _write_basemap(db, basemap)
-    progress("indexing", 0.95)
-    db.executescript(INDEXES)
     _write_meta(db, version, basemap.levels)
 
 
@@ -479,7 +496,7 @@ def word_frequencies() -> dict[str, float]:
     """Zipf frequencies of English words, from ``WORD_FLOOR`` up, by folded key: the recognizer's evidence that a
     capitalised word is an ordinary word. (A place's one-word name needs no entry of its own: a name
     with a frequency is an English word already, and folding leaves a folded key as it is.)"""
-    found = {fold(w) for w in _english_frequencies()}
+    found = {fold_once(w) for w in _english_frequencies()}
     return {k: z for k in found if " " not in k and (z := _zipf(k)) >= WORD_FLOOR}
 
 
@@ -525,15 +542,54 @@ def build_store(path: Path, version: str, progress: Progress | None = None) -> N
         helper.close()
 
 
-def town_names() -> dict[int, dict[str, tuple[str, str]]]:
-    """``city_names`` of every town, by geonameid: the build's folding of names, done by its helper."""
-    return {c["geonameid"]: city_names(c) for c in sources.cities().values()}
+def towns_in_order(cities: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The towns in the order the builder gives them their ids: the most populous first."""
+    return sorted(cities.values(), key=lambda c: -c["population"])
+
+
+@lru_cache(maxsize=1)
+def town_names() -> list[tuple[int, str, dict[str, tuple[str, str]]]]:
+    """(geonameid, country code, ``city_names``) of every town, in ``towns_in_order``: the build's folding of
+    names, done once by its helper, which answers the builder's two questions about them
+    (``capital_towns``, ``town_name_rows``)."""
+    return [(c["geonameid"], c["countrycode"], city_names(c)) for c in towns_in_order(sources.cities())]
+
+
+def capital_towns() -> dict[str, int]:
+    """Each country's capital: the geonameid of its first town (``towns_in_order``) that has the capital's
+    name among its names."""
+    wanted = {iso: fold_once(c["capital"]) for iso, c in sources.countries().items() if c.get("capital")}
+    found: dict[str, int] = {}
+    for geonameid, iso, names in town_names():
+        if iso not in found and wanted.get(iso) in names:
+            found[iso] = geonameid
+    return found
+
+
+def town_name_rows() -> bytes:
+    """The towns' names with their skeletons, in the names table's order, as a serialized SQLite database
+    (``TOWN_NAMES``): about four in five of the store's names, which the builder appends to its names
+    table in one statement (``_write_places``)."""
+    found = [(key, rank, name, source) for rank, (_, _, names) in enumerate(town_names())
+             for key, (name, source) in names.items()]
+    rows = [(*row, skel) for row, skel in zip(found, skeletons([row[0] for row in found]), strict=True)]
+    rows.sort(key=itemgetter(0))    # by key, then (stably) in the towns' order
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(TOWN_NAMES.create())
+        db.executemany(TOWN_NAMES.insert(), rows)
+        db.commit()
+        return db.serialize()
+    finally:
+        db.close()
 
 
 def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     """The store: this process reads and links the places and writes them; the helper folds the towns'
-    names, reads the words and person names, draws the world's basemap and the outlines meanwhile."""
-    names = helper.submit(town_names)
+    names (and writes them with their skeletons), reads the words and person names, draws the world's
+    basemap and the outlines meanwhile."""
+    capitals = helper.submit(capital_towns)
+    towns = helper.submit(town_name_rows)
     words = helper.submit(word_frequencies)
     persons = helper.submit(sources.person_names)
     drawings = helper.submit(basemap_drawings, WORLD)
@@ -547,26 +603,21 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     regions = b.add_regions(cities, countries, prepared_regions())
     members = _members(b.places)        # the regions', their parts' and the countries': all known now
     level_outlines = helper.submit(level_outline_rows, members, WORLD)
-    outlines = [helper.submit(outline_rows, _outlines(b.places))]
+    outlines = helper.submit(outline_rows, _outlines(b.places))
     linked = len(b.places)
     report("adding cities and their names", 0.45)
-    b.add_cities(cities, countries, regions, names())
+    b.add_cities(cities, countries, regions, capitals())
     b.finish_region_names(regions)
     report("adding counties, physical features and world regions", 0.6)
     reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
     features.add_counties(b.new_place, regions, cities)
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
-
-    def skeletons_first(keys: list[str]) -> Callable[[], list[str]]:
-        """The names' skeletons, which this process waits for next, before the later places' outlines."""
-        waiting = helper.submit(skeletons, keys)
-        outlines.append(helper.submit(outline_rows, _outlines(b.places[linked:])))
-        return waiting
+    later_outlines = outline_rows(_outlines(b.places[linked:]))    # here: the helper has more to do
 
     with _store_file(path) as db:
-        _write_places(db, b.places, report, skeletons_first)
-        _write_rest(db, version, words(), persons(), [row for part in outlines for row in part()], members,
+        _write_places(db, b.places, report, _TownNames(towns, b.town_ids))
+        _write_rest(db, version, words(), persons(), [*outlines(), *later_outlines], members,
                     Basemap(WORLD, basemap_rows(b.places, drawings(), WORLD), level_outlines()), report)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from ..text.normalize import fold
+from ..text.normalize import fold_once
 from . import aliases, sources
 from .macroregions import MACRO_REGIONS
 from .points import label_point
@@ -118,8 +118,8 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
                 place.add_name(natural_name(alt.strip()), ALTERNATE)
         bare = _bare_name(name, kind)
         known = kind != "river" or props["rank"] <= BARE_RIVER_MAX_RANK
-        if (bare != name or kind == "river") and known and fold(bare) not in reserved \
-                and _zipf(fold(bare)) < BARE_NAME_MAX_ZIPF:
+        if (bare != name or kind == "river") and known and fold_once(bare) not in reserved \
+                and _zipf(fold_once(bare)) < BARE_NAME_MAX_ZIPF:
             place.add_name(bare, GENERATED)
         count += 1
     return count

@@ -57,6 +57,12 @@ PLACES = Table("places", (
 NAMES = Table("names", (("key", "TEXT NOT NULL"), ("place_id", "INTEGER NOT NULL"), ("name", "TEXT NOT NULL"),
                         ("source", "TEXT NOT NULL"), ("skel", "TEXT NOT NULL")),
               key="PRIMARY KEY (key, place_id)", options="WITHOUT ROWID")
+# The towns' names as the build's helper process hands them to its builder (``build.town_name_rows``), in
+# the names table's order (their rowids'): by key, then by ``rank``, the town's place in the builder's order
+# of towns, so of their place ids, which are the builder's to give. Not in a store.
+TOWN_NAMES = Table("town_names", (("key", "TEXT NOT NULL"), ("rank", "INTEGER NOT NULL"),
+                                  ("name", "TEXT NOT NULL"), ("source", "TEXT NOT NULL"),
+                                  ("skel", "TEXT NOT NULL")))
 WORDS = Table("words", (("key", "TEXT PRIMARY KEY"), ("zipf", "REAL NOT NULL")), options="WITHOUT ROWID")
 PERSON_NAMES = Table("person_names", (("key", "TEXT PRIMARY KEY"), ("first", "REAL NOT NULL"),
                                       ("last", "REAL NOT NULL")), options="WITHOUT ROWID")
@@ -90,10 +96,8 @@ LEVELS_KEY = "basemap_levels"
 def levels_of(meta: dict[str, str]) -> set[int]:
     """The basemap levels a file holds, from its meta table (``LEVELS_KEY``)."""
     return {int(n) for n in meta.get(LEVELS_KEY, "").split(",") if n}
-INDEXES = """
-CREATE INDEX names_skel ON names (skel);
-CREATE INDEX places_geonameid ON places (geonameid);
-"""
+PLACES_INDEX = "CREATE INDEX places_geonameid ON places (geonameid)"
+NAMES_INDEX = "CREATE INDEX names_skel ON names (skel)"
 
 
 def create_script(tables: tuple[Table, ...] = TABLES) -> str:

@@ -30,12 +30,17 @@ _LATER_VOWELS = re.compile(r"(?<=.)[aeiou]+")   # vowels after a line's first le
 _REPEATS = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=1 << 20)
-def fold(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name."""
+def fold_once(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name: ``fold`` without its cache, for names that
+    are folded once each (the gazetteer's build folds about a million, nearly all different)."""
     name = _APOSTROPHES.sub("", name)
     ascii_name = (name if name.isascii() else _APOSTROPHES.sub("", unidecode(name))).lower()
     return _NON_ALNUM.sub(" ", ascii_name).strip()
+
+
+# The same key, remembered: the geoparser folds the same words again and again.
+fold = lru_cache(maxsize=1 << 20)(fold_once)
+
 
 
 @lru_cache(maxsize=1 << 20)
