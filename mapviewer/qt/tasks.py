@@ -27,31 +27,38 @@ Progress = Callable[[str, float], None]
 
 class StoreHandle:
     """The gazetteer a window works with, given to it: already open (tests, a second window), or opened
-    — and on the first run built, with progress — by the first task that needs it, off the GUI thread."""
+    — and on the first run built, with progress — in the background from the window's start
+    (``gazetteer.opening``), for the first task that needs it."""
 
     def __init__(self, store: GazetteerStore | None = None):
+        from ..gazetteer.opening import StoreOpening
+
         self._store = store
-        self._lock = threading.Lock()
+        self._opening = StoreOpening()
 
     @property
     def store(self) -> GazetteerStore | None:
-        return self._store
+        return self._store if self._store is not None else self._opening.store
+
+    def prepare(self) -> None:
+        """Start opening the store (on a first run: building it) now, before anything needs it."""
+        if self._store is None:
+            self._opening.start()
 
     def open(self, progress: Progress, cancelled: Callable[[], bool]) -> GazetteerStore:
         """The open store; a first-run build stops (raising Cancelled) as soon as ``cancelled()``."""
-        with self._lock:
-            if self._store is None:
-                from ..gazetteer.lifecycle import ensure_store
-                from ..gazetteer.store import GazetteerStore
-
-                self._store = GazetteerStore(ensure_store(progress=lambda m, f: progress(
-                    f"Building the offline gazetteer (first run only): {m}", f), cancelled=cancelled))
+        if self._store is not None:
             return self._store
+        return self._opening.wait(lambda m, f: progress(f"Building the offline gazetteer (first run only): {m}", f),
+                                  cancelled)
 
     def replace(self, store: GazetteerStore) -> None:
         """A rebuilt store instead of the one open (which closes when nothing uses it any more)."""
-        with self._lock:
-            self._store = store
+        self._store = store
+
+    def shutdown(self) -> None:
+        """Stop an opening under way (a first-run build's processes are killed) before the window goes."""
+        self._opening.stop()
 
 
 class _CollectorPaused:

@@ -84,10 +84,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None, store: GazetteerStore | None = None):
         super().__init__()
+        self.store = StoreHandle(store)
+        self.store.prepare()        # a first run's build starts before the window and Qt WebEngine do
         self.settings = settings or QSettings("mapviewer", "mapviewer")
         self.setWindowTitle("mapviewer")
         self.setAcceptDrops(True)
-        self.store = StoreHandle(store)
         self.recent = RecentFiles(self.settings)
         self.recent_projects = RecentFiles(self.settings, "recent_projects")
         self.review = Review(self)
@@ -947,3 +948,4 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.rebuilder.shutdown()
         self.detail.shutdown()
+        self.store.shutdown()
