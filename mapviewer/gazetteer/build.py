@@ -526,8 +526,8 @@ class _Helper:
     def close(self) -> None:
         """Drop the work not started and end the helper at once: it only computes, and ending on its own
         it would first free its millions of objects, for seconds, while the store waits to be opened."""
+        pid = self._pid()       # the first work it was given: done, unless it never started
         self._pool.shutdown(wait=False, cancel_futures=True)
-        pid = self._pid()
         if pid != os.getpid():      # not when the work fell back to this process
             with suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)

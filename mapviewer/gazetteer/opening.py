@@ -77,7 +77,9 @@ class StoreOpening:
         from .store import GazetteerStore
 
         try:
-            self._store = GazetteerStore(ensure_store(self._path, self._report, cancelled=lambda: self._stopped))
+            store = GazetteerStore(ensure_store(self._path, self._report, cancelled=lambda: self._stopped))
+            store.load_frequencies()
+            self._store = store
         except BaseException as e:      # the waiter raises it
             self._error = e
 
