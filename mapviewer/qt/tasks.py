@@ -35,6 +35,7 @@ class StoreHandle:
 
         self._store = store
         self._opening = StoreOpening()
+        self._lock = threading.Lock()       # one task at a time asks for it
 
     @property
     def store(self) -> GazetteerStore | None:
@@ -47,10 +48,11 @@ class StoreHandle:
 
     def open(self, progress: Progress, cancelled: Callable[[], bool]) -> GazetteerStore:
         """The open store; a first-run build stops (raising Cancelled) as soon as ``cancelled()``."""
-        if self._store is not None:
-            return self._store
-        return self._opening.wait(lambda m, f: progress(f"Building the offline gazetteer (first run only): {m}", f),
-                                  cancelled)
+        with self._lock:
+            if self._store is not None:
+                return self._store
+            return self._opening.wait(
+                lambda m, f: progress(f"Building the offline gazetteer (first run only): {m}", f), cancelled)
 
     def replace(self, store: GazetteerStore) -> None:
         """A rebuilt store instead of the one open (which closes when nothing uses it any more)."""
