@@ -76,9 +76,20 @@ def _geometry(arcs: list[np.ndarray], obj: dict[str, Any]) -> BaseGeometry | Non
     kept: list[BaseGeometry] = [p for p in polys if p is not None and not p.is_empty]
     if not kept:
         return None
-    geom = shapely.union_all(kept) if len(kept) > 1 else kept[0]
+    geom = _joined(kept) if len(kept) > 1 else kept[0]
     geom = shapely.make_valid(geom) if not geom.is_valid else geom
     return _polygonal(geom)
+
+
+def _joined(parts: list[BaseGeometry]) -> BaseGeometry:
+    """The polygons of a member as one geometry: as they are when they are disjoint, as they nearly always
+    are (their union took a third of reading the admin-1 file, for the same area), else their union."""
+    polygons = [p for part in parts for p in getattr(part, "geoms", [part])]
+    if all(p.geom_type == "Polygon" for p in polygons):
+        joined = shapely.MultiPolygon(polygons)
+        if joined.is_valid:
+            return joined
+    return shapely.union_all(parts)
 
 
 def _polygonal(geom: BaseGeometry) -> BaseGeometry | None:
