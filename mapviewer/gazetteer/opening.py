@@ -77,9 +77,7 @@ class StoreOpening:
         from .store import GazetteerStore
 
         try:
-            store = GazetteerStore(ensure_store(self._path, self._report, cancelled=lambda: self._stopped))
-            store.load_frequencies()
-            self._store = store
+            self._store = GazetteerStore(ensure_store(self._path, self._report, cancelled=lambda: self._stopped))
         except BaseException as e:      # the waiter raises it
             self._error = e
 

@@ -132,12 +132,6 @@ class GazetteerStore:
             self._words = dict(self._query("SELECT key, zipf FROM words"))
         return self._words.get(key, 0.0)
 
-    def load_frequencies(self) -> None:
-        """Read the words' and person names' frequencies now, which every analysis reads first (a third of
-        a second): ``opening`` does it on its thread while the window starts."""
-        self.word_frequency("")
-        self.person_name("")
-
     def person_name(self, key: str) -> tuple[float, float]:
         """How common ``key`` is as a first name and as a surname (% of US Census 1990 people)."""
         if self._persons is None:

@@ -1,5 +1,5 @@
 """The store opened in the background from the app's start (gazetteer.opening): whoever waits gets the one
-store, with the frequencies every analysis reads already loaded; a cancelled wait stops a first-run build
+store; a cancelled wait stops a first-run build
 at once (its processes end, no file is left) and the next wait starts the opening again."""
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ def test_waiters_get_the_one_store_opened_in_the_background(tmp_path):
     opening.start()
     store = opening.wait(lambda message, fraction: None, lambda: False)
     assert store.path == path and opening.store is store
-    assert store._words is not None and store._persons is not None     # read before anyone asked
     assert store.word_frequency("the") == 7.73
     assert opening.wait(lambda message, fraction: None, lambda: False) is store
 
