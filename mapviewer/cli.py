@@ -217,17 +217,23 @@ def _project(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace) -> int:
     if args.screenshot is not None and not args.screenshot.absolute().parent.is_dir():
         raise MapviewerError(f"cannot write the screenshot {args.screenshot}: no folder {args.screenshot.parent}")
+    # The store's opening first (on a first run, its build), then the core's imports, both on threads of
+    # their own while Qt starts: the article's map is ready sooner.
+    from .gazetteer.opening import StoreOpening
+
+    opening = StoreOpening()
+    opening.start()
     # Before PySide6 is imported: QtWebEngine's libraries load with it, the xcb plugin with the app.
     from .qt.preflight import check
 
     check()
-    if args.files:       # the core's imports run while Qt starts: the article's map is ready sooner
+    if args.files:
         from .warm import warm_up
 
         warm_up()
     from .qt.app import run_app
 
-    return run_app(args, _STARTED)
+    return run_app(args, _STARTED, opening)
 
 
 def _source(text: str) -> Path | str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..bundled import resource
+from ..gazetteer.opening import StoreOpening
 from .window import MainWindow
 
 SCREENSHOT_TIMEOUT_S = 180  # the first run may build the gazetteer
@@ -83,15 +84,16 @@ def remove_leftovers_of_earlier_runs(window: MainWindow) -> threading.Thread:
     return thread
 
 
-def run_app(args: argparse.Namespace, started: float | None = None) -> int:
-    """The window, opened on ``args.files``; ``args`` come from the ``open`` command of ``mapviewer.cli``."""
+def run_app(args: argparse.Namespace, started: float | None = None, opening: StoreOpening | None = None) -> int:
+    """The window, opened on ``args.files``; ``args`` come from the ``open`` command of ``mapviewer.cli``,
+    ``opening``: the store's opening, which it started before Qt."""
     started = time.monotonic() if started is None else started
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("mapviewer")
     app.setOrganizationName("mapviewer")
     app.setWindowIcon(QIcon(str(resource("mapviewer.svg"))))
-    window = MainWindow()
+    window = MainWindow(opening=opening)
     remove_leftovers_of_earlier_runs(window)
     if args.screenshot:
         window.resize(*args.size)

@@ -19,6 +19,7 @@ from ..model import Document
 
 if TYPE_CHECKING:
     from ..documents.url import WebAddress
+    from ..gazetteer.opening import StoreOpening
     from ..gazetteer.store import GazetteerStore
     from ..geoparse.config import GeoparserConfig
 
@@ -30,11 +31,11 @@ class StoreHandle:
     — and on the first run built, with progress — in the background from the window's start
     (``gazetteer.opening``), for the first task that needs it."""
 
-    def __init__(self, store: GazetteerStore | None = None):
+    def __init__(self, store: GazetteerStore | None = None, opening: StoreOpening | None = None):
         from ..gazetteer.opening import StoreOpening
 
         self._store = store
-        self._opening = StoreOpening()
+        self._opening = opening or StoreOpening()
         self._lock = threading.Lock()       # one task at a time asks for it
 
     @property

@@ -65,6 +65,7 @@ from .tasks import StoreHandle
 from .watch import ChangedFiles
 
 if TYPE_CHECKING:
+    from ..gazetteer.opening import StoreOpening
     from ..pipeline import Geoparser
 
 EMPTY_MAP = message_page("Open an article to see its places here.")
@@ -82,9 +83,10 @@ class MainWindow(QMainWindow):
     analysed = Signal()          # a new set of analyses is shown (tests and --screenshot wait for it)
     corrected = Signal()         # a correction, undo or redo is shown in text, table and map
 
-    def __init__(self, settings: QSettings | None = None, store: GazetteerStore | None = None):
+    def __init__(self, settings: QSettings | None = None, store: GazetteerStore | None = None,
+                 opening: StoreOpening | None = None):
         super().__init__()
-        self.store = StoreHandle(store)
+        self.store = StoreHandle(store, opening)
         self.store.prepare()        # a first run's build starts before the window and Qt WebEngine do
         self.settings = settings or QSettings("mapviewer", "mapviewer")
         self.setWindowTitle("mapviewer")
