@@ -91,13 +91,14 @@ TABLES = (META, PLACES, NAMES, WORDS, PERSON_NAMES, OUTLINES, MEMBERS, LEVEL_OUT
 DETAIL_TABLES = (META, LEVEL_OUTLINES, BASEMAP, POINTS)
 # The meta key saying which basemap levels a file holds ("0": the world only; "0,1,2,3": all of them).
 LEVELS_KEY = "basemap_levels"
+# A store's indexes: the places' made once they are written, the names' once they are.
+PLACES_INDEX = "CREATE INDEX places_geonameid ON places (geonameid)"
+NAMES_INDEX = "CREATE INDEX names_skel ON names (skel)"
 
 
 def levels_of(meta: dict[str, str]) -> set[int]:
     """The basemap levels a file holds, from its meta table (``LEVELS_KEY``)."""
     return {int(n) for n in meta.get(LEVELS_KEY, "").split(",") if n}
-PLACES_INDEX = "CREATE INDEX places_geonameid ON places (geonameid)"
-NAMES_INDEX = "CREATE INDEX names_skel ON names (skel)"
 
 
 def create_script(tables: tuple[Table, ...] = TABLES) -> str:

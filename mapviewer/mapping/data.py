@@ -99,7 +99,6 @@ def page_data(entries: list[PlaceEntry], analyses: list[Analysis], store: Gazett
             "places": {e.key: _place(e, u16s, store, below) for e in entries}}
 
 
-
 def release(data: dict[str, Any]) -> None:
     """Free ``page_data``'s documents and places piece by piece (``free_gradually``): a long article's data
     is a dict per mention. ``data`` keeps its other keys, which ``page_data`` did not make."""

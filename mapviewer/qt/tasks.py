@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ..errors import DamagedStore, MapviewerError
+from ..gazetteer.opening import StoreOpening
 from ..model import Document
 
 if TYPE_CHECKING:
     from ..documents.url import WebAddress
-    from ..gazetteer.opening import StoreOpening
     from ..gazetteer.store import GazetteerStore
     from ..geoparse.config import GeoparserConfig
 
@@ -32,8 +32,6 @@ class StoreHandle:
     (``gazetteer.opening``), for the first task that needs it."""
 
     def __init__(self, store: GazetteerStore | None = None, opening: StoreOpening | None = None):
-        from ..gazetteer.opening import StoreOpening
-
         self._store = store
         self._opening = opening or StoreOpening()
         self._lock = threading.Lock()       # one task at a time asks for it

@@ -42,7 +42,6 @@ def fold_once(name: str) -> str:
 fold = lru_cache(maxsize=1 << 20)(fold_once)
 
 
-
 @lru_cache(maxsize=1 << 20)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded key: equal for most transliteration variants of one name."""
