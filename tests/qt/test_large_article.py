@@ -59,3 +59,22 @@ def test_the_places_table_sorts_its_rows_and_keeps_the_selection(qtbot, loaded):
     counts = [int(proxy.index(r, 4).data()) for r in range(proxy.rowCount())]
     assert counts == sorted(counts, reverse=True)
     assert table.currentIndex().data() == "Kyiv"
+
+
+def test_while_an_article_is_analysed_the_window_thread_gets_the_interpreter_at_once(qtbot, window, tmp_path):
+    """Each call Qt makes into Python on the window's thread (a model's data, a header's labels) waits for
+    the interpreter lock; while a worker analyses, the lock changes hands within half a millisecond, and
+    the collector is paused. Both are as they were once the work has ended."""
+    import gc
+    import sys
+
+    before = sys.getswitchinterval()
+    path = tmp_path / "long.txt"
+    path.write_text("Officials in Kyiv said the talks in Geneva went on. " * 40_000, encoding="utf-8")
+    seen = []
+    with qtbot.waitSignal(window.analysed, timeout=LOAD_MS):
+        window.open_paths([path])
+        qtbot.waitUntil(lambda: seen.append((sys.getswitchinterval(), gc.isenabled())) or seen[-1][0] < before,
+                        timeout=LOAD_MS)
+    assert seen[-1] == (0.0005, False)
+    assert sys.getswitchinterval() == before and gc.isenabled()
