@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import odf.dc
-import odf.draw
+import odf.namespaces
 import odf.office
 import odf.table
 import odf.text
@@ -102,6 +102,14 @@ def _bounded(name: str, data: bytes) -> str:
 def test_odt_headings_paragraphs_lists_tables_and_notes_in_order(tmp_path):
     document = OpenDocumentText()
     document.meta.addElement(odf.dc.Title(text="Storm report"))
+    changes = odf.text.TrackedChanges()
+    region = odf.text.ChangedRegion(qattributes={(odf.namespaces.XMLNS, "id"): "c1"})
+    deletion = odf.text.Deletion()
+    deletion.addElement(odf.office.ChangeInfo())
+    deletion.addElement(odf.text.P(text="Deleted: talks in Madrid."))
+    region.addElement(deletion)
+    changes.addElement(region)
+    document.text.addElement(changes)
     document.text.addElement(odf.text.H(outlinelevel=1, text="Storm hits Lyon"))
     lead = odf.text.P(text="Rescue teams from Grenoble")
     lead.addElement(odf.text.S(c=2))
