@@ -25,12 +25,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from odf.opendocument import OpenDocumentText
 
-from mapviewer.documents import MAX_BYTES, READERS, read_document
+from mapviewer.documents import MAX_BYTES, READERS
 from mapviewer.errors import ReaderError
-from mapviewer.model import Document
 
 from ..hostile import JINJA, MARKUP, article, no_marker_created
 from .made_documents import docx_bytes, epub_bytes, epub_members, odt_bytes, odt_of, xhtml, zip_bytes
+from .test_bad_input import _read, _refused
 
 STORM = ["Storm hits Lyon", "Rescue teams from Grenoble and Marseille reached Lyon on Monday.",
          "Trains to Paris were cancelled for the evening."]
@@ -42,18 +42,6 @@ ODT_TYPE = "application/vnd.oasis.opendocument.text"
 LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol0 "lol">'
           + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)) + "]>")
 OUTSIDE_FILE = '<!DOCTYPE x [<!ENTITY outside SYSTEM "file:///etc/passwd">]>'
-
-
-def _read(tmp_path: Path, name: str, data: bytes) -> Document:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return read_document(path)
-
-
-def _refused(tmp_path: Path, name: str, data: bytes) -> str:
-    with pytest.raises(ReaderError) as e:
-        _read(tmp_path, name, data)
-    return str(e.value)
 
 
 def _odt_members(body: str, **more: bytes | str) -> dict[str, bytes | str]:

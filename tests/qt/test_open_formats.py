@@ -3,14 +3,10 @@ filter, File › Open folder and a drop, shown here with the OpenDocument and EP
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
-
 from mapviewer.documents import READERS
 
 from ..core.made_documents import epub_bytes, odt_bytes, xhtml
-from .conftest import LOAD_MS
+from .conftest import LOAD_MS, drop_files
 
 
 def _action(window, text):
@@ -48,14 +44,5 @@ def test_open_folder_and_a_drop_take_odt_and_epub(qtbot, window, tmp_path, monke
 
     dropped = tmp_path / "dropped.odt"
     dropped.write_bytes(odt_bytes(["Storm hits Marseille"]))
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    at = QPointF(window.width() / 2, window.height() / 2)
-    enter = QDragEnterEvent(at.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
-        QApplication.sendEvent(window, QDropEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                                  Qt.KeyboardModifier.NoModifier))
+    drop_files(qtbot, window, window, [dropped])
     assert [a.document.source for a in window.analyses] == ["dropped.odt"], window.last_error
