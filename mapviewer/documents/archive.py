@@ -1,5 +1,5 @@
-"""Documents that are zip archives (OpenDocument text, EPUB): their members read one at a time within one
-budget, their XML parsed without entities.
+"""Documents that are zip archives (Word, OpenDocument text, EPUB): their members read one at a time within
+one budget, their XML parsed without entities.
 
 Before a member is unpacked, the size its archive declares for it is checked against what is left of
 ``MAX_BYTES`` (all the members a reader takes share the limit of one file); a zip bomb is refused by that
@@ -78,6 +78,15 @@ class Archive:
                 ValueError) as e:    # a bad CRC or header, truncated data, a member encrypted by zip itself
             raise self.damaged(f"{member}: {e}") from e
         return b"".join(pieces)
+
+    def repacked(self) -> bytes:
+        """The archive packed again, uncompressed, from its members read within the limit: for a library that
+        unpacks members whole by itself (python-docx), so that it meets no more than the limit allows."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked:
+            for member in dict.fromkeys(info.filename for info in self._zip.infolist() if not info.is_dir()):
+                repacked.writestr(member, self.read(member))
+        return out.getvalue()
 
     def xml(self, member: str) -> Element:
         """The root element of the XML part ``member``, parsed without entities or external references."""

@@ -401,6 +401,15 @@ def test_zip_bomb_declaring_a_small_size_is_never_unpacked_past_it(tmp_path, suf
     assert message.startswith(f"bomb.{suffix}: damaged or not {form.kind} ({form.page}: Bad CRC-32"), message
 
 
+def test_zip_bombs_in_a_word_document_are_refused_too():
+    word = zipfile.ZipFile(io.BytesIO(docx_bytes(["Talks in Paris"])))
+    bomb = _with_member_of_size({name: word.read(name) for name in word.namelist()}, "word/document.xml", 60_000_000)
+    assert _bounded("bomb.docx", bomb) == (
+        "bomb.docx: too large once unpacked (word/document.xml alone is 60 MB; the limit is 50 MB)")
+    assert _bounded("lying.docx", _declaring(bomb, 60_000_000, 2000)).startswith(
+        "lying.docx: damaged or not a Word document (word/document.xml: Bad CRC-32")
+
+
 def test_xml_bombs_are_refused_in_every_xml_part(tmp_path):
     content = "<?xml version='1.0'?>" + LAUGHS + CONTENT.format("<text:p>&lol9;</text:p>")
     assert _bounded("laughs.odt", zip_bytes(_odt_members("", **{"content.xml": content}))) == (
