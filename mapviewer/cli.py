@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 APP_COMMAND = "open"
 COMMANDS = (APP_COMMAND, "gazetteer", "geoparse", "export", "project")
 # The readable formats, for --help without importing the readers (a test checks it against documents.READERS).
-ARTICLES = ".txt, .md, .html, .pdf, .docx, .eml"
+ARTICLES = ".txt, .md, .html, .pdf, .docx, .odt, .epub, .eml"
 SOURCES = f"articles ({ARTICLES}) or web addresses (http://, https://)"
 
 

@@ -31,6 +31,15 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
+@pytest.fixture(autouse=True)
+def no_proxy_settings(monkeypatch):
+    """No proxy from the environment the tests run in (it would carry the requests to this machine's test
+    servers elsewhere): a test that wants one sets it."""
+    for name in ("http_proxy", "https_proxy", "no_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
 @pytest.fixture(scope="session")
 def store():
     """The real gazetteer store (built into the user's cache on first use)."""

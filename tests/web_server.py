@@ -4,6 +4,7 @@ web server can (pages, redirects, loops, stalls, wrong types, huge and compresse
 from __future__ import annotations
 
 import gzip
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,9 +37,10 @@ def gzipped(data: bytes, content_type: str = "text/html") -> Route:
 
 
 class WebServer:
-    """``with WebServer(routes) as server: server.url("/page")``; ``server.requests`` lists the paths asked."""
+    """``with WebServer(routes) as server: server.url("/page")``; ``server.requests`` lists the paths asked.
+    Given ``tls`` (a server context), it speaks https."""
 
-    def __init__(self, routes: dict[str, Route]):
+    def __init__(self, routes: dict[str, Route], tls: ssl.SSLContext | None = None):
         self.routes = routes
         self.requests: list[str] = []
         self.stop = threading.Event()
@@ -71,10 +73,13 @@ class WebServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self.scheme = "https" if tls else "http"
+        if tls:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
+        return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}{path}"
 
     def __enter__(self) -> WebServer:
         self._thread.start()

@@ -29,7 +29,7 @@ class DocumentType:
 
 def _on_first_use(module: str, name: str) -> Callable[[bytes, Path], Document]:
     """The reader ``name`` of the module ``module`` here, imported (with its library: trafilatura, pypdf,
-    python-docx) when a file of its type is first read: opening a text file at launch loads none of them."""
+    python-docx, defusedxml) when a file of its type is first read: opening a text file at launch loads none of them."""
     def read(data: bytes, path: Path) -> Document:
         reader: Callable[[bytes, Path], Document] = getattr(import_module(f"{__name__}.{module}"), name)
         return reader(data, path)
@@ -44,6 +44,8 @@ READERS: dict[str, DocumentType] = {t.name: t for t in (
     DocumentType("html", "Saved web page", (".html", ".htm"), _on_first_use("html", "read_html")),
     DocumentType("pdf", "PDF", (".pdf",), _on_first_use("pdf", "read_pdf")),
     DocumentType("docx", "Word document", (".docx",), _on_first_use("word", "read_docx")),
+    DocumentType("odt", "OpenDocument text", (".odt",), _on_first_use("opendocument", "read_odt")),
+    DocumentType("epub", "EPUB book", (".epub",), _on_first_use("epub", "read_epub")),
     DocumentType("eml", "E-mail", (".eml",), _on_first_use("mail", "read_eml")),
 )}
 SUFFIXES: tuple[str, ...] = tuple(s for t in READERS.values() for s in t.suffixes)

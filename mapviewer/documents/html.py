@@ -21,6 +21,8 @@ _HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # A comment left open runs to the end of the page, as in a browser.
 _UNTERMINATED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.DOTALL)
+# HTML's white space: a run of it, line breaks included, shows as one space, except inside <pre>.
+_BLANKS = re.compile(r"[ \t\n\f\r]+")
 
 
 class _TextExtractor(HTMLParser):
@@ -29,6 +31,7 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.title = ""
         self._hidden = 0
+        self._pre = 0
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -36,6 +39,8 @@ class _TextExtractor(HTMLParser):
             self._hidden += 1
         if tag == "title":
             self._in_title = True
+        if tag == "pre":
+            self._pre += 1
         if tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -44,6 +49,8 @@ class _TextExtractor(HTMLParser):
             self._hidden -= 1
         if tag == "title":
             self._in_title = False
+        if tag == "pre" and self._pre:
+            self._pre -= 1
         if tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -51,11 +58,12 @@ class _TextExtractor(HTMLParser):
         if self._in_title:
             self.title += data
         elif not self._hidden:
-            self.parts.append(data)
+            self.parts.append(data if self._pre else _BLANKS.sub(" ", data))
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
-    """(title, text) of a page: all its visible text, paragraphs on their own lines."""
+    """(title, text) of a page: all its visible text, paragraphs on their own lines, a line break in the
+    markup a space within a paragraph (as a browser shows it)."""
     parser = _TextExtractor()
     parser.feed(_UNTERMINATED_COMMENT.sub("", markup))
     parser.close()

@@ -9,10 +9,17 @@ streams in (a compressed one after decompression), so a huge answer is refused w
 
 The request runs on a daemon thread that the caller waits for in short slices: Ctrl+C, or a worker's
 cancel, ends the wait at once even while a server stalls; the abandoned request ends by its timeout.
+
+A forward proxy named by the usual environment variables (``http_proxy``, ``https_proxy``, except for the
+hosts ``no_proxy`` lists; read by ``urllib.request.getproxies`` and ``proxy_bypass``, as urllib and most
+tools read them) carries the request: a plain one as an absolute address, an https one through a CONNECT
+tunnel, with the TLS certificate still checked against the site's name. Credentials in the proxy's address
+(``http://user:password@proxy:3128``) go to the proxy only, as Basic authentication.
 """
 
 from __future__ import annotations
 
+import base64
 import http.client
 import socket
 import ssl
@@ -23,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from email.message import Message
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import ReaderError
@@ -67,6 +74,46 @@ class Limits:
     total: float = TOTAL_S
     max_bytes: int = MAX_BYTES
     max_redirects: int = MAX_REDIRECTS
+
+
+@dataclass(frozen=True, slots=True)
+class Proxy:
+    """The forward proxy a request goes through: its host and port, the Proxy-Authorization its address's
+    credentials make (if any), and the variable that named it, for messages."""
+
+    host: str
+    port: int
+    authorization: str | None
+    variable: str
+
+    def __str__(self) -> str:
+        return f"the proxy {self.host}:{self.port} set by {self.variable}"
+
+
+def proxy_for(url: str) -> Proxy | None:
+    """The proxy the environment names for ``url``'s scheme, unless ``no_proxy`` lists its host; ReaderError
+    for a proxy address mapviewer cannot use."""
+    import urllib.request  # 4 ms of imports, for the first page fetched rather than at launch
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    address = urllib.request.getproxies().get(scheme)
+    if not address or urllib.request.proxy_bypass(parts.netloc.rpartition("@")[2]):
+        return None
+    variable = f"{scheme}_proxy"
+    proxy = urlsplit(address if "://" in address else f"http://{address}")
+    try:
+        port = proxy.port or 80
+    except ValueError:
+        port = 0
+    if proxy.scheme.lower() != "http" or not proxy.hostname or not port:
+        raise ReaderError(f"{url}: cannot use the proxy {address!r} set by {variable}: mapviewer uses proxies "
+                          "with an http:// address and a host")
+    authorization = None
+    if proxy.username is not None:
+        credentials = unquote_to_bytes(proxy.username) + b":" + unquote_to_bytes(proxy.password or "")
+        authorization = "Basic " + base64.b64encode(credentials).decode("ascii")
+    return Proxy(proxy.hostname, port, authorization, variable)
 
 
 def normalise_url(text: str) -> str:
@@ -140,23 +187,27 @@ def fetch(url: str, limits: Limits = Limits()) -> Answer:
     deadline = time.monotonic() + limits.total
     chain = [url]
     while True:
+        proxy = proxy_for(chain[-1])
+        through = f" through {proxy}" if proxy else ""
         try:
-            answer = _get(chain[-1], limits, deadline)
+            answer = _get(chain[-1], proxy, limits, deadline)
         except ReaderError:
             raise
         except TimeoutError as e:
-            raise ReaderError(f"{chain[-1]}: no answer within {limits.timeout:g} s") from e
+            raise ReaderError(f"{chain[-1]}: no answer within {limits.timeout:g} s{through}") from e
         except socket.gaierror as e:
-            raise ReaderError(f"{chain[-1]}: cannot find the server {urlsplit(chain[-1]).hostname} "
-                              "(no such host, or no network)") from e
+            server = proxy or f"the server {urlsplit(chain[-1]).hostname}"
+            raise ReaderError(f"{chain[-1]}: cannot find {server} (no such host, or no network)") from e
         except ssl.SSLCertVerificationError as e:
             raise ReaderError(f"{chain[-1]}: the site's certificate is not valid ({e.verify_message})") from e
         except ConnectionRefusedError as e:
-            raise ReaderError(f"{chain[-1]}: cannot connect (the server refused the connection)") from e
+            refused = f"to {proxy} (it" if proxy else "(the server"
+            raise ReaderError(f"{chain[-1]}: cannot connect {refused} refused the connection)") from e
         except http.client.HTTPException as e:
-            raise ReaderError(f"{chain[-1]}: the server's answer is not valid HTTP ({type(e).__name__})") from e
+            raise ReaderError(f"{chain[-1]}: the server's answer{through} is not valid HTTP "
+                              f"({type(e).__name__})") from e
         except OSError as e:
-            raise ReaderError(f"{chain[-1]}: cannot fetch the page ({e.strerror or e})") from e
+            raise ReaderError(f"{chain[-1]}: cannot fetch the page{through} ({e.strerror or e})") from e
         if isinstance(answer, Answer):
             return answer
         if answer in chain:
@@ -166,25 +217,34 @@ def fetch(url: str, limits: Limits = Limits()) -> Answer:
         chain.append(answer)
 
 
-def _get(url: str, limits: Limits, deadline: float) -> Answer | str:
-    """One request: the answer, or the address a redirect points to."""
+def _get(url: str, proxy: Proxy | None, limits: Limits, deadline: float) -> Answer | str:
+    """One request, through ``proxy`` if given: the answer, or the address a redirect points to."""
     parts = urlsplit(url)
     https = parts.scheme.lower() == "https"
     assert parts.hostname is not None            # normalise_url and the redirect check ensure it
+    port = parts.port or (443 if https else 80)
+    host, connect_port = (proxy.host, proxy.port) if proxy else (parts.hostname, port)
     connection: http.client.HTTPConnection = (
-        http.client.HTTPSConnection(parts.hostname, parts.port or 443, timeout=limits.timeout,
-                                    context=ssl.create_default_context())
-        if https else http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=limits.timeout))
+        http.client.HTTPSConnection(host, connect_port, timeout=limits.timeout, context=ssl.create_default_context())
+        if https else http.client.HTTPConnection(host, connect_port, timeout=limits.timeout))
+    headers = {"User-Agent": f"mapviewer/{__version__}", "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate",
+               "Connection": "close"}
+    target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    if proxy and https:
+        connection.set_tunnel(parts.hostname, port, headers={"Proxy-Authorization": proxy.authorization}
+                              if proxy.authorization else None)
+    elif proxy:
+        target = urlunsplit(("http", parts.netloc.rpartition("@")[2], parts.path or "/", parts.query, ""))
+        if proxy.authorization:
+            headers["Proxy-Authorization"] = proxy.authorization
     try:
-        target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
-        connection.request("GET", target, headers={
-            "User-Agent": f"mapviewer/{__version__}", "Accept": _ACCEPT,
-            "Accept-Encoding": "gzip, deflate", "Connection": "close"})
+        connection.request("GET", target, headers=headers)
         response = connection.getresponse()
         if response.status in _REDIRECTS:
             return _redirect(url, response.getheader("Location"))
         if response.status != 200:
-            raise ReaderError(f"{url}: the server answered {response.status} {response.reason}".rstrip())
+            through = f" through {proxy}" if proxy else ""
+            raise ReaderError(f"{url}: the server answered {response.status} {response.reason}".rstrip() + through)
         header = Message()
         header["Content-Type"] = response.getheader("Content-Type") or ""
         media_type = header.get_content_type() if header["Content-Type"] else ""

@@ -1,4 +1,5 @@
-"""Word documents (.docx), by python-docx: paragraphs and table cells in document order."""
+"""Word documents (.docx), by python-docx: paragraphs and table cells in document order. python-docx gets
+the file repacked from members read within the size limit (``archive``): it would unpack a zip bomb whole."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from docx.table import Table
 
 from ..errors import ReaderError
 from ..model import Document
+from .archive import Archive
 from .encoding import normalise_newlines
 from .text import first_line
 
 
 def read_docx(data: bytes, path: Path) -> Document:
+    bounded = Archive(data, path.name, "a Word document").repacked()   # python-docx unpacks members whole
     try:
-        word = docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(bounded))
         text = normalise_newlines("\n".join(_blocks(word)))
         title = word.core_properties.title or ""
     except Exception as e:  # a damaged zip or XML raises many kinds of errors; all mean the same to a user

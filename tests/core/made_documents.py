@@ -1,10 +1,15 @@
-"""Real PDF and Word files made in the tests, with the libraries mapviewer reads them with."""
+"""Real PDF, Word, OpenDocument and EPUB files made in the tests: PDF and Word with the libraries mapviewer
+reads them with, OpenDocument with odfpy, EPUB by the format's rules (a zip of XML and XHTML files)."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
+import odf.dc
+import odf.text
+from odf.opendocument import OpenDocumentText
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -50,3 +55,68 @@ def docx_bytes(paragraphs: list[str], table: list[list[str]] = (), title: str | 
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def odt_bytes(paragraphs: list[str], title: str | None = None) -> bytes:
+    """An OpenDocument text written by odfpy: the first paragraph a heading, the others paragraphs."""
+    document = OpenDocumentText()
+    if title:
+        document.meta.addElement(odf.dc.Title(text=title))
+    for n, text in enumerate(paragraphs):
+        document.text.addElement(odf.text.H(outlinelevel=1, text=text) if n == 0 else odf.text.P(text=text))
+    return odt_of(document)
+
+
+def odt_of(document: OpenDocumentText) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes | str], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of these members in this order (a ``mimetype`` member stored, as both formats want it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data, zipfile.ZIP_STORED if name == "mimetype" else compression)
+    return out.getvalue()
+
+
+def xhtml(body: str, title: str = "") -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>{title}</title></head><body>{body}</body></html>")
+
+
+def epub_members(pages: list[str], title: str | None = None, creator: str | None = None,
+                 date: str | None = None) -> dict[str, bytes | str]:
+    """The files of an EPUB 3 book whose spine lists these XHTML pages in order (``OEBPS/Text/page-N.xhtml``;
+    the manifest lists them in reverse, so the order can only come from the spine; its table of contents,
+    ``nav.xhtml``, is in the manifest and not in the spine, as usual)."""
+    metadata = "".join(f"<dc:{field}>{value}</dc:{field}>"
+                       for field, value in (("title", title), ("creator", creator), ("date", date)) if value)
+    items = "".join(f'<item id="p{n}" href="Text/page-{n}.xhtml" media-type="application/xhtml+xml"/>'
+                    for n in reversed(range(len(pages))))
+    nav = xhtml('<nav epub:type="toc" xmlns:epub="http://www.idpf.org/2007/ops"><ol>'
+                + "".join(f'<li><a href="Text/page-{n}.xhtml">Contents: page {n}</a></li>' for n in range(len(pages)))
+                + "</ol></nav>")
+    spine = "".join(f'<itemref idref="p{n}"/>' for n in range(len(pages)))
+    return {
+        "mimetype": "application/epub+zip",
+        "META-INF/container.xml": (
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+            '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>"),
+        "OEBPS/content.opf": (
+            '<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+            'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f'<dc:identifier id="id">urn:uuid:0</dc:identifier><dc:language>en</dc:language>{metadata}'
+            '<meta property="dcterms:modified">2024-12-16T10:00:00Z</meta></metadata>'
+            f'<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>{items}'
+            f"</manifest><spine>{spine}</spine></package>"),
+        "OEBPS/nav.xhtml": nav,
+        **{f"OEBPS/Text/page-{n}.xhtml": page for n, page in enumerate(pages)},
+    }
+
+
+def epub_bytes(pages: list[str], title: str | None = None) -> bytes:
+    return zip_bytes(epub_members(pages, title))

@@ -169,6 +169,13 @@ def test_an_unterminated_comment_hides_the_rest_of_the_page(tmp_path):
     assert "no text" in _refused(tmp_path, "only.html", b"<!-- <p>Paris</p>")
 
 
+def test_a_line_break_inside_a_paragraph_is_a_space_except_in_pre():
+    from mapviewer.documents.html import html_to_text
+
+    page = "<p>Talks in\n   Paris went on.</p><pre>line one\nline two</pre><p>Kyiv\r\nwaited.</p>"
+    assert html_to_text(page) == ("", "Talks in Paris went on.\nline one\nline two\nKyiv waited.")
+
+
 # -- PDF -----------------------------------------------------------------------------------------------------
 REPORT = [["Monthly Bulletin", "Fighting continued near the town of Pokrovsk, where the army re-",
            "ported heavy shelling on Monday and civilians were taken to Dnipro and", "Kharkiv by train.", "1"],

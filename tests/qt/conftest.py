@@ -6,7 +6,9 @@ import json
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from mapviewer.qt.window import MainWindow
 
@@ -52,3 +54,18 @@ def select_text(window, words):
     cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
     window.article.setTextCursor(cursor)
     return cursor
+
+
+def drop_files(qtbot, window, target, paths):
+    """Drag ``paths`` onto the widget ``target`` and drop them there, as from a file manager; returns once
+    the window has analysed them and drawn the map."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    at = QPointF(target.width() / 2, target.height() / 2)
+    enter = QDragEnterEvent(at.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
+        QApplication.sendEvent(target, QDropEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                                  Qt.KeyboardModifier.NoModifier))

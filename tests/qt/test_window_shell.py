@@ -6,15 +6,14 @@ import json
 import os
 
 import shiboken6
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from mapviewer.palette import CURRENT_SENTENCE, KINDS
 from mapviewer.qt.window import MainWindow
 
 from ..conftest import SEED
-from .conftest import LOAD_MS, js
+from .conftest import LOAD_MS, drop_files, js
 
 
 def _entry(window, name):
@@ -101,17 +100,7 @@ def test_a_long_label_does_not_widen_the_article_pane(qtbot, loaded):
 def test_a_file_dropped_on_the_map_is_opened(qtbot, window, tmp_path):
     article = tmp_path / "dropped.txt"
     article.write_text("Talks in Paris went on.", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(article))])
-    target = window.map.focusProxy() or window.map
-    at = QPointF(target.width() / 2, target.height() / 2)
-    enter = QDragEnterEvent(at.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    with qtbot.waitSignals([window.analysed, window.map.mapReady], timeout=LOAD_MS):
-        QApplication.sendEvent(target, QDropEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                                  Qt.KeyboardModifier.NoModifier))
+    drop_files(qtbot, window, window.map.focusProxy() or window.map, [article])
     assert window.analyses[0].document.source == "dropped.txt"
 
 
