@@ -27,7 +27,7 @@ document.addEventListener("DOMContentLoaded", function () {
   /* each level's layers in drawing order — the masks of its cells (water over the coarser levels), land,
      lakes, rivers, region and country borders, coast — one layer per cell and kind, so that Leaflet skips
      the cells out of view when it redraws */
-  var levels = base.levels.map(function (level) {
+  function build(level) {
     var parts = [], cut = level.cells.length > 0, rows = level.rows;
     function each(kind, paint, fromZoom, type) {
       rows.forEach(function (row) {
@@ -59,7 +59,8 @@ document.addEventListener("DOMContentLoaded", function () {
     each("country", function (c) { return {color: c.country, weight: 1.2}; }, undefined, "MultiLineString");
     each("coast", function (c) { return {color: c.coast, weight: 0.8}; }, undefined, "MultiLineString");
     return {zmin: level.zmin, zmax: level.zmax, parts: parts};
-  });
+  }
+  var levels = base.levels.map(build);
 
   /* the highlighted regions and countries, drawn from the basemap's arcs: each level's geometry with the level */
   function outlinesAt(n) {
@@ -155,6 +156,16 @@ document.addEventListener("DOMContentLoaded", function () {
     shownLevel = null;                                      /* every part drawn again in the new colours */
     redraw();
   });
+  /* the app's first page of a document has the world's level only; the closer levels, their names and the
+     outlines at each level follow as data (mapping.build.basemap_detail), drawn where the map is now */
+  map.on("mvdetail", function (ev) {
+    base.levels = ev.base.levels;
+    base.labels = ev.base.labels;
+    base.outlines = ev.base.outlines;
+    levels = base.levels.map(build);
+    shownLevel = null;
+    redraw();
+  });
   redraw();
 
   /* ---- an online layer that cannot be reached says so, instead of leaving the map grey ---- */
@@ -183,7 +194,7 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   /* for hosts and tests: the finest level drawn, the names on the screen with their class, the colours */
-  window.mapviewerBasemap = {levels: levels, level: function () { return shownLevel; }, labels: function () {
+  window.mapviewerBasemap = {levels: function () { return levels; }, level: function () { return shownLevel; }, labels: function () {
     return placedNodes.map(function (n) { return [n.textContent, n.className.split(" ")[1].slice(9)]; });
   }, colours: function () { return colours; }};
 });

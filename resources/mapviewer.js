@@ -377,6 +377,7 @@ document.addEventListener("DOMContentLoaded", function () {
       /* the host's data for the alternatives: JSON text parsed here, labels become text nodes */
       bridge.alternativesShown.connect(function (json) { showAlternatives(JSON.parse(json)); });
       bridge.dataChanged.connect(function (json) { update(JSON.parse(json)); bridge.pageReady(); });
+      bridge.basemapDetailed.connect(function (json) { map.fire("mvdetail", {base: JSON.parse(json)}); });
       bridge.pinModeChanged.connect(function (on) { map.getContainer().style.cursor = on ? "crosshair" : ""; });
       map.on("click", function (ev) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); });
       map.on("moveend", function () { var c = map.getCenter(); bridge.viewChanged(c.lat, c.lng, map.getZoom()); });

@@ -93,16 +93,17 @@ class PageCells:
     boxes: list[list[Box]]
 
 
-def page_cells(entries: list[PlaceEntry], store: GazetteerStore) -> PageCells:
+def page_cells(entries: list[PlaceEntry], store: GazetteerStore, coarse: bool = False) -> PageCells:
     """Per level, the cells around the places (most mentioned first) and their rows, within the budget;
-    and the boxes around those places."""
+    and the boxes around those places. ``coarse``: the world's level only (the first page the app shows,
+    which the closer levels reach once it is on the screen: ``mapping.build.basemap_detail``)."""
     order = sorted(entries, key=lambda e: -len(e.mentions))
     chosen, boxes = [store.basemap_cells(0, [(0, 0)])], [[(-90.0, -180.0, 90.0, 180.0)]]
     for n in range(1, len(LEVELS)):
         level, size = LEVELS[n], 0
         cells: Cells = {}
         boxes.append([])
-        for e in order:
+        for e in () if coarse else order:
             if n not in LEVELS_FOR_KIND.get(e.place.kind, ()):
                 continue
             box = _box(e.place.lat, e.place.lon, level.radius)

@@ -107,11 +107,28 @@ def _outline(entry: PlaceEntry, store: GazetteerStore, cells: PageCells,
     own = store.level_outlines(entry.place.id)
     if own:
         drawn = drawn_outlines(own, cells)
-        levels[entry.key] = [shapely.geometry.mapping(g) if n == 0 or g is not drawn[n - 1] else None
-                             for n, g in enumerate(drawn)]
+        levels[entry.key] = _per_level(drawn)
         return drawn[0]
     geom = store.outline(entry.place.id)
     return None if geom is None else _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
+
+
+def _per_level(drawn: list[BaseGeometry]) -> list[Any]:
+    """A region's or country's outline per basemap level as the page data has it: GeoJSON geometries, null
+    where a level's is the level before's."""
+    return [shapely.geometry.mapping(g) if n == 0 or g is not drawn[n - 1] else None for n, g in enumerate(drawn)]
+
+
+def basemap_detail(entries: list[PlaceEntry], store: GazetteerStore) -> str:
+    """The basemap data block, whole, of a page made ``coarse`` (the world's level only, as the app first
+    shows a map: its page is made and drawn in less than half the time): its closer levels, their names and
+    the highlighted outlines at each level, as JSON text the page script draws where the map is (the
+    window sends it once the page is on the screen). The page keeps its own layer group and online layers."""
+    cells = page_cells(entries, store)
+    levels = {e.key: _per_level(drawn_outlines(own, cells)) for e in entries
+              if e.place.kind in _OUTLINED_KINDS and e.place.located_from is None
+              and (own := store.level_outlines(e.place.id))}
+    return basemap_json(cells, "", [], levels)
 
 
 def _outline_layer(entries: list[PlaceEntry], store: GazetteerStore, name: str, color: str,
@@ -138,6 +155,7 @@ _OUTLINED = tuple((kind, name, KINDS[kind].colour) for kind, name in (
     ("county", "Counties"), ("admin1", "Regions"), ("country", "Countries"), ("macroregion", "World regions"),
     ("sea", "Seas"), ("lake", "Lakes"), ("river", "Rivers"), ("island", "Islands"), ("landform", "Landforms"),
     ("area", "Geographic areas")))
+_OUTLINED_KINDS = frozenset(kind for kind, _, _ in _OUTLINED)
 
 
 def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
@@ -153,13 +171,14 @@ def _bounds(entries: list[PlaceEntry]) -> list[list[float]] | None:
 
 def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
                 panel: bool = False, view: tuple[float, float, float] | None = None,
-                below: float = UNCERTAIN) -> Figure:
+                below: float = UNCERTAIN, coarse: bool = False) -> Figure:
     """The page of a folium map of the analyses' places; every marker and outline knows its place
     (whose mentions are in the page data).
 
     With ``panel`` the page also shows the article text beside the map (the exported page); with ``view``
     (centre lat, lon, zoom) it opens there instead of around the places. Places and mentions read with a
-    confidence ``below`` the threshold are drawn as uncertain.
+    confidence ``below`` the threshold are drawn as uncertain. ``coarse``: the basemap's world level only
+    (:func:`basemap_detail` has the rest).
     """
     entries = collect_places(analyses, store) if entries is None else entries
     m = folium.Map(location=[30, 10], zoom_start=2, tiles=None, control_scale=False, world_copy_jump=False,
@@ -175,7 +194,7 @@ def _folium_map(analyses: list[Analysis], store: GazetteerStore, entries: list[P
     markers.add_to(cluster)
     cluster.add_to(m)
 
-    cells = page_cells(entries, store)
+    cells = page_cells(entries, store, coarse)
     outlines: list[str] = []
     levels: dict[str, list[Any]] = {}
     for kind, name, color in _OUTLINED:
@@ -250,8 +269,9 @@ def page_html(analyses: list[Analysis], store: GazetteerStore, entries: list[Pla
 
 def page_pieces(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry] | None = None,
                 panel: bool = False, view: tuple[float, float, float] | None = None,
-                below: float = UNCERTAIN) -> list[str]:
+                below: float = UNCERTAIN, coarse: bool = False) -> list[str]:
     """:func:`page_html`'s page in pieces, in order (its data in pieces of about a MB): what the app's
     worker makes, so that a long article's page is never one string, made in one call that holds the
-    interpreter lock."""
-    return render_page(_folium_map(analyses, store, entries, panel, view, below), tile_hosts())
+    interpreter lock. ``coarse``: the basemap's world level only (the app's first page of a document;
+    :func:`basemap_detail` follows)."""
+    return render_page(_folium_map(analyses, store, entries, panel, view, below, coarse), tile_hosts())

@@ -52,6 +52,7 @@ class ArticleView(QPlainTextEdit):
     mentionShown = Signal(object)
     mentionMenuRequested = Signal(object, QPoint)
     addRequested = Signal(int, int, QPoint)
+    filled = Signal()                      # the document's whole text is in the view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -147,6 +148,12 @@ class ArticleView(QPlainTextEdit):
         after, self._after_fill = self._after_fill, None
         if after is not None:
             after()
+        self.filled.emit()
+
+    @property
+    def filling(self) -> bool:
+        """A long document's text is still going in, slice by slice."""
+        return self._filling is not None
 
     def mention_at(self, offset: int) -> Mention | None:
         if self._filling is not None:

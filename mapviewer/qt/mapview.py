@@ -25,12 +25,13 @@ class _PageBridge(QObject):
     """What the page script sees as ``bridge``: placeClicked(key), sentenceClicked(key, doc, sentence),
     placeMenuRequested(key), mapClicked(lat, lon), mapMenuRequested(lat, lon), pinMoved(key, lat, lon),
     viewChanged(lat, lon, zoom), pageReady(), and the signals
-    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), documentFiltered(document or -1),
-    pinModeChanged(on) and toolCommand(JSON text) (resources/maptools.js)."""
+    focusRequested(key), alternativesShown(JSON text), dataChanged(JSON text), basemapDetailed(JSON text),
+    documentFiltered(document or -1), pinModeChanged(on) and toolCommand(JSON text) (resources/maptools.js)."""
 
     focusRequested = Signal(str)
     alternativesShown = Signal(str)
     dataChanged = Signal(str)
+    basemapDetailed = Signal(str)
     documentFiltered = Signal(int)
     pinModeChanged = Signal(bool)
     toolCommand = Signal(str)
@@ -247,6 +248,13 @@ class MapView(QWebEngineView):
             url = QUrl.fromLocalFile(path)
             self._page.own_pages.add(url)
             self.setUrl(url)
+
+    def add_basemap_detail(self, page: int, detail: str) -> None:
+        """The closer levels of the basemap of page ``page``, a page made ``coarse`` (``mapping.build.
+        basemap_detail``'s JSON text), which the page script draws where the map is; dropped when another
+        page is shown by now."""
+        if page == self._n:
+            self._bridge.basemapDetailed.emit(detail)
 
     def childEvent(self, e: QChildEvent) -> None:
         """QtWebEngine draws into a child widget, which would take drops for the page: it takes none, so a

@@ -47,6 +47,7 @@ from ..project import MapView as ProjectView
 from ..warm import warm_up
 from .article import ArticleView, trimmed_span
 from .autosave import Autosave
+from .basemap_levels import CloserLevels
 from .controls import ElidedLabel, FilterBox
 from .detail import DetailBuilder
 from .errors import show_error
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.rebuilder.rebuilt.connect(self._rebuilt)
         self._build_widgets()
         self.detail = DetailBuilder(self.store, self.statusBar(), self)     # first run: the closer zooms
+        self.closer_levels = CloserLevels(self.map, self.article, self.store, self)   # each first page of documents
         self.map.mapReady.connect(self.detail.start_if_needed)
         self.detail.ready.connect(self.redraw_map)
         self.menus = build_menus(self)
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
         self.autosave.clear()
         self.recent.add([s for s, _ in results if isinstance(s, Path)])
         self._show_project(entries, page)
+        self.closer_levels.follow(self.map.page_number, self.entries)     # the runner's page is coarse
 
     def _show_project(self, entries: list[PlaceEntry], page: str | list[bytes], ui: UiState = UiState()) -> None:
         """A new set of documents: every view starts clean (no filter, top of the text), or as ``ui`` says."""
@@ -950,4 +953,5 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.rebuilder.shutdown()
         self.detail.shutdown()
+        self.closer_levels.shutdown()
         self.store.shutdown()

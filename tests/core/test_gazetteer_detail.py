@@ -12,7 +12,7 @@ from mapviewer.errors import GazetteerError
 from mapviewer.gazetteer.lifecycle import detail_path, ensure_detail, needs_detail
 from mapviewer.gazetteer.store import GazetteerStore
 from mapviewer.mapping.basemap import BASEMAP_ID, page_cells
-from mapviewer.mapping.build import page_html
+from mapviewer.mapping.build import basemap_detail, page_html, page_pieces
 from mapviewer.pipeline import Geoparser
 from mapviewer.places import collect_places
 
@@ -52,6 +52,27 @@ def test_a_store_without_its_detail_geoparses_alike_and_draws_the_world_level(st
     page = page_html([analysis], store_alone, entries)
     data = json.loads(page.split(f'id="{BASEMAP_ID}"', 1)[1].split(">", 1)[1].split("</script>", 1)[0])
     assert [len(level["rows"]) for level in data["levels"]] == [1, 0, 0, 0]
+
+
+def _basemap_block(page):
+    return json.loads(page.split(f'id="{BASEMAP_ID}"', 1)[1].split(">", 1)[1].split("</script>", 1)[0])
+
+
+def test_a_coarse_page_and_its_detail_make_the_whole_page(store, seed_analysis):
+    """The app's first page of a document carries the world's level only; the detail sent after it has
+    the closer levels, their names and the outlines at each level exactly as the whole page has them."""
+    entries = collect_places([seed_analysis], store)
+    coarse = _basemap_block("".join(page_pieces([seed_analysis], store, entries, coarse=True)))
+    whole = _basemap_block(page_html([seed_analysis], store, entries))
+    assert [len(level["rows"]) for level in coarse["levels"]] == [1, 0, 0, 0]
+    assert all(len(level["rows"]) for level in whole["levels"])
+    assert all(level[1:] == [None] * 3 for level in coarse["outlines"].values())   # the world level's outline
+    detail = json.loads(basemap_detail(entries, store))
+    for key in ("levels", "labels", "outlines"):
+        assert detail[key] == whole[key], key
+    assert len(detail["labels"]) > len(coarse["labels"])
+    assert coarse["outlines"].keys() == whole["outlines"].keys() and \
+        all(coarse["outlines"][k][0] == whole["outlines"][k][0] for k in whole["outlines"])
 
 
 def test_a_store_written_whole_has_no_detail_file(tmp_path):
