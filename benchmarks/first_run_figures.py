@@ -7,7 +7,10 @@ article, each run a new process as `mapviewer SAMPLE --screenshot OUT.png` start
   every later launch (gazetteer built): launch -> window created -> gazetteer open -> map page built ->
   page loaded -> painted.
 
-    python benchmarks/first_run_figures.py [--fresh-runs 3] [--runs 5]
+    python benchmarks/first_run_figures.py [--fresh-runs 3] [--runs 5] [--platform offscreen]
+
+With ``--platform xcb`` the window is a real X window (on a machine without a screen: ``xvfb-run -a python
+benchmarks/first_run_figures.py --platform xcb``), painted by the X server as on a desktop.
 
 Each figure is seconds since the process started. The machine's load during the runs is printed too:
 on a shared machine the figures of a busy minute say more about the neighbours than about mapviewer.
@@ -55,8 +58,8 @@ def detail_build(env: dict[str, str]) -> float:
     return time.perf_counter() - t
 
 
-def app_env(home: Path | None) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+def app_env(home: Path | None, platform: str = "offscreen") -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform,
                QTWEBENGINE_CHROMIUM_FLAGS=os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"))
     env.pop("MAPVIEWER_GAZETTEER", None)
     if home is not None:        # a fresh machine: nothing cached, configured or saved yet
@@ -81,12 +84,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fresh-runs", type=int, default=3, help="launches on a fresh machine (each builds the gazetteer)")
     ap.add_argument("--runs", type=int, default=5, help="launches with the gazetteer built")
+    ap.add_argument("--platform", default="offscreen", help="Qt's platform plugin: offscreen, or xcb for an X window")
     args = ap.parse_args()
-    print(f"{os.cpu_count()} cores; load average before: {load()}")
+    print(f"{os.cpu_count()} cores; Qt platform {args.platform}; load average before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         fresh, detail = [], []
         for i in range(args.fresh_runs):
-            env = app_env(Path(tmp) / f"home{i}")
+            env = app_env(Path(tmp) / f"home{i}", args.platform)
             fresh.append(launch(env, Path(tmp) / f"fresh{i}.png")[0])
             detail.append(detail_build(env))
         if fresh:
@@ -96,7 +100,7 @@ def main() -> None:
         from mapviewer.gazetteer.lifecycle import ensure_detail, ensure_store
 
         ensure_detail(ensure_store())   # the later launches: a built gazetteer in the user's cache
-        later = [launch(app_env(None), Path(tmp) / f"shot{i}.png") for i in range(args.runs)]
+        later = [launch(app_env(None, args.platform), Path(tmp) / f"shot{i}.png") for i in range(args.runs)]
         report("gazetteer built: launch to the sample's map", [steps for steps, _ in later])
         walls = [wall for _, wall in later]
         print(f"  {'process wall time, exit included':42s} {min(walls):7.2f} / {statistics.median(walls):7.2f}")
