@@ -49,6 +49,8 @@ class GeoparserConfig:
     w_region_cue: float = 4.0                 # "Kursk region", "the regions of Donetsk and Lugansk"
     w_qualifier: float = 6.0                  # "Athens, Georgia": a place inside the region or country after it
     w_list: float = 3.0                       # "Texas, Georgia and Florida": regions listed beside regions
+    named_body_prior: float = 1.5             # a town's name opening a proper name ("Portland Trail Blazers"):
+                                              # the gaps between its readings' priors count this many times
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
     temperature: float = 1.0                  # softmax temperature: confidence calibration

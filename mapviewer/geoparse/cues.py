@@ -12,6 +12,8 @@ Each list is a general fact of English, not a fix for one text:
 - STREET_HEADS, capitalised after a place's name, make it a street's ("Atlantic Avenue", "Eglinton Avenue
   West"); NAMED_AFTER_HEADS likewise make a town's name an institution's ("Liverpool Academy", "Washington
   University"): geoparse/streets.py keeps the place only when it lies near the article's other places.
+- PLACE_NAME_TAILS, capitalised after a town's name, go on with a place's own name ("Washington Township"):
+  the town's name does not open a body's or a team's name there (geoparse/resolve.py).
 - ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
   Worth"); the full stop after them does not end the name.
 - PLACE_OF is a place noun and "of" before a name ("the island of Rhodes"): the name is a place's.
@@ -49,6 +51,8 @@ STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".s
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
 STREET_HEADS = frozenset("Street Avenue Road Drive Boulevard Lane Highway Parkway Parade Terrace".split())
 NAMED_AFTER_HEADS = frozenset("University College Academy School Institute Hotel Embassy Club".split())
+# Capitalised words that continue a place's own name ("Washington Township", "Suffolk County"), not a body's.
+PLACE_NAME_TAILS = frozenset("City Town Township Borough County Parish District Province Region State Village".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")
 RESIDENCE = re.compile(r"(?:, \d{1,3},|, all|\w,) of $")

@@ -18,6 +18,7 @@ from ..gazetteer.schema import COUNTRY_INFO, DEMONYM, METONYM, NATURAL_EARTH, PR
 from ..geodesy import great_circle_km
 from ..model import MentionKind, NameMatch, Place, Reading, Span
 from .config import GeoparserConfig
+from .cues import PLACE_NAME_TAILS, next_word
 from .qualifiers import neighbour_bonuses
 from .steps import Parse
 
@@ -75,10 +76,17 @@ class Resolver:
         hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
         counts = {k: len(groups[k]) for k in cands}
+        starts = {s.start for s in spans}
         beside = neighbour_bonuses(text, spans, config.w_qualifier, config.w_list, config.w_region_cue) if text else {}
         priors = {k: np.array([prior + (config.w_region_cue * hints[k] if p.kind == "admin1" else 0.0)
                                 + beside.get(k, {}).get(p.id, 0.0)
                                 for p, _, prior in v]) for k, v in cands.items()}
+        # A town's name that opens a proper name ("the Portland Trail Blazers", "Cambridge Analytica", "the
+        # Venice Commission") names a team or a body after the best-known town of that name, wherever the
+        # story happens: its readings' prior gaps weigh more against what the rest of the document says.
+        for k, v in cands.items():
+            if text and v[0][0].kind == "city" and any(_opens_name(text, s, starts) for s in groups[k]):
+                priors[k] = priors[k] + (config.named_body_prior - 1) * (priors[k] - priors[k].max())
 
         context = _Context(cands, counts, config)
         choice = {k: 0 for k in cands}
@@ -102,6 +110,14 @@ class Resolver:
             readings[k] = Reading(tuple(v[i][0] for i in order), tuple(float(p) for p in probs),
                                   _kind(groups[k][0], best_match))
         return readings
+
+
+def _opens_name(text: str, span: Span, starts: set[int]) -> bool:
+    """Is ``span`` followed by a capitalised word that is no place's name: the first word(s) of a
+    proper name ("Portland Trail Blazers", "Venice Commission")?"""
+    after = span.end + 1
+    return (text[span.end:after] == " " and after < len(text) and text[after].isupper()
+            and after not in starts and next_word(text, span.end) not in PLACE_NAME_TAILS)
 
 
 def _calibrated(probs: np.ndarray, config: GeoparserConfig) -> np.ndarray:
