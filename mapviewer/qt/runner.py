@@ -3,19 +3,17 @@ documents. A newer request cancels the one under way; a cancelled or replaced ta
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..geoparse.config import GeoparserConfig
-from ..model import Document
 from ..places import UNCERTAIN
 from .tasks import AnalyseTask, StoreHandle
 
 if TYPE_CHECKING:
-    from ..documents.url import WebAddress
+    from .tasks import Source
 
 
 class AnalysisRunner(QObject):
@@ -31,15 +29,16 @@ class AnalysisRunner(QObject):
         self.store = store
         self._parent = parent
         self._task: AnalyseTask | None = None
-        self.sources: list[Path | Document | WebAddress] = []      # the last request's, to run again
+        self.sources: list[Source] = []      # the last request's, to run again
         self._progress: QProgressDialog | None = None
         self.config = GeoparserConfig()      # Preferences › literal places only
         self.below = UNCERTAIN               # Preferences › uncertain below: how views mark readings
 
-    def run(self, sources: list[Path | Document | WebAddress]) -> None:
-        """Geoparse ``sources`` off the GUI thread; the previous request, if any, is cancelled."""
+    def run(self, sources: list[Source], view: tuple[float, float, float] | None = None) -> None:
+        """Geoparse ``sources`` off the GUI thread (a project's documents are taken as they are) and draw
+        their map, at ``view`` if given; the previous request, if any, is cancelled."""
         self.cancel(quietly=True)
-        task = AnalyseTask(sources, self.store, self, self.config, self.below)
+        task = AnalyseTask(sources, self.store, self, self.config, self.below, view)
         self._task, self.sources = task, sources
         progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
         progress.setWindowTitle("mapviewer")

@@ -20,9 +20,14 @@ from ..gazetteer.opening import StoreOpening
 from ..model import Document
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from ..documents.url import WebAddress
     from ..gazetteer.store import GazetteerStore
     from ..geoparse.config import GeoparserConfig
+    from ..project import ProjectDocument
+
+    Source: TypeAlias = Path | Document | WebAddress | ProjectDocument     # what an AnalyseTask opens
 
 Progress = Callable[[str, float], None]
 
@@ -159,8 +164,9 @@ class StoppableTask(QThread):
 
 
 class AnalyseTask(StoppableTask):
-    """Geoparses each source and draws the map page; cancel drops the result. Only widgets are left for
-    the GUI thread, so a 1 MB article does not freeze the window."""
+    """Geoparses each source (a project's documents, read and corrected already, are taken as they are)
+    and draws the map page, at ``view`` if given; cancel drops the result. Only widgets are left for the
+    GUI thread, so a 1 MB article, or a project of them, does not freeze the window."""
 
     progress = Signal(str, float)
     storeOpened = Signal()                 # the gazetteer is open (on a first run: built)
@@ -168,10 +174,11 @@ class AnalyseTask(StoppableTask):
     failed = Signal(str, str)              # message, details (a traceback for a bug, else empty)
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 
-    def __init__(self, sources: list[Path | Document | WebAddress], store: StoreHandle,
-                 parent: QObject | None = None, config: GeoparserConfig | None = None, below: float | None = None):
+    def __init__(self, sources: list[Source], store: StoreHandle, parent: QObject | None = None,
+                 config: GeoparserConfig | None = None, below: float | None = None,
+                 view: tuple[float, float, float] | None = None):
         super().__init__(parent)
-        self.config, self.below = config, below
+        self.config, self.below, self.view = config, below, view
         self.sources = sources
         self.store = store
 
@@ -187,18 +194,20 @@ class AnalyseTask(StoppableTask):
             from ..project import ProjectDocument
 
             geoparser = Geoparser(store) if self.config is None else Geoparser(store, self.config)
-            results = []
+            documents: list[tuple[Source, ProjectDocument]] = []
             for n, source in enumerate(self.sources):
                 if self.cancelled:
                     return
+                if isinstance(source, ProjectDocument):
+                    documents.append((source, source))
+                    continue
                 document = self._read(source, n / max(1, len(self.sources)))
-                results.append((source, geoparser.analyse(document)))
+                documents.append((source, ProjectDocument(geoparser.analyse(document))))
             if self.cancelled:
                 return
             self.progress.emit("Drawing the map", 0.95)
-            # Each document as the project holds it, its corrected analysis (sorted mentions, no correction
-            # yet) made here: for a long article that was a pause of the window's thread.
-            documents = [(source, ProjectDocument(a)) for source, a in results]
+            # Each document's corrected analysis (sorted mentions, its corrections applied) made here: for a
+            # long article that was a pause of the window's thread.
             analyses = [d.corrected for _, d in documents]
             for a in analyses:    # what the window's views look up in each analysis (cached with it), made here
                 _ = a.placed, a.reviewed_mentions
@@ -206,8 +215,8 @@ class AnalyseTask(StoppableTask):
             # The page with the basemap's world level only: made and drawn in less than half the time of
             # the whole page, the map is on the screen sooner; its closer levels follow once it is there
             # (qt/basemap_levels.py). The world's level is right at any zoom, only coarser.
-            pieces = page_pieces(analyses, store, entries, coarse=True) if self.below is None else \
-                page_pieces(analyses, store, entries, below=self.below, coarse=True)
+            pieces = page_pieces(analyses, store, entries, view=self.view, coarse=True) if self.below is None else \
+                page_pieces(analyses, store, entries, view=self.view, below=self.below, coarse=True)
             page = [piece.encode("utf-8") for piece in pieces]      # encoded here, while the window waits for nothing
             if not self.cancelled:
                 self.done.emit(documents, entries, page)

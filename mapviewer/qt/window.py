@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +80,15 @@ Map: Leaflet (BSD-2), Leaflet.markercluster (MIT), folium (MIT). Desktop: Qt for
 mapviewer itself: MIT licence. Sources and licences in full: gazetteer/SOURCES.md."""
 
 
+@dataclass(frozen=True, slots=True)
+class _PendingProject:
+    """A project being opened: shown once the runner has drawn the map of its documents."""
+
+    project: Project
+    path: Path | None          # None: unsaved (recovered from an autosave)
+    recovered: bool
+
+
 class MainWindow(QMainWindow):
     analysed = Signal()          # a new set of analyses is shown (tests and --screenshot wait for it)
     corrected = Signal()         # a correction, undo or redo is shown in text, table and map
@@ -116,6 +125,7 @@ class MainWindow(QMainWindow):
         self._selecting = False
         self.last_error = ""
         self._opening: list[Path] = []
+        self._pending_project: _PendingProject | None = None
         self.runner = AnalysisRunner(self.store, self)
         self.runner.status.connect(self.statusBar().showMessage)
         self.runner.finished.connect(self._show_results)
@@ -325,7 +335,7 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.report("The clipboard holds no text.")
             return
-        self._opening = []
+        self._opening, self._pending_project = [], None
         self.runner.run([Document(text, title="Clipboard text", source="clipboard")])
 
     def open_url_dialog(self) -> None:
@@ -344,7 +354,7 @@ class MainWindow(QMainWindow):
 
             if paths:
                 self.settings.setValue("last_folder", str(paths[0].parent))
-            self._opening = paths
+            self._opening, self._pending_project = paths, None
             self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
 
     def _reload(self) -> None:
@@ -369,13 +379,22 @@ class MainWindow(QMainWindow):
 
     def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
                       page: str | list[bytes]) -> None:
-        """Newly geoparsed documents: a new, unsaved project."""
-        self.review.set_project(Project(tuple(d for _, d in results)))
-        self.project_path = None
-        self._recovered = False
+        """Newly geoparsed documents: a new, unsaved project; or the documents of the project being opened
+        (``_load``), shown as it was saved."""
+        pending, self._pending_project = self._pending_project, None
+        documents = tuple(d for _, d in results)
+        if pending is not None and len(documents) == len(pending.project.documents) and \
+                all(d is p for d, p in zip(documents, pending.project.documents)):
+            self.review.set_project(pending.project)
+            self.project_path, self._recovered = pending.path, pending.recovered
+            ui = pending.project.ui
+        else:
+            self.review.set_project(Project(documents))
+            self.project_path, self._recovered = None, False
+            self.recent.add([s for s, _ in results if isinstance(s, Path)])
+            ui = UiState()
         self.autosave.clear()
-        self.recent.add([s for s, _ in results if isinstance(s, Path)])
-        self._show_project(entries, page)
+        self._show_project(entries, page, ui)
         self.closer_levels.follow(self.map.page_number, self.entries)     # the runner's page is coarse
 
     def _show_project(self, entries: list[PlaceEntry], page: str | list[bytes], ui: UiState = UiState()) -> None:
@@ -821,18 +840,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
-    def _load(self, project: Project, path: Path | None) -> None:
-        from ..mapping.build import page_html
-
-        store = self.store.open(lambda m, f: self.statusBar().showMessage(m), lambda: False)
-        self.review.set_project(project)
-        self.project_path = path
-        self._recovered = False
-        self.autosave.clear()
-        entries = collect_places(project.analyses, store)
+    def _load(self, project: Project, path: Path | None, recovered: bool = False) -> None:
+        """Show ``project`` (from ``path``; None: unsaved) once the runner has drawn its map, off this thread
+        (on a first run the gazetteer is built meanwhile); until then the window shows what it showed."""
+        self._opening, self._pending_project = [], _PendingProject(project, path, recovered)
         view = None if project.view is None else (project.view.lat, project.view.lon, project.view.zoom)
-        self._show_project(entries, page_html(project.analyses, store, entries, view=view, below=self.runner.below),
-                           project.ui)
+        self.runner.run(list(project.documents), view)
 
     def _offer_recovery(self) -> None:
         """An autosave left by a crash: offer it back (without blocking the window)."""
@@ -850,9 +863,7 @@ class MainWindow(QMainWindow):
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes and self.may_discard():
-                self._load(project, None)
-                self._recovered = True
-                self._update_title()
+                self._load(project, None, recovered=True)
             else:
                 self.autosave.clear()
 

@@ -24,7 +24,7 @@ def test_the_first_page_has_the_world_level_and_the_closer_levels_follow(qtbot, 
     qtbot.waitUntil(lambda: all(js(qtbot, loaded, LEVEL_PARTS)), timeout=LOAD_MS)
     # close to Kurakhove the finest level is drawn, with its villages named and Donetsk Oblast's outline
     # at that level's geometry
-    js(qtbot, loaded, "window[mapviewer.data.map].setView([47.98, 37.28], 10, {animate: false})")
+    js(qtbot, loaded, "window[mapviewer.data.map].setView([47.98, 37.28], 10, {animate: false}) && null")
     qtbot.waitUntil(lambda: js(qtbot, loaded, "mapviewerBasemap.level()") == 3, timeout=10_000)
     names = {name for name, _ in js(qtbot, loaded, "mapviewerBasemap.labels()")}
     assert {"Kurakhove", "Hostre"} <= names

@@ -256,6 +256,24 @@ def test_save_and_open_a_two_document_project(qtbot, window, tmp_path, store, mo
         shiboken6.delete(other)
 
 
+def test_a_project_is_drawn_off_the_window_thread_and_opens_at_its_saved_view(qtbot, loaded, tmp_path):
+    """Opening a project returns at once (the window shows what it showed) and the project appears once
+    the worker has drawn its map: at the view it was saved with, the basemap's world level first."""
+    js(qtbot, loaded, "window[mapviewer.data.map].setView([47.98, 37.28], 7, {animate: false}) && null")
+    qtbot.waitUntil(lambda: loaded.map.view is not None and loaded.map.view[2] == 7, timeout=10_000)
+    out = tmp_path / "view.mvproj"
+    save_project(out, loaded.current_project())
+    before = loaded.map.page_number
+    with qtbot.waitSignals([loaded.analysed, loaded.map.mapReady], timeout=LOAD_MS):
+        assert loaded.open_project(out)
+        assert loaded.project_path is None and loaded.map.page_number == before    # not yet: on the worker
+    assert loaded.project_path == out.absolute() and loaded.map.page_number == before + 1
+    lat, lon, zoom = js(qtbot, loaded, "mapviewer.center()")
+    assert zoom == 7 and abs(lat - 47.98) < 0.01 and abs(lon - 37.28) < 0.01
+    page = loaded.map.page_path.read_text(encoding="utf-8")
+    assert page.count('"rows":[') == 4 and page.count('"rows":[]') == 3      # the world level only, at first
+
+
 def test_a_damaged_project_is_a_message_and_keeps_what_was_open(qtbot, loaded, tmp_path):
     bad = tmp_path / "bad.mvproj"
     bad.write_bytes(b'{"format": "mapviewer-project", "format_version": 2, "documents": [{"text": 5}]}')
