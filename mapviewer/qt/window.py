@@ -59,6 +59,7 @@ from .places_table import COLUMNS, PlacesFilter, PlacesModel
 from .reading import ReadingPanel
 from .rebuild import Rebuilder
 from .recent import RecentFiles
+from .redraw import MapRedraw
 from .review import Review
 from .runner import AnalysisRunner
 from .search_dialog import SearchDialog
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.detail = DetailBuilder(self.store, self.statusBar(), self)     # first run: the closer zooms
         self.closer_levels = CloserLevels(self.map, self.article, self.store, self)   # each first page of documents
+        self.redraw = MapRedraw(self)                  # a new page of what the window shows, on a worker
+        self.redraw.ready.connect(self._redrawn)
+        self.redraw.failed.connect(self.report)
         self.map.mapReady.connect(self.detail.start_if_needed)
         self.detail.ready.connect(self.redraw_map)
         self.menus = build_menus(self)
@@ -381,6 +385,7 @@ class MainWindow(QMainWindow):
                       page: str | list[bytes]) -> None:
         """Newly geoparsed documents: a new, unsaved project; or the documents of the project being opened
         (``_load``), shown as it was saved."""
+        self.redraw.shutdown()          # a page of what the window showed until now is of no use
         pending, self._pending_project = self._pending_project, None
         documents = tuple(d for _, d in results)
         if pending is not None and len(documents) == len(pending.project.documents) and \
@@ -440,12 +445,19 @@ class MainWindow(QMainWindow):
 
     def redraw_map(self) -> None:
         """A new map page of what the window shows, where the map is now (after a correction that needs an
-        outline the page lacks, or new preferences)."""
-        from ..mapping.build import page_html
-
+        outline the page lacks, or new preferences), made on a worker (``redraw``)."""
         store = self.store.store
         if store is not None and self.analyses:
-            self._show_page(page_html(self.analyses, store, self.entries, view=self.map.view, below=self.runner.below))
+            self.redraw.request(self.analyses, self.entries, store, self.map.view, self.runner.below)
+
+    def _redrawn(self, analyses: list[Analysis], entries: list[PlaceEntry], page: list[bytes]) -> None:
+        """The page ``redraw_map`` asked for: shown if the window still shows what it was made of; else (a
+        correction came meanwhile) it is asked for again."""
+        if analyses is not self.analyses or entries is not self.entries:
+            self.redraw_map()
+            return
+        self._show_page(page)
+        self.closer_levels.follow(self.map.page_number, self.entries)
 
     def _label_documents(self) -> None:
         """The document list: each document's title with its count of places and its review progress."""
@@ -965,4 +977,5 @@ class MainWindow(QMainWindow):
         self.rebuilder.shutdown()
         self.detail.shutdown()
         self.closer_levels.shutdown()
+        self.redraw.shutdown()
         self.store.shutdown()

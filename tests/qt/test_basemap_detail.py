@@ -34,9 +34,25 @@ def test_a_page_shown_meanwhile_drops_the_detail_meant_for_the_one_before(qtbot,
     before = loaded.map.page_number
     qtbot.waitUntil(lambda: all(js(qtbot, loaded, LEVEL_PARTS)), timeout=LOAD_MS)
     with qtbot.waitSignal(loaded.map.mapReady, timeout=LOAD_MS):
-        loaded.redraw_map()                                # a whole page (as after a new outline)
-    assert loaded.map.page_number == before + 1 and all(_rows_on_file(loaded))
+        loaded.redraw_map()                  # a new page (as after a new outline), made on a worker, coarse
+    assert loaded.map.page_number == before + 1 and _rows_on_file(loaded) == [1, 0, 0, 0]
+    qtbot.waitUntil(lambda: all(js(qtbot, loaded, LEVEL_PARTS)), timeout=LOAD_MS)      # its own detail
     loaded.map.add_basemap_detail(before, '{"levels": [], "labels": [], "outlines": {}}')
     qtbot.wait(300)
     parts = js(qtbot, loaded, LEVEL_PARTS)
-    assert len(parts) == 4 and all(parts)                  # the whole page's levels, untouched
+    assert len(parts) == 4 and all(parts)                  # the new page's levels, untouched
+
+
+def test_a_redrawn_page_of_what_the_window_no_longer_shows_is_made_again(qtbot, loaded):
+    """A new page is made on a worker; a correction that comes meanwhile (new entries) makes the page under
+    way stale: it is not shown, and the page of what the window shows now is made instead."""
+    made = []
+    loaded.redraw.ready.connect(lambda analyses, entries, page: made.append(entries))
+    before = loaded.map.page_number
+    loaded.redraw_map()
+    assert loaded.map.page_number == before           # nothing shown yet: the page is made on the worker
+    loaded.entries = list(loaded.entries)             # what a correction does meanwhile
+    with qtbot.waitSignal(loaded.map.mapReady, timeout=LOAD_MS):
+        qtbot.waitUntil(lambda: len(made) == 2, timeout=LOAD_MS)
+    assert made[0] is not loaded.entries and made[1] is loaded.entries
+    assert loaded.map.page_number == before + 1       # only the page of what is shown now
