@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from .tasks import StoppableTask
+from .tasks import StoppableTask, TaskSlot
 
 if TYPE_CHECKING:
     from ..gazetteer.store import GazetteerStore
@@ -36,7 +36,7 @@ class _LevelsTask(StoppableTask):
             self.done.emit(detail)
 
 
-class CloserLevels(QObject):
+class CloserLevels(TaskSlot):
     """Sends a coarse page its closer levels once it is ready and the article view is filled; a page shown
     meanwhile drops them."""
 
@@ -46,7 +46,6 @@ class CloserLevels(QObject):
         self._page = 0
         self._entries: list[PlaceEntry] = []
         self._shown = False           # the page has said it is ready
-        self._task: _LevelsTask | None = None
         view.mapReady.connect(self._ready)
         article.filled.connect(self._start_if_due)
 
@@ -69,12 +68,4 @@ class CloserLevels(QObject):
         page, entries, self._entries = self._page, self._entries, []
         task = _LevelsTask(entries, store, self)
         task.done.connect(lambda detail: self.view.add_basemap_detail(page, detail))
-        self._task = task
-        task.start()
-
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop the work under way, so that no thread outlives the window."""
-        if self._task is not None and self._task.isRunning():
-            self._task.cancel()
-            self._task.wait(timeout_ms)
-        self._task = None
+        self.start_task(task)

@@ -104,9 +104,8 @@ class Rebuilder(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Stop a build under way (its temporary file is removed) before the window goes."""
-        if self.task is not None and self.task.isRunning():
-            self.task.cancel()
-            self.task.wait(timeout_ms)
+        if self.task is not None:
+            self.task.stop(timeout_ms)
 
     def _done(self, path: Path) -> None:
         from ..gazetteer.store import GazetteerStore

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..errors import MapviewerError
-from .tasks import StoppableTask
+from .tasks import StoppableTask, TaskSlot
 
 if TYPE_CHECKING:
     from ..gazetteer.store import GazetteerStore
@@ -46,29 +46,16 @@ class _PageTask(StoppableTask):
             self.done.emit(page)
 
 
-class MapRedraw(QObject):
+class MapRedraw(TaskSlot):
     """``ready(analyses, entries, page)`` with the page of the analyses and entries it was asked for: the
     window shows it if they are still what it shows, else asks again."""
 
     ready = Signal(object, object, object)
     failed = Signal(str, str)
 
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
-        self._task: _PageTask | None = None
-
     def request(self, analyses: list[Analysis], entries: list[PlaceEntry], store: GazetteerStore,
                 view: tuple[float, float, float] | None, below: float) -> None:
-        self.shutdown()
         task = _PageTask(analyses, entries, store, view, below, self)
         task.done.connect(lambda page: self.ready.emit(analyses, entries, page) if task is self._task else None)
         task.failed.connect(self.failed)
-        self._task = task
-        task.start()
-
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Drop the page under way, so that no thread outlives the window."""
-        if self._task is not None and self._task.isRunning():
-            self._task.cancel()
-            self._task.wait(timeout_ms)
-        self._task = None
+        self.start_task(task)

@@ -136,6 +136,13 @@ class StoppableTask(QThread):
         self.cancelled = True
         threading.Thread(target=self._stop, name="mapviewer-stop", daemon=True).start()
 
+    def stop(self, timeout_ms: int = 5000) -> None:
+        """Cancel the work if it runs and wait for its thread (at most ``timeout_ms``): no thread outlives
+        the window that started it."""
+        if self.isRunning():
+            self.cancel()
+            self.wait(timeout_ms)
+
     def _stop(self) -> None:
         for _ in range(250):                      # 5 s at most
             with self._lock:
@@ -161,6 +168,25 @@ class StoppableTask(QThread):
 
     def _work(self) -> None:
         raise NotImplementedError
+
+
+class TaskSlot(QObject):
+    """Where one task of a kind runs at a time: starting one stops the one before; ``shutdown`` stops it
+    before the window goes."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._task: StoppableTask | None = None
+
+    def start_task(self, task: StoppableTask) -> None:
+        self.shutdown()
+        self._task = task
+        task.start()
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        if self._task is not None:
+            self._task.stop(timeout_ms)
+        self._task = None
 
 
 class AnalyseTask(StoppableTask):
