@@ -104,13 +104,19 @@ def _outline(entry: PlaceEntry, store: GazetteerStore, cells: PageCells,
     its geometry at every basemap level is added to ``levels`` (the page swaps them with the level)."""
     if entry.place.located_from is not None:
         return None
-    own = store.level_outlines(entry.place.id)
-    if own:
-        drawn = drawn_outlines(own, cells)
+    drawn = _drawn(entry, store, cells)
+    if drawn:
         levels[entry.key] = _per_level(drawn)
         return drawn[0]
     geom = store.outline(entry.place.id)
     return None if geom is None else _rounded(shapely.make_valid(shapely.simplify(geom, OUTLINE_TOLERANCE)), 4)
+
+
+def _drawn(entry: PlaceEntry, store: GazetteerStore, cells: PageCells) -> list[BaseGeometry] | None:
+    """A region's or country's outline as the page's basemap draws it at each level (``drawn_outlines``);
+    None for a place the basemap's arcs do not outline, or one located from another."""
+    own = None if entry.place.located_from is not None else store.level_outlines(entry.place.id)
+    return drawn_outlines(own, cells) if own else None
 
 
 def _per_level(drawn: list[BaseGeometry]) -> list[Any]:
@@ -125,9 +131,8 @@ def basemap_detail(entries: list[PlaceEntry], store: GazetteerStore) -> str:
     the highlighted outlines at each level, as JSON text the page script draws where the map is (the
     window sends it once the page is on the screen). The page keeps its own layer group and online layers."""
     cells = page_cells(entries, store)
-    levels = {e.key: _per_level(drawn_outlines(own, cells)) for e in entries
-              if e.place.kind in _OUTLINED_KINDS and e.place.located_from is None
-              and (own := store.level_outlines(e.place.id))}
+    levels = {e.key: _per_level(drawn) for e in entries
+              if e.place.kind in _OUTLINED_KINDS and (drawn := _drawn(e, store, cells))}
     return basemap_json(cells, "", [], levels)
 
 

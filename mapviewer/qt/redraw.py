@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..errors import MapviewerError
-from .tasks import StoppableTask, TaskSlot
+from .tasks import StoppableTask, TaskSlot, app_page
 
 if TYPE_CHECKING:
     from ..gazetteer.store import GazetteerStore
@@ -30,12 +30,8 @@ class _PageTask(StoppableTask):
         self.analyses, self.entries, self.store, self.view, self.below = analyses, entries, store, view, below
 
     def _work(self) -> None:
-        from ..mapping.build import page_pieces
-
         try:
-            pieces = page_pieces(self.analyses, self.store, self.entries, view=self.view, below=self.below,
-                                 coarse=True)
-            page = [piece.encode("utf-8") for piece in pieces]
+            page = app_page(self.analyses, self.store, self.entries, self.view, self.below)
         except MapviewerError as e:
             self.failed.emit(str(e), "")
             return

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 class AnalysisRunner(QObject):
     status = Signal(str)                  # what the status bar should say now
     storeOpened = Signal()                # the gazetteer is open (on a first run: built)
-    finished = Signal(object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page (its UTF-8
-    # in pieces: as "object" they are passed on, not converted to a QString and back, 0.2 s for a 5 MB page)
+    finished = Signal(object, object, object, object)  # [(source, ProjectDocument)], [PlaceEntry], map page (its
+    # UTF-8 in pieces: as "object" they are passed on, not converted to a QString and back, 0.2 s for a 5 MB
+    # page), and the ``purpose`` the request was made with
     failed = Signal(str, str)             # message, details
     damaged = Signal(str)                 # the gazetteer failed in use (the window offers a rebuild)
 
@@ -29,17 +30,19 @@ class AnalysisRunner(QObject):
         self.store = store
         self._parent = parent
         self._task: AnalyseTask | None = None
-        self.sources: list[Source] = []      # the last request's, to run again
+        self._request: tuple[list[Source], tuple[float, float, float] | None, object] | None = None  # to run again
         self._progress: QProgressDialog | None = None
         self.config = GeoparserConfig()      # Preferences › literal places only
         self.below = UNCERTAIN               # Preferences › uncertain below: how views mark readings
 
-    def run(self, sources: list[Source], view: tuple[float, float, float] | None = None) -> None:
+    def run(self, sources: list[Source], view: tuple[float, float, float] | None = None,
+            purpose: object = None) -> None:
         """Geoparse ``sources`` off the GUI thread (a project's documents are taken as they are) and draw
-        their map, at ``view`` if given; the previous request, if any, is cancelled."""
+        their map, at ``view`` if given; ``finished`` gives ``purpose`` back with the result (what the caller
+        meant the documents for). The previous request, if any, is cancelled."""
         self.cancel(quietly=True)
         task = AnalyseTask(sources, self.store, self, self.config, self.below, view)
-        self._task, self.sources = task, sources
+        self._task, self._request = task, (sources, view, purpose)
         progress = QProgressDialog("Finding places…", "Cancel", 0, 100, self._parent)
         progress.setWindowTitle("mapviewer")
         progress.setMinimumDuration(400)
@@ -48,12 +51,19 @@ class AnalysisRunner(QObject):
         self._progress = progress
         task.progress.connect(lambda message, fraction: self._on_progress(task, message, fraction))
         task.storeOpened.connect(self.storeOpened)
-        task.done.connect(lambda *result: self._on_done(task, *result))
+        task.done.connect(lambda results, entries, page: self._on_done(task, results, entries, page, purpose))
         task.failed.connect(lambda message, details: self._on_failed(task, message, details))
         task.damaged.connect(lambda message: self._on_damaged(task, message))
         task.finished.connect(lambda: self._close_progress(task))
         self.status.emit("Finding places…")
         task.start()
+
+    def run_again(self) -> bool:
+        """The last request once more (after the gazetteer was rebuilt); whether there was one."""
+        if self._request is None:
+            return False
+        self.run(*self._request)
+        return True
 
     @property
     def busy(self) -> bool:
@@ -83,9 +93,10 @@ class AnalysisRunner(QObject):
                 self._progress.setValue(int(100 * fraction))
             self.status.emit(message)
 
-    def _on_done(self, task: AnalyseTask, results: object, entries: object, page: list[bytes]) -> None:
+    def _on_done(self, task: AnalyseTask, results: object, entries: object, page: list[bytes],
+                 purpose: object) -> None:
         if task is self._task and not task.cancelled:
-            self.finished.emit(results, entries, page)
+            self.finished.emit(results, entries, page, purpose)
 
     def _on_failed(self, task: AnalyseTask, message: str, details: str) -> None:
         if task is self._task:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from ..errors import DamagedStore, MapviewerError
 from ..gazetteer.opening import StoreOpening
 from ..model import Document
+from ..places import UNCERTAIN
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -25,11 +26,25 @@ if TYPE_CHECKING:
     from ..documents.url import WebAddress
     from ..gazetteer.store import GazetteerStore
     from ..geoparse.config import GeoparserConfig
+    from ..model import Analysis
+    from ..places import PlaceEntry
     from ..project import ProjectDocument
 
     Source: TypeAlias = Path | Document | WebAddress | ProjectDocument     # what an AnalyseTask opens
 
 Progress = Callable[[str, float], None]
+
+
+def app_page(analyses: list[Analysis], store: GazetteerStore, entries: list[PlaceEntry],
+             view: tuple[float, float, float] | None, below: float) -> list[bytes]:
+    """The app's map page of ``analyses``, made on a worker: its UTF-8 in pieces (encoded here, while the
+    window waits for nothing), with the basemap's world level only. Made and drawn in less than half the
+    time of the whole page, the map is on the screen sooner; its closer levels follow once it is there
+    (``basemap_levels``). The world's level is right at any zoom, only coarser."""
+    from ..mapping.build import page_pieces
+
+    return [piece.encode("utf-8") for piece in page_pieces(analyses, store, entries, view=view, below=below,
+                                                          coarse=True)]
 
 
 class StoreHandle:
@@ -201,7 +216,7 @@ class AnalyseTask(StoppableTask):
     damaged = Signal(str)                  # the gazetteer failed in use: what its integrity check found
 
     def __init__(self, sources: list[Source], store: StoreHandle, parent: QObject | None = None,
-                 config: GeoparserConfig | None = None, below: float | None = None,
+                 config: GeoparserConfig | None = None, below: float = UNCERTAIN,
                  view: tuple[float, float, float] | None = None):
         super().__init__(parent)
         self.config, self.below, self.view = config, below, view
@@ -214,7 +229,6 @@ class AnalyseTask(StoppableTask):
             # is imported after, on this thread, while the GUI thread starts Qt WebEngine.
             store = self.store.open(self.progress.emit, lambda: self.cancelled)
             self.storeOpened.emit()
-            from ..mapping.build import page_pieces
             from ..pipeline import Geoparser
             from ..places import collect_places
             from ..project import ProjectDocument
@@ -238,12 +252,7 @@ class AnalyseTask(StoppableTask):
             for a in analyses:    # what the window's views look up in each analysis (cached with it), made here
                 _ = a.placed, a.reviewed_mentions
             entries = collect_places(analyses, store)
-            # The page with the basemap's world level only: made and drawn in less than half the time of
-            # the whole page, the map is on the screen sooner; its closer levels follow once it is there
-            # (qt/basemap_levels.py). The world's level is right at any zoom, only coarser.
-            pieces = page_pieces(analyses, store, entries, view=self.view, coarse=True) if self.below is None else \
-                page_pieces(analyses, store, entries, view=self.view, below=self.below, coarse=True)
-            page = [piece.encode("utf-8") for piece in pieces]      # encoded here, while the window waits for nothing
+            page = app_page(analyses, store, entries, self.view, self.below)
             if not self.cancelled:
                 self.done.emit(documents, entries, page)
         except DamagedStore as e:

@@ -82,8 +82,9 @@ mapviewer itself: MIT licence. Sources and licences in full: gazetteer/SOURCES.m
 
 
 @dataclass(frozen=True, slots=True)
-class _PendingProject:
-    """A project being opened: shown once the runner has drawn the map of its documents."""
+class _OpenedProject:
+    """What the runner's documents are for when a project is opened: that project, shown once the runner
+    has drawn their map."""
 
     project: Project
     path: Path | None          # None: unsaved (recovered from an autosave)
@@ -126,7 +127,6 @@ class MainWindow(QMainWindow):
         self._selecting = False
         self.last_error = ""
         self._opening: list[Path] = []
-        self._pending_project: _PendingProject | None = None
         self.runner = AnalysisRunner(self.store, self)
         self.runner.status.connect(self.statusBar().showMessage)
         self.runner.finished.connect(self._show_results)
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.report("The clipboard holds no text.")
             return
-        self._opening, self._pending_project = [], None
+        self._opening = []
         self.runner.run([Document(text, title="Clipboard text", source="clipboard")])
 
     def open_url_dialog(self) -> None:
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
 
             if paths:
                 self.settings.setValue("last_folder", str(paths[0].parent))
-            self._opening, self._pending_project = paths, None
+            self._opening = paths
             self.runner.run([*paths, *(WebAddress(a) for a in addresses)])
 
     def _reload(self) -> None:
@@ -371,8 +371,8 @@ class MainWindow(QMainWindow):
         """A new store: the geoparser of the old one goes, and what failed on the damaged store runs again."""
         self._geoparser = None
         self.statusBar().showMessage("The gazetteer was rebuilt")
-        if self.rebuilder.retry and self.runner.sources:
-            self.runner.run(self.runner.sources)
+        if self.rebuilder.retry:
+            self.runner.run_again()
 
     def _on_failed(self, message: str, details: str) -> None:
         failed = [p for p in self._opening if not p.is_file()]
@@ -382,19 +382,16 @@ class MainWindow(QMainWindow):
         self.report(message, details)
 
     def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
-                      page: str | list[bytes]) -> None:
-        """Newly geoparsed documents: a new, unsaved project; or the documents of the project being opened
+                      page: str | list[bytes], purpose: _OpenedProject | None) -> None:
+        """Newly geoparsed documents: a new, unsaved project; or the documents of a project opened
         (``_load``), shown as it was saved."""
         self.redraw.shutdown()          # a page of what the window showed until now is of no use
-        pending, self._pending_project = self._pending_project, None
-        documents = tuple(d for _, d in results)
-        if pending is not None and len(documents) == len(pending.project.documents) and \
-                all(d is p for d, p in zip(documents, pending.project.documents)):
-            self.review.set_project(pending.project)
-            self.project_path, self._recovered = pending.path, pending.recovered
-            ui = pending.project.ui
+        if purpose is not None:
+            self.review.set_project(purpose.project)
+            self.project_path, self._recovered = purpose.path, purpose.recovered
+            ui = purpose.project.ui
         else:
-            self.review.set_project(Project(documents))
+            self.review.set_project(Project(tuple(d for _, d in results)))
             self.project_path, self._recovered = None, False
             self.recent.add([s for s, _ in results if isinstance(s, Path)])
             ui = UiState()
@@ -855,9 +852,9 @@ class MainWindow(QMainWindow):
     def _load(self, project: Project, path: Path | None, recovered: bool = False) -> None:
         """Show ``project`` (from ``path``; None: unsaved) once the runner has drawn its map, off this thread
         (on a first run the gazetteer is built meanwhile); until then the window shows what it showed."""
-        self._opening, self._pending_project = [], _PendingProject(project, path, recovered)
+        self._opening = []
         view = None if project.view is None else (project.view.lat, project.view.lon, project.view.zoom)
-        self.runner.run(list(project.documents), view)
+        self.runner.run(list(project.documents), view, _OpenedProject(project, path, recovered))
 
     def _offer_recovery(self) -> None:
         """An autosave left by a crash: offer it back (without blocking the window)."""
