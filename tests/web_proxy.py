@@ -8,9 +8,10 @@ import base64
 import http.client
 import select
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit, urlunsplit
+
+from .web_server import LocalServer
 
 # Headers for one connection only, which a proxy does not pass on (RFC 9110, 7.6.1).
 _HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "proxy-authorization", "proxy-authenticate", "te",
@@ -30,7 +31,7 @@ def _relay(a: socket.socket, b: socket.socket) -> None:
             (b if source is a else a).sendall(data)
 
 
-class ForwardProxy:
+class ForwardProxy(LocalServer):
     """``with ForwardProxy() as proxy: proxy.address``; ``proxy.requests`` lists (request line, authorization)."""
 
     def __init__(self, credentials: str | None = None):
@@ -81,18 +82,8 @@ class ForwardProxy:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
     def address(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def __enter__(self) -> ForwardProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        return self.origin

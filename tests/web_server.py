@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 
 @dataclass
@@ -36,7 +37,32 @@ def gzipped(data: bytes, content_type: str = "text/html") -> Route:
     return Route(headers={"Content-Type": content_type, "Content-Encoding": "gzip"}, body=gzip.compress(data, 9))
 
 
-class WebServer:
+class LocalServer:
+    """A threaded HTTP server on a free port of 127.0.0.1 (given ``tls``, a server context: https), serving
+    ``handler`` while its with-block runs."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None):
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self.scheme = "https" if tls else "http"
+        if tls:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class WebServer(LocalServer):
     """``with WebServer(routes) as server: server.url("/page")``; ``server.requests`` lists the paths asked.
     Given ``tls`` (a server context), it speaks https."""
 
@@ -71,22 +97,12 @@ class WebServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self.scheme = "https" if tls else "http"
-        if tls:
-            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__(Handler, tls)
 
     def url(self, path: str) -> str:
-        return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}{path}"
-
-    def __enter__(self) -> WebServer:
-        self._thread.start()
-        return self
+        return f"{self.origin}{path}"
 
     def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self._server.shutdown()
-        self._server.server_close()
+        self.stop.set()             # stalled answers end first
+        super().__exit__(*exc)
 
