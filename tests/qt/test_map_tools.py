@@ -177,8 +177,10 @@ def test_markers_follow_the_table_filter_the_legend_and_the_confidence(qtbot, lo
     assert js(qtbot, loaded, "document.getElementById('mv-confidence-text').textContent") == "confidence ≥ 95%"
 
 
-def _contrast_of_highlights(article):
-    """(foreground, background) of every highlighted mention as the article view formats it."""
+def _contrast_of_highlights(qtbot, article):
+    """(foreground, background) of every highlighted mention as the article view formats it, once the view
+    has its whole text (formatting again fills a document in slices when one slice cannot hold it)."""
+    qtbot.waitUntil(lambda: not article.filling, timeout=10_000)
     pairs = set()
     for m in article._mentions:
         fmt = _format_at(article, m)
@@ -188,7 +190,7 @@ def _contrast_of_highlights(article):
 
 def test_preferences_take_effect_and_are_kept(qtbot, loaded):
     tools = loaded.tools
-    light = _contrast_of_highlights(loaded.article)
+    light = _contrast_of_highlights(qtbot, loaded.article)
     assert {fg for fg, _ in light} == {LIGHT.text}
     with qtbot.waitSignal(loaded.map._bridge.toolCommand, timeout=5_000,
                           check_params_cb=lambda c: json.loads(c).get("tool") == "basemap") as sent:
@@ -197,7 +199,7 @@ def test_preferences_take_effect_and_are_kept(qtbot, loaded):
     assert json.loads(sent.args[0])["name"] == "OpenTopoMap (online)"
     try:
         assert load_preferences(loaded.settings) == tools.prefs
-        dark = _contrast_of_highlights(loaded.article)
+        dark = _contrast_of_highlights(qtbot, loaded.article)
         assert {fg for fg, _ in dark} == {DARK.text} and all(Color(bg).contrast(fg) >= 4.5 for fg, bg in dark)
         assert QApplication.palette().window().color().lightness() < 80
         assert loaded.article.document().defaultFont().pointSize() == 16
@@ -215,7 +217,7 @@ def test_preferences_take_effect_and_are_kept(qtbot, loaded):
         assert mark.strip() == DARK.tint("city")
     finally:
         tools.set_preferences(Preferences())
-    assert _contrast_of_highlights(loaded.article) == light
+    assert _contrast_of_highlights(qtbot, loaded.article) == light
     assert loaded.article.document().defaultFont().pointSize() == 11
 
 
@@ -252,6 +254,7 @@ def test_the_uncertainty_threshold_marks_text_map_and_navigation(qtbot, loaded):
     from mapviewer.places import UNCERTAIN
 
     def dashed():
+        qtbot.waitUntil(lambda: not loaded.article.filling, timeout=10_000)
         return sum(_format_at(loaded.article, m).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
                    for m in loaded.article._mentions)
 
@@ -274,6 +277,7 @@ def test_the_uncertainty_threshold_marks_text_map_and_navigation(qtbot, loaded):
 
 
 def _format_at(article, m):
+    assert m.start + 1 < article.document().characterCount(), "the mention is beyond the text shown"
     cursor = QTextCursor(article.document())
     cursor.setPosition(m.start + 1)
     return cursor.charFormat()
