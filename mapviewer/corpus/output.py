@@ -1,12 +1,12 @@
 """The files a corpus run leaves for the user, and how a run picks up where another stopped.
 
 While a run works, predictions go to ``OUT.partial`` and errors to ``OUT's-stem.errors.jsonl.partial``,
-appended one whole part at a time in input order. Only a finished run renames them to ``OUT`` and the
-errors file, the errors file first: a file named ``OUT`` is always complete, an interrupted run leaves a
-``.partial`` that says it is not. ``--resume`` continues the ``.partial`` (or a finished ``OUT``, to add the
-records a corpus has gained): the predictions are read beside the input, in step, so they must be the
-input's valid records in order (the ids skipped are the ids in the output, and memory stays bounded); a
-last line without its newline is a write cut short and is dropped."""
+appended one whole part at a time in input order, a part's errors before its predictions. Only a finished run
+renames them to ``OUT`` and the errors file, the errors file first: a file named ``OUT`` is always complete,
+an interrupted run leaves a ``.partial`` that says it is not. ``--resume`` continues the ``.partial`` (or a
+finished ``OUT``, to add the records a corpus has gained): the predictions are read beside the input, in step,
+so they must be the input's valid records in order (the ids skipped are the ids in the output, and memory
+stays bounded); a last line without its newline is a write cut short and is dropped."""
 
 from __future__ import annotations
 

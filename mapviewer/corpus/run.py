@@ -141,13 +141,16 @@ class _Joiner:
 
     def join(self, done: Done, parts: Path, progress: Progress) -> None:
         predictions, errors = part_paths(parts, done.index)
-        with open(predictions, "rb") as f:
-            shutil.copyfileobj(f, self.out)
-        self.out.flush()
+        # The part's errors before its predictions: a run killed between the two leaves errors of lines the
+        # predictions do not reach yet, which --resume drops and finds again (output.begin); the other way
+        # round, it would take the part as done and its errors would be lost.
         if done.errors:
             for error in _errors(errors):
                 error["line"] += self.line
                 self._error(error)
+        with open(predictions, "rb") as f:
+            shutil.copyfileobj(f, self.out)
+        self.out.flush()
         predictions.unlink()
         errors.unlink()
         self.line += done.lines

@@ -143,6 +143,19 @@ def test_resume_after_a_killed_run(tmp_path, corpus, single):
     assert not partial.exists()
 
 
+def test_resume_after_a_run_killed_between_a_parts_errors_and_its_predictions(tmp_path, corpus, single):
+    # A part's errors are appended before its predictions, so a kill between the two leaves errors of lines
+    # the predictions do not reach: resume drops them and finds them again, none lost, none twice.
+    out = tmp_path / "out.jsonl"
+    out.with_name("out.jsonl.partial").write_bytes(b"".join(single.read_bytes().splitlines(keepends=True)[:30]))
+    errors = single.with_name("out.errors.jsonl").read_bytes()
+    assert errors.count(b"\n") == 3                # lines 21, 42, 63: the predictions reach line 31
+    out.with_name("out.errors.jsonl.partial").write_bytes(errors)
+    assert main(["geoparse", "--jsonl", str(corpus), "--out", str(out), "--resume"]) == 1
+    assert out.read_bytes() == single.read_bytes()
+    assert out.with_name("out.errors.jsonl").read_bytes() == errors
+
+
 def test_a_new_run_says_it_replaces_an_interrupted_one(tmp_path, capsys):
     corpus = write(tmp_path / "in.jsonl", articles(2))
     (tmp_path / "out.jsonl.partial").write_text("{}\n")
