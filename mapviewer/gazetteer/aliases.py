@@ -143,15 +143,23 @@ def demonym_forms(demonym: str) -> set[str]:
 # Names a continent is written as in the news; the EU is placed on Europe (never on the town of Eu).
 CONTINENT_NAMES: dict[str, tuple[str, ...]] = {
     "Europe": ("EU", "European Union"),
+    "South America": ("Latin America",),   # as GeoNames-based annotation places it; also a macroregion
 }
 CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
     "Europe": ("European", "Europeans"),
     "Africa": ("African", "Africans"),
     "Asia": ("Asian", "Asians"),
-    "South America": ("South American", "South Americans", "Latin America"),
+    "South America": ("South American", "South Americans"),
     "North America": ("North American", "North Americans"),
     "Oceania": ("Oceanian",),
     "Antarctica": ("Antarctic",),
+}
+
+# Short names of seas that news writes alone, after "the": "tankers in the Gulf", "a storm in the Gulf". Which
+# gulf is meant, the resolver reads from the story's other places.
+SEA_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "Persian Gulf": ("Gulf",),
+    "Gulf of Mexico": ("Gulf",),
 }
 
 # Associated Press abbreviations of US states and Canadian provinces, as written in datelines.

@@ -76,6 +76,10 @@ REGION_TOLERANCE = 0.01
 COUNTRY_TOLERANCE = 0.02
 # An alternate name that is this common as an English word ("But", "The", "So") is not kept.
 COMMON_WORD_ZIPF = 4.5
+# An alternate "The <word>" names a town only where <word> is rare ("The Potteries"); with a word as common as
+# this it is a nickname or a description ("The River" for New Brunswick, "The Bank", "The Point", "The D"),
+# which in text is the opening of a sentence or of a body's name ("The Bank of England").
+DESCRIPTION_WORD_ZIPF = 3.0
 # A small town whose own name is one of the commonest English words ("On", "We", "Of") cannot be
 # found by that word: in English text it is always the word.
 FUNCTION_WORD_ZIPF = 6.0
@@ -142,7 +146,11 @@ def _plausible_alternate(name: str, primary_keys: set[str]) -> str | None:
     key = fold_once(name)
     if not key or len(key.replace(" ", "")) < 3 or key.isdigit():
         return None
-    if key in primary_keys or " " in key or _zipf(key) < COMMON_WORD_ZIPF:
+    if key in primary_keys:
+        return key
+    if key.startswith("the ") and _zipf(key[4:]) >= DESCRIPTION_WORD_ZIPF:
+        return None
+    if " " in key or _zipf(key) < COMMON_WORD_ZIPF:
         return key
     return None
 

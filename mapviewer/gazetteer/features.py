@@ -116,6 +116,8 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
         for alt in re.split(r"[;,/]", props.get("alt") or ""):
             if len(alt.strip()) > 2:
                 place.add_name(natural_name(alt.strip()), ALTERNATE)
+        for short in aliases.SEA_SHORT_NAMES.get(name, ()):
+            place.add_name(short, GENERATED)
         bare = _bare_name(name, kind)
         known = kind != "river" or props["rank"] <= BARE_RIVER_MAX_RANK
         if (bare != name or kind == "river") and known and fold_once(bare) not in reserved \

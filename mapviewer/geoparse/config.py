@@ -53,6 +53,7 @@ class GeoparserConfig:
                                               # the gaps between its readings' priors count this many times
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
+    feature_near_km: float = 1500.0           # ... for a sea or river (no country's), from its label point
     temperature: float = 1.0                  # softmax temperature: confidence calibration
     confidence_slope: float = 0.7             # logistic map of the best reading's probability: slope ...
     confidence_shift: float = 0.5             # ... and shift (calibration; 1 and 0 leave it as it is)

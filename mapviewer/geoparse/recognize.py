@@ -32,6 +32,7 @@ from .cues import (
     RESIDENCE,
     SPEECH_AFTER,
     SPEECH_BEFORE,
+    STORM_WORDS,
     STRONG_LOCATIVES,
     next_word,
 )
@@ -458,8 +459,11 @@ def _speaker(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_place_here(text: str, span: Span) -> bool:
-    """A currency ("US$"), or a disease or strain named after a place ("Marburg virus")."""
-    return text[span.end:span.end + 1] == "$" or next_word(text, span.end) in EPONYM_HEADS
+    """A currency ("US$"), a disease or strain named after a place ("Marburg virus"), or a storm: its word
+    before a name ("Hurricane Ida", not Hurricane, Utah) and the name after its word ("Hurricane Florence")."""
+    return (text[span.end:span.end + 1] == "$" or next_word(text, span.end) in EPONYM_HEADS
+            or (span.key in STORM_WORDS and next_word(text, span.end)[:1].isupper())
+            or _word_before(text, span.start).lower() in STORM_WORDS)
 
 
 def _is_acronym(text: str) -> bool:

@@ -155,10 +155,21 @@ class _Context:
         self.country = np.array([codes.setdefault(p.country, len(codes)) if p.country else -1 for p in places])
         self.region = np.array([p.id if p.kind == "admin1" else (p.region_id or -1) for p in places])
         self.local = np.array([p.kind in ("city", "admin1", "county", "island") for p in places])
+        # Seas and rivers (and lakes and landforms across borders) lie in no country, so no country's share
+        # supports them: the story's towns tell which one is meant ("the Gulf" beside Kuwait or New Orleans).
+        self.feature = np.array([p.country is None and p.kind not in ("continent", "macroregion") for p in places])
+        self.is_country = np.array([p.kind == "country" for p in places])
         continents: dict[str, int] = {}
         self.continent = np.array([continents.setdefault(c, len(continents)) if (c := _continent(p)) else -1
                                    for p in places])
         self.place_id = np.array([p.id for p in places])
+
+    def _nearest(self, readings: np.ndarray, anchors: np.ndarray) -> np.ndarray:
+        """For each of ``readings``: the distance (km) to the nearest of ``anchors`` read for another name."""
+        dist = great_circle_km(self.lat[readings, None], self.lon[readings, None], self.lat[anchors][None, :],
+                               self.lon[anchors][None, :])
+        dist[self.owner[readings, None] == self.owner[anchors][None, :]] = np.inf
+        return np.asarray(dist.min(axis=1))
 
     @staticmethod
     def _share(values: np.ndarray, chosen: np.ndarray, weight: np.ndarray, owner: np.ndarray) -> np.ndarray:
@@ -179,13 +190,12 @@ class _Context:
         same = self._share(self.place_id, chosen, self.weight, self.owner) / others
         k_share = self._share(self.continent, chosen, self.weight, self.owner) / others
         near = np.zeros(len(self.owner))
-        anchors = chosen[self.local[chosen]]
-        if len(anchors):
-            dist = great_circle_km(self.lat[:, None], self.lon[:, None], self.lat[anchors][None, :],
-                                   self.lon[anchors][None, :])
-            dist[self.owner[:, None] == self.owner[anchors][None, :]] = np.inf
-            near = np.exp(-dist.min(axis=1) / self.config.near_km)
-            near[~self.local] = 0.0
+        # A town is near the story's towns and regions; a sea or river is near its towns or countries.
+        for readers, anchored_by, km in ((self.local, self.local, self.config.near_km),
+                                         (self.feature, self.local | self.is_country, self.config.feature_near_km)):
+            anchors = chosen[anchored_by[chosen]]
+            if len(anchors) and readers.any():
+                near[readers] = np.exp(-self._nearest(np.flatnonzero(readers), anchors) / km)
         w = self.config
         support = w.w_country * np.sqrt(np.clip(c_share, 0, 1)) + w.w_region * np.sqrt(np.clip(r_share, 0, 1)) \
             + w.w_near * near + w.w_same * np.sqrt(np.clip(same, 0, 1)) \

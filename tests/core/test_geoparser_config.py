@@ -16,7 +16,7 @@ DEFAULTS = {
     "hyphen_part_max_zipf": 4.5, "fuzzy_min_length": 6, "fuzzy_max_zipf": 2.0, "fuzzy_min_ratio": 80.0,
     "fuzzy_ratio_margin": 5.0, "max_candidates": 25, "iterations": 2, "w_primary_name": 1.0, "w_country": 2.5,
     "w_continent": 1.0, "w_region": 1.5, "w_near": 2.0, "w_same": 2.0, "w_region_cue": 4.0, "w_qualifier": 6.0,
-    "w_list": 3.0, "named_body_prior": 1.5, "w_misspelt": 8.0, "near_km": 250.0,
+    "w_list": 3.0, "named_body_prior": 1.5, "w_misspelt": 8.0, "near_km": 250.0, "feature_near_km": 1500.0,
     "temperature": 1.0, "confidence_slope": 0.7, "confidence_shift": 0.5,
     "unknown_score": 6.5, "min_fuzzy_context": 1.0, "max_alternatives": 5, "min_confidence": 0.05,
     "relative_confidence": 0.9, "literal_only": False,

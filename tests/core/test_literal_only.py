@@ -7,6 +7,7 @@ import json
 
 from mapviewer import Geoparser, GeoparserConfig
 from mapviewer.cli import main
+from mapviewer.model import Document
 
 from ..conftest import SEED
 
@@ -29,3 +30,13 @@ def test_the_command_line_option_for_files_and_for_a_corpus(tmp_path, store):
             assert main([*args, *flag, "--out", str(out)]) == 0
             kinds[bool(flag)] = {p["mention"] for p in json.loads(out.read_text(encoding="utf-8"))["places"]}
         assert kinds[False] >= {"literal", "adjective", "metonym"} and kinds[True] == {"literal"}
+
+
+def test_region_names_are_literal_places_and_their_demonyms_adjectives(store):
+    # "Latin America" is a name (it was once listed among South America's demonyms, and literal-only dropped it)
+    text = "Latin American leaders met in Lima. Exports from Latin America and Southeast Asia rose."
+    literal = Geoparser(store, GeoparserConfig(literal_only=True)).analyse(Document(text))
+    everything = Geoparser(store).analyse(Document(text))
+    assert {m.text: m.kind for m in everything.mentions} == {
+        "Latin American": "adjective", "Lima": "literal", "Latin America": "literal", "Southeast Asia": "literal"}
+    assert [m.text for m in literal.mentions] == ["Lima", "Latin America", "Southeast Asia"]
