@@ -11,6 +11,8 @@ Each list is a general fact of English, not a fix for one text:
   name is not a mention of the place.
 - STORM_WORDS name a storm with the capitalised name after them ("Hurricane Florence", "Tropical Storm
   Alberto", "Typhoon Haiyan"): neither is a mention of a place (Hurricane, Utah; Florence, Italy).
+- PLANETS are towns' names too (Mars, Pennsylvania; Jupiter, Florida), but in news mostly the planets ("NASA's
+  rover on Mars"): geoparse/streets.py keeps the town only when it lies near the article's other places.
 - STREET_HEADS, capitalised after a place's name, make it a street's ("Atlantic Avenue", "Eglinton Avenue
   West"); NAMED_AFTER_HEADS likewise make a town's name an institution's ("Liverpool Academy", "Washington
   University"): geoparse/streets.py keeps the place only when it lies near the article's other places.
@@ -51,6 +53,7 @@ SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told) $")
 # Prepositions after which a name is a place whoever else bears it ("in Georgia"; not "to Georgia's credit").
 STRONG_LOCATIVES = frozenset("in near across throughout outside inside within".split())
 EPONYM_HEADS = frozenset("virus viruses disease fever flu syndrome strain variant".split())
+PLANETS = frozenset("mercury venus mars jupiter saturn uranus neptune pluto".split())
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm superstorm".split())
 STREET_HEADS = frozenset("Street Avenue Road Drive Boulevard Lane Highway Parkway Parade Terrace".split())
 NAMED_AFTER_HEADS = frozenset("University College Academy School Institute Hotel Embassy Club".split())

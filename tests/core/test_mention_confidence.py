@@ -83,6 +83,14 @@ def test_a_street_named_after_a_far_place_is_not_that_place(geoparser):
     assert mention(geoparser, near, "Brantford").place.admin1 == "08"  # Ontario's Brantford, 40 km away
 
 
+def test_a_planet_is_no_town_unless_the_story_is_near_it(geoparser):
+    space = "NASA's rover on Mars sent new images to Pasadena, California, where the team works."
+    assert "Mars" not in {m.text for m in geoparser.analyse(Document(space)).mentions}
+    town = "JUPITER, Fla. (AP) - Police in Jupiter and Palm Beach Gardens said a boat capsized near Tequesta."
+    assert {m.place.name for m in geoparser.analyse(Document(town)).mentions if m.text.lower() == "jupiter"} \
+        == {"Jupiter"}
+
+
 def test_datelines_whose_agency_tag_is_lost_or_of_two_words(geoparser):
     assert mention(geoparser, "LONDON The Latest on the nerve agent attack.", "LONDON").place.country == "GB"
     assert mention(geoparser, "ST. LOUIS – Police announced an arrest.", "ST. LOUIS").place.admin1 == "MO"
