@@ -25,6 +25,12 @@ _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of $")
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 
+def holds(holder: Place, place: Place) -> bool:
+    """Is ``place`` inside ``holder``, a region or a country: what makes "Athens, Georgia" a qualifier."""
+    return (holder.kind == "admin1" and place.region_id == holder.id) or (
+        holder.kind == "country" and place.country == holder.country and place.kind != "country")
+
+
 def _places(span: Span) -> list[Place]:
     return [m.place for m in span.matches]
 
@@ -44,8 +50,7 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
         holders = {p.id: p for p in _places(b) if p.kind in ("admin1", "country")}
         for p in _places(a):
             for h in holders.values():
-                if (h.kind == "admin1" and p.region_id == h.id) or (
-                        h.kind == "country" and p.country == h.country and p.kind != "country"):
+                if holds(h, p):
                     give(a.key, p.id, w_qualifier)
                     give(b.key, h.id, w_qualifier)
     for members in _lists(text, spans):

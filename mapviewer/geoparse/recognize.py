@@ -36,7 +36,7 @@ from .cues import (
     STRONG_LOCATIVES,
     next_word,
 )
-from .qualifiers import LIST_GAPS
+from .qualifiers import LIST_GAPS, holds
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -336,6 +336,8 @@ class Recognizer:
             return True  # "HOLLIDAY, Mo. —": a dateline names a place, whoever else bears the name
         if span.key in COMPANIONS or span.key in CALENDAR or span.key in TITLES:
             return False
+        if self._qualified(span, tokens, i + used, text):
+            return True  # "Mobile, Alabama", "Nice, France": a common word, but a place of the region after it
         best = self._importance(span.key)
         zipf = self.store.word_frequency(span.key)
         if span.key in lowercase_words and zipf >= config.lowercase_word_zipf:
@@ -371,6 +373,14 @@ class Recognizer:
             return False  # "Malinao said", "said Noma.": a small town does not speak, a person does
         person = surname >= config.surname_pct or first_name >= config.standalone_first_name_pct
         return placed or not person or best >= config.known_place  # "Kelly said", "Lucy said" vs "in Kelly"
+
+    def _qualified(self, span: Span, tokens: list[_Token], j: int, text: str) -> bool:
+        """Is ``span`` followed by a comma and a region or country that holds one of its places (the name
+        at token ``j``)?"""
+        if j >= len(tokens) or text[span.end:tokens[j].start] != ", ":
+            return False
+        holder, _ = self._longest(text, tokens, j, _ends(text, tokens, j, self.config.max_tokens))
+        return holder is not None and any(holds(h.place, m.place) for h in holder.matches for m in span.matches)
 
     def _after_person_cue(self, tokens: list[_Token], i: int, text: str) -> bool:
         """"Congressman Diaz-Balart", "Ambassador Phillips-Spencer", "Jane Smith-Jones": a double-barrelled
