@@ -91,13 +91,16 @@ def add_counties(new_place: NewPlace, states: dict[str, Any], cities: dict[str, 
 
 def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[str]) -> int:
     """Natural Earth's physical features. ``reserved``: keys of countries, regions and demonyms, which a
-    bare feature name ("Jordan" for the river) does not take."""
+    bare feature name ("Jordan" for the river) does not take; nor does it take another feature's own name."""
     from .build import _zipf
 
     country_list = [c for c in countries if c.outline is not None]
     tree = shapely.STRtree(np.array([c.outline for c in country_list]))
+    physical = list(sources.physical_features())
+    # Nor does it take another feature's own name: "Java" is the island, not the Java Sea.
+    reserved = reserved | {fold_once(_own_name(natural_name(props["name"]), props["kind"])) for props, _ in physical}
     count = 0
-    for props, geom in sources.physical_features():
+    for props, geom in physical:
         kind = props["kind"]
         name = natural_name(props["name"])
         lat, lon = label_point(geom)
@@ -108,11 +111,9 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
         feature = FEATURE_CODES.get(props.get("class") or "", "L.RGN")
         place = new_place(name=name, kind=kind, lat=lat, lon=lon, country=country, feature=feature,
                           outline=None if geom.geom_type == "Point" else geom)
-        if kind == "river":  # Natural Earth names rivers bare: "Danube"
-            place.add_name(f"{name} River", NATURAL_EARTH)
+        place.add_name(_own_name(name, kind), NATURAL_EARTH)
+        if kind == "river":
             place.add_name(f"River {name}", GENERATED)
-        else:
-            place.add_name(name, NATURAL_EARTH)
         for alt in re.split(r"[;,/]", props.get("alt") or ""):
             if len(alt.strip()) > 2:
                 place.add_name(natural_name(alt.strip()), ALTERNATE)
@@ -125,6 +126,11 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
             place.add_name(bare, GENERATED)
         count += 1
     return count
+
+
+def _own_name(name: str, kind: str) -> str:
+    """A feature's name as the store keeps it from Natural Earth, which names rivers bare ("Danube")."""
+    return f"{name} River" if kind == "river" else name
 
 
 def _bare_name(name: str, kind: str) -> str:

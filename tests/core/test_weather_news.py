@@ -1,7 +1,7 @@
 """Weather and shipping news: a storm's name is no place ("Hurricane Florence" is neither Hurricane, Utah,
 nor Florence, Italy: geoparse/cues.py STORM_WORDS), and "the Gulf" is the gulf the story's towns lie by
 (gazetteer/aliases.py SEA_SHORT_NAMES; a sea's or river's readings are supported by the story's towns near
-its label point, geoparse/resolve.py)."""
+its label point, geoparse/resolve.py); a sea's short name is never another feature's own name."""
 
 from __future__ import annotations
 
@@ -30,3 +30,10 @@ def test_the_gulf_is_the_one_the_story_is_by(geoparser):
               "priority. Iran denied involvement, and Kuwait protested.")
     assert {place for name, place, _ in read(geoparser, us) if name == "Gulf"} == {"Gulf of Mexico"}
     assert {place for name, place, _ in read(geoparser, arabia) if name == "Gulf"} == {"Persian Gulf"}
+
+
+def test_a_seas_short_name_is_not_another_features_own_name(geoparser):
+    # "the Mediterranean" is the sea, but "Java" is the island, not the Java Sea (gazetteer/features.py)
+    found = read(geoparser, "A volcano erupted on Java, and ships in the Java Sea and the Mediterranean were warned.")
+    assert found == [("Java", "Java", "island"), ("Java Sea", "Java Sea", "sea"),
+                     ("Mediterranean", "Mediterranean Sea", "sea")]
