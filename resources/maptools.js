@@ -125,7 +125,7 @@ document.addEventListener("DOMContentLoaded", function () {
     mv.markers.eachLayer(function (layer) {
       if (visible(layer.feature.properties.place)) bounds.extend(layer.getLatLng());
     });
-    if (bounds.isValid()) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+    if (bounds.isValid()) mv.fitPlaces(bounds);
     else resetView();
   }
 

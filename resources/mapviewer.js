@@ -126,9 +126,18 @@ document.addEventListener("DOMContentLoaded", function () {
     return box;
   };
   legend.addTo(map);
-  /* fit the places without animation, so that a host's first request never meets a zoom in flight */
+  /* Fit places without animation (a host's first request never meets a zoom in flight), and none behind the
+     legend: it is kept clear of them beside or above it, whichever leaves the closer view. */
+  function fitPlaces(bounds) {
+    /* what the legend covers from the map's right and bottom edges (the attribution lies below it) */
+    var box = legend.getContainer().getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+    var side = L.point(frame.right - box.left + 10, 30), above = L.point(30, frame.bottom - box.top + 10);
+    var edge = L.point(30, 30), inside = false;
+    var beside = map.getBoundsZoom(bounds, inside, edge.add(side)) >= map.getBoundsZoom(bounds, inside, edge.add(above));
+    map.fitBounds(bounds, {paddingTopLeft: edge, paddingBottomRight: beside ? side : above, maxZoom: 9, animate: false});
+  }
   if (data.view) map.setView([data.view[0], data.view[1]], data.view[2], {animate: false});
-  else if (data.bounds) map.fitBounds(data.bounds, {padding: [30, 30], maxZoom: 9, animate: false});
+  else if (data.bounds) fitPlaces(L.latLngBounds(data.bounds));
 
   /* ---- the alternatives of the mention the app shows: faint markers while its list is open ---- */
   var faint = L.layerGroup().addTo(map);
@@ -362,7 +371,7 @@ document.addEventListener("DOMContentLoaded", function () {
       select(key, "map");
       focusPlace(key);
     },
-    step: step, showAlternatives: showAlternatives, faint: faint, update: update, pins: pins,
+    step: step, showAlternatives: showAlternatives, faint: faint, update: update, pins: pins, fitPlaces: fitPlaces,
     markers: window[data.markers], cluster: cluster, data: data, zoom: ZOOM,
     selected: function () { return selected; },
     center: function () { var c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; }

@@ -57,3 +57,36 @@ def test_tools_of_the_exported_page(browser, tmp_path, seed_analysis, store):
     assert page.evaluate("mapviewer.tools.basemap()") == "OpenTopoMap (online)"
     page.wait_for_timeout(300)
     assert requests and all("opentopomap.org" in r for r in requests)
+
+
+def test_no_place_is_fitted_behind_the_legend(browser, tmp_path, geoparser, store):
+    from mapviewer.model import Document
+
+    # Chittagong lies at the south-east corner of the places: fitted with even padding it sat under the legend
+    text = ("MUMBAI (Reuters) - Heavy monsoon rains flooded parts of Mumbai and Pune on Tuesday. In neighbouring "
+            "Gujarat, authorities evacuated people from low-lying areas near Surat and Vadodara. The Narmada River "
+            "rose above the danger mark at Bharuch. Further east, Kolkata and the state of West Bengal braced for a "
+            "cyclone forming over the Bay of Bengal, while Bangladesh moved fishermen to shelters near Chittagong. "
+            "Officials in New Delhi said the Indian Navy had sent ships to the Arabian Sea.")
+    path = tmp_path / "india.html"
+    path.write_text(html_page([geoparser.analyse(Document(text))], store), encoding="utf-8")
+    page, _, errors = open_page(browser, path)
+    under = """(() => {
+      const box = document.querySelector('.mv-legend').getBoundingClientRect();
+      const map = mapviewer.map.getContainer().getBoundingClientRect();
+      const points = [];
+      mapviewer.markers.eachLayer(l => {
+        const p = mapviewer.map.latLngToContainerPoint(l.getLatLng());
+        points.push([p.x + map.left, p.y + map.top]);
+      });
+      return [points.length, points.filter(([x, y]) => x >= box.left && x <= box.right && y >= box.top
+                                                       && y <= box.bottom).length];
+    })()"""
+    count, hidden = page.evaluate(under)
+    assert count >= 6 and hidden == 0
+    for width, height in ((740, 450), (600, 600), (1000, 380)):    # the app's map pane, and other shapes
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate("mapviewer.map.invalidateSize({animate: false}) && null")
+        page.click("#mv-zoom-all")
+        assert page.evaluate(under) == [count, 0], (width, height)
+    assert errors == []
