@@ -31,6 +31,12 @@ def holds(holder: Place, place: Place) -> bool:
         holder.kind == "country" and place.country == holder.country and place.kind != "country")
 
 
+def _only_a_region(span: Span, country: str | None) -> bool:
+    """Does ``span`` name a region of ``country`` that has no town of that name inside it?"""
+    regions = {p.id for p in _places(span) if p.kind == "admin1" and p.country == country}
+    return bool(regions) and not any(p.kind == "city" and p.region_id in regions for p in _places(span))
+
+
 def _places(span: Span) -> list[Place]:
     return [m.place for m in span.matches]
 
@@ -57,6 +63,9 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
         # Regions of one country only when every name of the list may be one: "Washington, New York and
         # Boston" is a list of cities.
         countries = set.intersection(*({p.country for p in _places(s) if p.kind == "admin1"} for s in members))
+        # ... and when one of them can be nothing but a region there: "São Paulo and Rio de Janeiro", "Lagos and
+        # Kano" name cities as much as the states named after them, "New York, New Jersey and Connecticut" states.
+        countries = {c for c in countries if any(_only_a_region(s, c) for s in members)}
         for country in countries:
             for span in members:
                 for p in _places(span):
