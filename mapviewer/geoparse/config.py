@@ -51,6 +51,7 @@ class GeoparserConfig:
     w_list: float = 3.0                       # "Texas, Georgia and Florida": regions listed beside regions
     named_body_prior: float = 1.5             # a town's name opening a proper name ("Portland Trail Blazers"):
                                               # the gaps between its readings' priors count this many times
+    w_body_name: float = 0.5                  # ... and as the other names' context it counts this much
     w_misspelt: float = 8.0                   # per unit of lost similarity (a 0.9 match costs 0.8)
     near_km: float = 250.0                    # distance over which nearness support decays (1/e)
     feature_near_km: float = 1500.0           # ... for a sea or river (no country's), from its label point

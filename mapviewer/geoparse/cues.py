@@ -17,7 +17,9 @@ Each list is a general fact of English, not a fix for one text:
   West"); NAMED_AFTER_HEADS likewise make a town's name an institution's ("Liverpool Academy", "Washington
   University"): geoparse/streets.py keeps the place only when it lies near the article's other places.
 - PLACE_NAME_TAILS, capitalised after a town's name, go on with a place's own name ("Washington Township"):
-  the town's name does not open a body's or a team's name there (geoparse/resolve.py).
+  the town's name does not open a body's or a team's name there (geoparse/resolve.py). "City" is not one: a
+  city's own name with it is in the gazetteer whole ("Kansas City", "Quebec City"), so a town's name before
+  it that is not opens a team's ("Manchester City" in a story beside Atlanta is still Manchester, England).
 - ABBREVIATED_PREFIXES are the abbreviations that begin place names ("St. Louis", "Mt. Kenya", "Ft.
   Worth"); the full stop after them does not end the name.
 - PLACE_OF is a place noun and "of" before a name ("the island of Rhodes"): the name is a place's.
@@ -58,7 +60,7 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm superstorm".split())
 STREET_HEADS = frozenset("Street Avenue Road Drive Boulevard Lane Highway Parkway Parade Terrace".split())
 NAMED_AFTER_HEADS = frozenset("University College Academy School Institute Hotel Embassy Club".split())
 # Capitalised words that continue a place's own name ("Washington Township", "Suffolk County"), not a body's.
-PLACE_NAME_TAILS = frozenset("City Town Township Borough County Parish District Province Region State Village".split())
+PLACE_NAME_TAILS = frozenset("Town Township Borough County Parish District Province Region State Village".split())
 ABBREVIATED_PREFIXES = frozenset({"St", "Mt", "Ft", "Pt", "Ste"})
 PARTY_TAG = re.compile(r"[RDI]-")
 RESIDENCE = re.compile(r"(?:, \d{1,3},|, all|\w,) of $")

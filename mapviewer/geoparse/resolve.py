@@ -75,8 +75,11 @@ class Resolver:
             return {}
         hints = {k: sum(s.region_hint for s in groups[k]) / len(groups[k]) for k in cands}
         similarity = {k: min(s.similarity for s in groups[k]) for k in cands}
-        counts = {k: len(groups[k]) for k in cands}
         starts = {s.start for s in spans}
+        bodies = {k: [bool(text) and _opens_name(text, s, starts) for s in groups[k]] for k in cands}
+        # A name that opens a team's or a body's name ("the Atlanta Hawks") says less of where the story happens
+        # than a place it happens in: as the other names' context it counts w_body_name, not 1.
+        counts = {k: sum(config.w_body_name if body else 1.0 for body in bodies[k]) for k in cands}
         beside = neighbour_bonuses(text, spans, config.w_qualifier, config.w_list, config.w_region_cue) if text else {}
         priors = {k: np.array([prior + (config.w_region_cue * hints[k] if p.kind == "admin1" else 0.0)
                                 + beside.get(k, {}).get(p.id, 0.0)
@@ -85,7 +88,7 @@ class Resolver:
         # Venice Commission") names a team or a body after the best-known town of that name, wherever the
         # story happens: its readings' prior gaps weigh more against what the rest of the document says.
         for k, v in cands.items():
-            if text and v[0][0].kind == "city" and any(_opens_name(text, s, starts) for s in groups[k]):
+            if v[0][0].kind == "city" and any(bodies[k]):
                 priors[k] = priors[k] + (config.named_body_prior - 1) * (priors[k] - priors[k].max())
 
         context = _Context(cands, counts, config)
@@ -141,7 +144,7 @@ def _continent(place: Place) -> str | None:
 class _Context:
     """Support each reading of each name gets from the current readings of the document's other names."""
 
-    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch, float]]], counts: dict[str, int],
+    def __init__(self, cands: dict[str, list[tuple[Place, NameMatch, float]]], counts: dict[str, float],
                  config: GeoparserConfig):
         self.config = config
         self.keys = list(cands)

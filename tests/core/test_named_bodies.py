@@ -33,3 +33,10 @@ def test_a_place_name_that_goes_on_is_no_body(geoparser):
     text = "Voters in Paterson and Hackensack, New Jersey, and in Washington Township cast ballots on Tuesday."
     (m,) = [m for m in geoparser.analyse(Document(text)).mentions if m.text == "Washington"]
     assert m.confidence < 0.9
+
+
+def test_a_town_before_city_that_the_gazetteer_lacks_names_a_team(geoparser):
+    # "Kansas City" is a name of its own; "Manchester City" is a team of the best-known Manchester
+    text = "Manchester City drew with Bayern Munich, and the Golden State Warriors beat the Atlanta Hawks."
+    assert places(geoparser, text, "Manchester").country == "GB"
+    assert places(geoparser, "Fans flew home to Kansas City, Missouri.", "Kansas City").admin1 == "MO"
