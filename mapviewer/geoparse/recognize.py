@@ -470,10 +470,12 @@ def _speaker(text: str, start: int, end: int) -> bool:
 
 def _not_a_place_here(text: str, span: Span) -> bool:
     """A currency ("US$"), a disease or strain named after a place ("Marburg virus"), or a storm: its word
-    before a name ("Hurricane Ida", not Hurricane, Utah) and the name after its word ("Hurricane Florence")."""
+    before a name ("Hurricane Ida", not Hurricane, Utah) and the name after its capitalised word ("Hurricane
+    Florence"; not "after the storm Houston ...")."""
+    before = _word_before(text, span.start)
     return (text[span.end:span.end + 1] == "$" or next_word(text, span.end) in EPONYM_HEADS
             or (span.key in STORM_WORDS and next_word(text, span.end)[:1].isupper())
-            or _word_before(text, span.start).lower() in STORM_WORDS)
+            or (before[:1].isupper() and before.lower() in STORM_WORDS))
 
 
 def _is_acronym(text: str) -> bool:

@@ -21,6 +21,8 @@ def test_a_storm_and_its_name_are_no_places(geoparser):
 
 def test_a_town_named_like_a_storm_is_still_a_town(geoparser):
     assert ("Hurricane", "Hurricane", "city") in read(geoparser, "The town of Hurricane, Utah, was spared.")
+    # a storm's word written small is no storm's name
+    assert ("Houston", "Houston", "city") in read(geoparser, "After the storm Houston residents cleaned up.")
 
 
 def test_the_gulf_is_the_one_the_story_is_by(geoparser):
