@@ -97,7 +97,7 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
     country_list = [c for c in countries if c.outline is not None]
     tree = shapely.STRtree(np.array([c.outline for c in country_list]))
     physical = list(sources.physical_features())
-    # Nor does it take another feature's own name: "Java" is the island, not the Java Sea.
+    # "Java" is the island's own name, so it is no short name of the Java Sea.
     reserved = reserved | {fold_once(_own_name(natural_name(props["name"]), props["kind"])) for props, _ in physical}
     count = 0
     for props, geom in physical:

@@ -69,6 +69,7 @@ from .watch import ChangedFiles
 if TYPE_CHECKING:
     from ..gazetteer.opening import StoreOpening
     from ..pipeline import Geoparser
+    from .tasks import Source
 
 EMPTY_MAP = message_page("Open an article to see its places here.")
 ABOUT = f"""mapviewer {__version__}
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
         self.report(message, details)
 
-    def _show_results(self, results: list[tuple[Path | Document, ProjectDocument]], entries: list[PlaceEntry],
+    def _show_results(self, results: list[tuple[Source, ProjectDocument]], entries: list[PlaceEntry],
                       page: str | list[bytes], purpose: _OpenedProject | None) -> None:
         """Newly geoparsed documents: a new, unsaved project; or the documents of a project opened
         (``_load``), shown as it was saved."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from mapviewer.export import html_page
 from mapviewer.palette import DARK, LIGHT
 
@@ -59,7 +61,9 @@ def test_tools_of_the_exported_page(browser, tmp_path, seed_analysis, store):
     assert requests and all("opentopomap.org" in r for r in requests)
 
 
-def test_no_place_is_fitted_behind_the_legend(browser, tmp_path, geoparser, store):
+@pytest.mark.parametrize("article", ["india", "seed"])
+def test_no_place_is_fitted_behind_the_legend_or_the_buttons(browser, tmp_path, geoparser, store, seed_analysis,
+                                                             article):
     from mapviewer.model import Document
 
     # Chittagong lies at the south-east corner of the places: fitted with even padding it sat under the legend
@@ -68,19 +72,23 @@ def test_no_place_is_fitted_behind_the_legend(browser, tmp_path, geoparser, stor
             "rose above the danger mark at Bharuch. Further east, Kolkata and the state of West Bengal braced for a "
             "cyclone forming over the Bay of Bengal, while Bangladesh moved fishermen to shelters near Chittagong. "
             "Officials in New Delhi said the Indian Navy had sent ships to the Arabian Sea.")
-    path = tmp_path / "india.html"
-    path.write_text(html_page([geoparser.analyse(Document(text))], store), encoding="utf-8")
+    analysis = geoparser.analyse(Document(text)) if article == "india" else seed_analysis
+    path = tmp_path / f"{article}.html"
+    path.write_text(html_page([analysis], store), encoding="utf-8")
     page, _, errors = open_page(browser, path)
+    # the legend, and the buttons of the top corners (zoom and tools, layers)
     under = """(() => {
-      const box = document.querySelector('.mv-legend').getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('.mv-legend, .leaflet-top .leaflet-control')]
+        .map(c => c.getBoundingClientRect());
       const map = mapviewer.map.getContainer().getBoundingClientRect();
       const points = [];
       mapviewer.markers.eachLayer(l => {
         const p = mapviewer.map.latLngToContainerPoint(l.getLatLng());
         points.push([p.x + map.left, p.y + map.top]);
       });
-      return [points.length, points.filter(([x, y]) => x >= box.left && x <= box.right && y >= box.top
-                                                       && y <= box.bottom).length];
+      const r = 8;                                   // a marker's radius: none partly covered either
+      return [points.length, points.filter(([x, y]) => boxes.some(b => x >= b.left - r && x <= b.right + r
+                                                                  && y >= b.top - r && y <= b.bottom + r)).length];
     })()"""
     count, hidden = page.evaluate(under)
     assert count >= 6 and hidden == 0
