@@ -1,0 +1,33 @@
+"""Names written with an apostrophe-s are read whole (geoparse/recognize.py): inside a name ("the Democratic
+People's Republic of Korea") and at its end ("St. John's"). A possessive is still no part of a name:
+"William's" is not Williams, Arizona."""
+
+from __future__ import annotations
+
+from mapviewer.model import Document
+
+
+def mentions(geoparser, text):
+    return {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+
+
+def test_a_possessive_inside_a_name_is_part_of_it(geoparser):
+    found = mentions(geoparser, "The threat facing the Democratic People's Republic of Korea (DPRK) has grown.")
+    assert list(found) == ["Democratic People's Republic of Korea"]
+    assert found["Democratic People's Republic of Korea"].country == "KP"   # not "Republic of Korea", the South
+
+
+def test_a_name_that_ends_in_apostrophe_s(geoparser):
+    found = mentions(geoparser, "Officials in Newfoundland and Labrador said the storm hit St. John's on Monday.")
+    assert found["St. John's"].country == "CA"
+    found = mentions(geoparser, "He lives in St. John’s, Antigua, near the harbour.")
+    assert found["St. John’s"].country == "AG"
+
+
+def test_a_possessive_is_no_part_of_a_name(geoparser):
+    found = mentions(geoparser, "Prince William's visit to Phoenix and Tucson drew crowds. Roger's farm is in "
+                                "Arizona.")
+    assert not any("William" in text or "Roger" in text for text in found)
+    assert found["Phoenix"].admin1 == "AZ"
+    found = mentions(geoparser, "Russia's army and Britain's navy met off Norway's coast.")
+    assert set(found) == {"Russia", "Britain", "Norway"}
