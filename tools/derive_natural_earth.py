@@ -6,9 +6,9 @@ and copy us-atlas' counties: run once when the sources change.
 
 Kept: named seas, gulfs, bays, straits, sounds, channels, fjords, lagoons and oceans; named lakes and
 reservoirs; named rivers; islands and island groups; ranges, deserts, plateaus, plains, basins,
-peninsulas, deltas, valleys and the geographic areas (Sahel, Anatolia, Patagonia). Geometry is simplified
-(0.02°, ~2 km: enough for a marker and an outline at regional zoom) and rounded to 1e-4°, so the file
-stays small; the builder reads only this file.
+peninsulas, deltas, valleys, capes, reefs, waterfalls and the geographic areas (Sahel, Anatolia,
+Patagonia). Geometry is simplified (0.02°, ~2 km: enough for a marker and an outline at regional zoom)
+and rounded to 1e-4°, so the file stays small; the builder reads only this file.
 
 The water file is what the offline basemap draws (``mapviewer/gazetteer/basemap.py``): every lake and
 reservoir (polygons) and river (lines; lake centrelines are left out, the lake is drawn instead), named or
@@ -39,7 +39,7 @@ KINDS = {
     **dict.fromkeys(("Island", "Island group", "island", "island group"), "island"),
     **dict.fromkeys(("Range/mtn", "Desert", "Plateau", "Plain", "Basin", "Pen/cape", "Peninsula", "Delta",
                      "Valley", "Lowland", "Isthmus", "Wetlands", "Gorge", "Foothills", "Depression", "Tundra",
-                     "Coast"), "landform"),
+                     "Coast", "cape", "reef", "waterfall"), "landform"),
     "Geoarea": "area",
 }
 LAYERS = ("ne_10m_geography_marine_polys", "ne_10m_lakes", "ne_10m_rivers_lake_centerlines",

@@ -37,17 +37,30 @@ def region_names(name: str) -> set[str]:
     return forms
 
 
-_SAINT = re.compile(r"^(St|Ste)\.? ")
-_SAINT_WORDS = {"St": "Saint", "Ste": "Sainte"}
+_SAINT = re.compile(r"^(St|Ste|Saint|Sainte)\.? ")
+_SAINT_FORMS = {"St": ("Saint", "St"), "Ste": ("Sainte", "Ste"), "Saint": ("Saint", "St"),
+                "Sainte": ("Sainte", "Ste")}
 
 
 def saint_forms(name: str) -> set[str]:
-    """'St. Croix County' is also written 'Saint Croix County' and 'St Croix County'."""
+    """'St. Croix County' is also written 'Saint Croix County' and 'St Croix County'; 'Saint Kitts' is
+    'St Kitts' and 'St. Kitts'."""
     m = _SAINT.match(name)
     if m is None:
         return set()
     rest = name[m.end():]
-    return {f"{_SAINT_WORDS[m.group(1)]} {rest}", f"{m.group(1)} {rest}", f"{m.group(1)}. {rest}"} - {name}
+    full, short = _SAINT_FORMS[m.group(1)]
+    return {f"{full} {rest}", f"{short} {rest}", f"{short}. {rest}"} - {name}
+
+
+_FIRST_OF_PAIR = re.compile(r"^([^\s,]+(?: [^\s,]+)?) (?:and|&) \S")
+
+
+def first_of_pair(name: str) -> str | None:
+    """'Bosnia and Herzegovina' -> 'Bosnia', 'Newfoundland and Labrador' -> 'Newfoundland': news names a
+    place called after two parts by its first ("Trinidad", "St Kitts"), or None."""
+    m = _FIRST_OF_PAIR.match(name)
+    return m.group(1) if m else None
 
 
 _CITY_WORD = re.compile(r"\b(?:city|ciudad|ville|stadt)\b", re.IGNORECASE)
@@ -81,6 +94,8 @@ EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "PS": ("Palestine", "Palestinian Territories"),
     "TL": ("East Timor", "Timor-Leste"),
     "CV": ("Cape Verde", "Cabo Verde"),
+    "FK": ("Falklands",),
+    "FO": ("Faroes",),
 }
 
 # Demonyms and adjectives beyond the single one the country tables give.

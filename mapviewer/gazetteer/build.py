@@ -74,7 +74,8 @@ from .schema import (
 # Simplification tolerances in degrees: ~1 km keeps regions right at regional zoom, small files.
 REGION_TOLERANCE = 0.01
 COUNTRY_TOLERANCE = 0.02
-# An alternate name that is this common as an English word ("But", "The", "So") is not kept.
+# An alternate name that is this common as an English word ("But", "The", "So") is not kept; nor a two-part
+# name's first part ("Central and Western").
 COMMON_WORD_ZIPF = 4.5
 # An alternate "The <word>" names a town only where <word> is rare ("The Potteries"); with a word as common as
 # this it is a nickname or a description ("The River" for New Brunswick, "The Bank", "The Point", "The D"),
@@ -361,7 +362,9 @@ class _Builder:
                     for form in sorted(forms):
                         region.add_name(form, GENERATED)
 
-    def finish_region_names(self, regions: dict[str, PlaceRecord]) -> None:
+    def finish_region_names(self, regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord],
+                            cities: dict[str, dict[str, Any]]) -> None:
+        self._add_first_of_pair(regions, countries, cities)
         for region in regions.values():
             bases = set()       # names of one base ("Kursk", "Kursk Oblast") have the same forms
             for name, _ in list(region.names.values()):
@@ -374,6 +377,28 @@ class _Builder:
             for name in names:
                 if code in regions:
                     regions[code].add_name(name, GENERATED)
+
+    @staticmethod
+    def _add_first_of_pair(regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord],
+                           cities: dict[str, dict[str, Any]]) -> None:
+        """A country's or region's name of two parts also names it by its first ("Bosnia", "Trinidad",
+        "Newfoundland"), unless that is a common word ("Central and Western"), another country's or region's
+        name or demonym ("Turks and Caicos"), or a town's: a region must not hide a town ("Jammu"), nor a
+        country a town more populous than itself (Saint-Pierre, Réunion, not Saint Pierre and Miquelon)."""
+        reserved = {key for p in (*countries.values(), *regions.values()) for key in p.names}
+        towns: dict[str, int] = {}
+        for c in cities.values():
+            key = fold_once(c["name"])
+            towns[key] = max(towns.get(key, 0), int(c["population"]))
+        for place in (*countries.values(), *regions.values()):
+            first = aliases.first_of_pair(place.name)
+            key = fold_once(first) if first else ""
+            if not key or key in reserved or _zipf(key) >= COMMON_WORD_ZIPF:
+                continue
+            if key in towns and (place.kind == "admin1" or towns[key] > place.population):
+                continue
+            for form in (first, *aliases.saint_forms(first)):
+                place.add_name(form, GENERATED)
 
 
 def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
@@ -632,7 +657,7 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     linked = len(b.places)
     report("adding cities and their names", 0.45)
     b.add_cities(cities, countries, regions, capitals())
-    b.finish_region_names(regions)
+    b.finish_region_names(regions, countries, cities)
     report("adding counties, physical features and world regions", 0.6)
     reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
     features.add_counties(b.new_place, regions, cities)

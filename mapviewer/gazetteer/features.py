@@ -8,7 +8,8 @@ Each is a place kind of its own (gazetteer.ranking.KIND_WEIGHT gives its prior, 
     lake         lakes and reservoirs (Natural Earth)
     river        rivers (Natural Earth centre-lines)
     island       islands and island groups (Natural Earth)
-    landform     ranges, deserts, plateaus, plains, basins, peninsulas, deltas, valleys (Natural Earth)
+    landform     ranges, deserts, plateaus, plains, basins, peninsulas, deltas, valleys, capes, reefs and
+                 waterfalls (Natural Earth)
     area         geographic areas that are no country's division: the Sahel, Anatolia, Patagonia (Natural Earth)
     macroregion  unions of countries: UN M49 regions and a short list of usage (gazetteer.macroregions)
 """
@@ -39,7 +40,10 @@ BARE_RIVER_MAX_RANK = 6
 _ABBREVIATIONS = {"Pen.": "Peninsula", "Ra.": "Range", "Mts.": "Mountains", "Is.": "Islands", "I.": "Island",
                   "Str.": "Strait", "Pla.": "Plain", "Plat.": "Plateau", "Des.": "Desert", "Arch.": "Archipelago"}
 _LOWER_IN_NAMES = re.compile(r"\b(Of|The|And|De|Del|Da|Do|Du|La|Le)\b")
-_GENERIC = {"sea": (" Sea", " Ocean"), "river": (" River",)}
+_GENERIC = {"sea": (" Sea", " Ocean"), "river": (" River",), "landform": (" Desert",)}
+# An island group "X Islands" is also "the Xs" ("the Falklands", "the Kurils", "the Orkneys") when X is this
+# rare a word: not "the Cooks", "the Virgins", "the Channels".
+ISLAND_PLURAL_MAX_ZIPF = 3.5
 
 # Natural Earth feature class -> GeoNames feature code (what exports and the prior read: an ocean, H.OCN,
 # weighs more than a sea).
@@ -50,7 +54,8 @@ FEATURE_CODES = {
     "island group": "T.ISLS", "Range/mtn": "T.MTS", "Desert": "T.DSRT", "Plateau": "T.PLAT", "Plain": "T.PLN",
     "Basin": "T.BSN", "Pen/cape": "T.PEN", "Peninsula": "T.PEN", "Delta": "H.DLTA", "Valley": "T.VAL",
     "Lowland": "T.LWLD", "Isthmus": "T.ISTH", "Wetlands": "H.WTLD", "Gorge": "T.GRGE", "Foothills": "T.HLLS",
-    "Depression": "T.DPR", "Tundra": "T.TUND", "Coast": "L.CST", "Geoarea": "L.RGN",
+    "Depression": "T.DPR", "Tundra": "T.TUND", "Coast": "L.CST", "Geoarea": "L.RGN", "cape": "T.CAPE",
+    "reef": "H.RF", "waterfall": "H.FLLS",
 }
 NewPlace = Callable[..., Any]  # _Builder.new_place: keyword fields -> PlaceRecord
 
@@ -134,10 +139,18 @@ def _own_name(name: str, kind: str) -> str:
 
 
 def _bare_name(name: str, kind: str) -> str:
-    """"Mediterranean" for "Mediterranean Sea": a one-word name without its generic word."""
+    """"Mediterranean" for "Mediterranean Sea", "Gobi" for "Gobi Desert": a one-word name without its generic
+    word (not an adjective: "the Arabian" is no desert); "Falklands" for "Falkland Islands"."""
+    from .build import _zipf
+
+    if kind == "island" and name.endswith(" Islands"):
+        rest = name[: -len(" Islands")]
+        if " " not in rest and not rest.endswith("s") and _zipf(fold_once(rest)) < ISLAND_PLURAL_MAX_ZIPF:
+            return rest + "s"      # as proper names take it: "the Spratlys"
+        return name
     for generic in _GENERIC.get(kind, ()):
         rest = name[: -len(generic)].strip() if name.endswith(generic) else ""
-        if rest and " " not in rest:
+        if rest and " " not in rest and not rest.endswith("ian"):
             return rest
     return name
 

@@ -299,7 +299,8 @@ class Recognizer:
             key = fold(surface)
             matches = self._accepted_matches(surface, key, dateline=j == i and _dateline(text, first,
                                                                                          self.config))
-            if end > tokens[j].end:   # with its "'s": only a name spelt so, not "William's" as Williams, AZ
+            if end == tokens[j].end + 2 and text.startswith(("'s", "’s"), tokens[j].end):
+                # with its "'s": only a name spelt so, not "William's" as Williams, AZ
                 matches = tuple(m for m in matches if m.name.endswith(("'s", "’s")))
             if matches:
                 adjective = all(m.source == DEMONYM for m in matches)

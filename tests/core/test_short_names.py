@@ -1,0 +1,48 @@
+"""How news shortens the names of places called after two parts or a generic word (gazetteer/build.py,
+gazetteer/features.py), on the real gazetteer: "Bosnia", "Trinidad", "St Kitts", "Newfoundland"; "the Gobi",
+"the Falklands", "the Kurils"; and capes, reefs and waterfalls from Natural Earth. The short name must never
+take what another place or a common word owns."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapviewer.model import Document
+from mapviewer.text.normalize import fold
+
+
+def kinds(store, name):
+    return [(m.place.kind, m.place.country) for m in store.by_name(fold(name))]
+
+
+@pytest.mark.parametrize("name, kind, country", [
+    ("Bosnia", "country", "BA"), ("Trinidad", "country", "TT"), ("St Kitts", "country", "KN"),
+    ("St. Kitts", "country", "KN"), ("Saint Kitts", "country", "KN"), ("Newfoundland", "admin1", "CA"),
+    ("Falklands", "country", "FK"), ("Faroes", "country", "FO"), ("Gobi", "landform", None),
+    ("Kurils", "island", None), ("Spratlys", "island", None), ("Cape Cod", "landform", "US"),
+    ("Great Barrier Reef", "landform", None), ("Cape of Good Hope", "landform", "ZA"),
+])
+def test_a_short_name_finds_its_place(store, name, kind, country):
+    assert any(k == kind and (country is None or c == country) for k, c in kinds(store, name))
+
+
+def test_a_short_name_takes_nothing_that_is_another_places_or_a_word(store):
+    assert ("country", "TC") not in kinds(store, "Turks")              # Turks and Caicos: the demonym of Turkey
+    assert ("admin1", "IN") not in kinds(store, "Jammu")               # the town, not Jammu and Kashmir
+    assert not any(kind == "admin1" for kind, country in kinds(store, "Central") if country == "HK")
+    assert not any(kind == "landform" for kind, _ in kinds(store, "Arabian"))    # an adjective, no desert
+    assert not any(kind == "island" for kind, _ in kinds(store, "Cooks"))       # a common word's plural
+    # a country of 6,000 people does not hide a town of 80,000 (Saint-Pierre, Réunion)
+    assert ("country", "PM") not in kinds(store, "Saint Pierre")
+
+
+def test_short_names_in_an_article(geoparser):
+    text = ("Peacekeepers left Bosnia in 2004. Carnival in Trinidad drew tourists from St Kitts and from "
+            "Newfoundland. Fishing boats around the Falklands and the Kurils were stopped.")
+    found = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    assert found["Bosnia"].country == "BA"
+    assert found["Trinidad"].country == "TT"
+    assert found["St Kitts"].country == "KN"
+    assert found["Newfoundland"].name == "Newfoundland and Labrador"
+    assert found["Falklands"].country == "FK"
+    assert found["Kurils"].kind == "island"
