@@ -392,8 +392,10 @@ class _Builder:
             towns[key] = max(towns.get(key, 0), int(c["population"]))
         for place in (*countries.values(), *regions.values()):
             first = aliases.first_of_pair(place.name)
-            key = fold_once(first) if first else ""
-            if not key or key in reserved or _zipf(key) >= COMMON_WORD_ZIPF:
+            if first is None:
+                continue
+            key = fold_once(first)
+            if key in reserved or _zipf(key) >= COMMON_WORD_ZIPF:
                 continue
             if key in towns and (place.kind == "admin1" or towns[key] > place.population):
                 continue
