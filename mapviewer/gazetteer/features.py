@@ -10,7 +10,8 @@ Each is a place kind of its own (gazetteer.ranking.KIND_WEIGHT gives its prior, 
     island       islands and island groups (Natural Earth)
     landform     ranges, deserts, plateaus, plains, basins, peninsulas, deltas, valleys, capes, reefs and
                  waterfalls (Natural Earth)
-    area         geographic areas that are no country's division: the Sahel, Anatolia, Patagonia (Natural Earth)
+    area         geographic areas that are no country's division: the Sahel, Anatolia, Patagonia (Natural Earth);
+                 unions of divisions: the Midwest, Darfur, the Donbas (gazetteer.macroregions.REGION_UNIONS)
     macroregion  unions of countries: UN M49 regions and a short list of usage (gazetteer.macroregions)
 """
 
@@ -26,7 +27,7 @@ import shapely
 
 from ..text.normalize import fold_once
 from . import aliases, sources
-from .macroregions import MACRO_REGIONS
+from .macroregions import MACRO_REGIONS, REGION_UNIONS
 from .points import label_point
 from .schema import ALTERNATE, DEMONYM, GENERATED, NATURAL_EARTH, PRIMARY
 
@@ -188,3 +189,24 @@ def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: 
             for adjective in macroregion_adjectives(name):
                 place.add_name(adjective, DEMONYM)
     return len(MACRO_REGIONS)
+
+
+def add_region_unions(new_place: NewPlace, regions: dict[str, Any], tolerance: float) -> int:
+    """Regions of usage that are unions of first-level divisions (kind area), outline = union of theirs, in
+    their country when they have one ("the Midwest" in the US; Kashmir in none)."""
+    for union in REGION_UNIONS:
+        parts = [regions[code] for code in union.regions if code in regions]
+        outlines = [shapely.simplify(p.outline, tolerance) for p in parts if p.outline is not None]
+        if not outlines:
+            continue
+        outline = shapely.make_valid(shapely.union_all(outlines))
+        lat, lon = label_point(outline)
+        countries = {p.country for p in parts}
+        place = new_place(name=union.name, kind="area", lat=lat, lon=lon,
+                          population=sum(p.population for p in parts),
+                          country=countries.pop() if len(countries) == 1 else None, feature="L.RGN",
+                          outline=outline)
+        place.add_name(union.name, PRIMARY)
+        for other in union.other_names:
+            place.add_name(other, GENERATED)
+    return len(REGION_UNIONS)

@@ -1,4 +1,5 @@
-"""Regions that news names and that are unions of countries: "the Middle East", "Southeast Asia".
+"""Regions that news names and that are unions of countries ("the Middle East", "Southeast Asia") or of
+first-level divisions ("the Midwest", "Darfur", "the Donbas").
 
 Two sources, written down here as ISO 3166-1 alpha-2 codes:
 
@@ -12,6 +13,11 @@ Two sources, written down here as ISO 3166-1 alpha-2 codes:
   Turkey, Iran and Cyprus).
 
 Each region's outline is the union of its countries' outlines and its point the centre of that union.
+
+Regions made of first-level divisions (``REGION_UNIONS``, GeoNames admin-1 codes) are a short list of usage
+too: the US Census Bureau's Midwest and New England, and the regions news names that no gazetteer here holds
+as one place (Darfur's and Kordofan's states, the Donbas' two oblasts, the Kurdistan Region's governorates,
+Somaliland's and Puntland's regions, Kashmir on both sides of the Line of Control).
 """
 
 from __future__ import annotations
@@ -85,6 +91,34 @@ MACRO_REGIONS: tuple[MacroRegion, ...] = (
     MacroRegion("Baltic states", ("Baltics", "Baltic countries"), _codes("EE LV LT"), USAGE),
     MacroRegion("Central Europe", (), _codes("AT CZ DE HU LI PL SK SI CH"), USAGE),
     MacroRegion("Benelux", (), _codes("BE NL LU"), USAGE),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionUnion:
+    name: str
+    other_names: tuple[str, ...]
+    regions: tuple[str, ...]    # GeoNames admin-1 codes, "US.IL"
+
+
+def _us(states: str) -> tuple[str, ...]:
+    return tuple(f"US.{s}" for s in states.split())
+
+
+REGION_UNIONS: tuple[RegionUnion, ...] = (
+    RegionUnion("Midwest", ("Middle West", "Midwestern United States"),
+                _us("IL IN IA KS MI MN MO NE ND OH SD WI")),
+    RegionUnion("New England", (), _us("CT ME MA NH RI VT")),
+    RegionUnion("Pacific Northwest", (), _us("WA OR ID")),
+    RegionUnion("Deep South", (), _us("AL GA LA MS SC")),
+    RegionUnion("Darfur", (), _codes("SD.47 SD.49 SD.55 SD.60 SD.61")),
+    RegionUnion("Kordofan", (), _codes("SD.50 SD.56 SD.62")),
+    RegionUnion("Donbas", ("Donbass", "Donets Basin"), _codes("UA.05 UA.14")),
+    RegionUnion("Kurdistan Region", ("Iraqi Kurdistan", "Kurdistan", "Kurdistan Regional Government"),
+                _codes("IQ.11 IQ.08 IQ.05 IQ.19")),
+    RegionUnion("Somaliland", (), _codes("SO.21 SO.20 SO.19 SO.12 SO.22")),
+    RegionUnion("Puntland", (), _codes("SO.03 SO.18")),
+    RegionUnion("Kashmir", (), _codes("IN.12 IN.41 PK.06 PK.07")),
 )
 _BY_NAME = {r.name: r for r in MACRO_REGIONS}
 # GeoNames' continents as unions of M49 regions (Central America and the Caribbean in North America).

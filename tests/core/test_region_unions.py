@@ -1,0 +1,37 @@
+"""Regions news names that are unions of first-level divisions (gazetteer/macroregions.REGION_UNIONS), on the
+real gazetteer: each is one place of kind area with the union of its divisions' outlines, in its country
+when it has one, and an article's "the Midwest" or "Darfur" is read as it."""
+
+from __future__ import annotations
+
+import shapely
+
+from mapviewer.model import Document
+
+
+def test_each_union_is_one_area_with_its_divisions_outline(store):
+    from mapviewer.gazetteer.macroregions import REGION_UNIONS
+
+    for union in REGION_UNIONS:
+        (place,) = [m.place for m in store.by_name(union.name.lower()) if m.place.kind == "area"]
+        outline = store.outline(place.id)
+        assert outline is not None and outline.area > 0, union.name
+        assert outline.contains(shapely.Point(place.lon, place.lat)) or outline.distance(
+            shapely.Point(place.lon, place.lat)) < 0.5, union.name
+    midwest = next(m.place for m in store.by_name("midwest"))
+    assert midwest.country == "US"
+    assert store.outline(midwest.id).contains(shapely.Point(-93.6, 41.6))        # Des Moines, Iowa
+    assert not store.outline(midwest.id).contains(shapely.Point(-97.7, 30.3))    # Austin, Texas
+    kashmir = next(m.place for m in store.by_name("kashmir") if m.place.kind == "area")
+    assert kashmir.country is None                                                 # on both sides of the line
+
+
+def test_unions_in_an_article(geoparser):
+    text = ("Storms swept across the Midwest and New England on Tuesday, while refugees from Darfur crossed into "
+            "Chad. Fighting in the Donbas continued; in Kashmir, troops clashed with militants. Oil from "
+            "Kurdistan flows through Turkey.")
+    found = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    for name in ("Midwest", "New England", "Darfur", "Donbas", "Kashmir"):
+        assert found[name].kind == "area", (name, found[name])
+    assert found["Kurdistan"].name == "Kurdistan Region"
+    assert found["New England"].population > 10_000_000      # not New England, North Dakota
