@@ -27,14 +27,18 @@ def region_base(name: str) -> str:
     return base or name
 
 
+_COMPASS = re.compile(r"^(North|South|East|West)ern (?=\S)")
+
+
 def region_names(name: str) -> set[str]:
-    """Every form of an admin-1 name a writer may use: the base name and 'base region' etc."""
+    """Every form of an admin-1 name a writer may use: the base name and 'base region' etc.; 'West Darfur'
+    for 'Western Darfur'."""
     base = region_base(name)
     forms = {name, base}
     for word in GENERATED_REGION_WORDS:
         forms.add(f"{base} {word}")
         forms.add(f"{base} {word.capitalize()}")
-    return forms
+    return forms | {_COMPASS.sub(r"\1 ", form) for form in forms}
 
 
 _SAINT = re.compile(r"^(St|Ste|Saint|Sainte)\.? ")
