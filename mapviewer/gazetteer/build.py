@@ -214,6 +214,7 @@ class _Builder:
             for name in sorted(demonyms):
                 place.add_name(name, DEMONYM)
             by_iso[iso] = place
+        _demonyms_to_the_largest(by_iso.values())
         return by_iso
 
     # -- admin-1 regions, linked to Natural Earth outlines --------------------------------------
@@ -401,6 +402,20 @@ class _Builder:
                 continue
             for form in (first, *aliases.saint_forms(first)):
                 place.add_name(form, GENERATED)
+
+
+def _demonyms_to_the_largest(countries: Iterable[PlaceRecord]) -> None:
+    """A demonym that several countries share means the most populous: "French" is France, not Réunion or
+    Saint Pierre and Miquelon; "American" the United States, not the Northern Mariana Islands; "Indian" India,
+    not the British Indian Ocean Territory."""
+    holders: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for country in countries:
+        for key, (_, source) in country.names.items():
+            if source == DEMONYM:
+                holders[key].append(country)
+    for key, places in holders.items():
+        for place in sorted(places, key=lambda p: -p.population)[1:]:
+            del place.names[key]
 
 
 def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:

@@ -17,13 +17,18 @@ KIND_WEIGHT = {"continent": 2.0, "country": 2.0, "admin1": -1.0, "city": 0.0, "c
                "macroregion": 0.0}
 
 
+# A country is named in the news far beyond its population (the Vatican, Greenland, the Falklands): its prior
+# is at least that of a country of this many people.
+COUNTRY_MIN_POPULATION = 1_000_000
+
 # Feature codes that weigh more than their kind: capitals, and oceans (the Atlantic over Atlantic, Iowa).
 FEATURE_WEIGHT = {"P.PPLC": 1.0, "H.OCN": 2.0}
 
 
 def importance(place: Place) -> float:
     """Prior weight of a place: bigger and higher-level places are mentioned more often."""
-    return (math.log10(place.population + 1) + KIND_WEIGHT.get(place.kind, 0.0)
+    population = max(place.population, COUNTRY_MIN_POPULATION) if place.kind == "country" else place.population
+    return (math.log10(population + 1) + KIND_WEIGHT.get(place.kind, 0.0)
             + FEATURE_WEIGHT.get(place.feature, 0.0))
 
 

@@ -1,7 +1,8 @@
 """How news shortens the names of places called after two parts or a generic word (gazetteer/build.py,
 gazetteer/features.py), on the real gazetteer: "Bosnia", "Trinidad", "St Kitts", "Newfoundland"; "West
 Darfur" for "Western Darfur"; "the Gobi", "the Falklands", "the Kurils"; and capes, reefs and waterfalls from
-Natural Earth. The short name must never take what another place or a common word owns."""
+Natural Earth. The short name must never take what another place or a common word owns. And a demonym that
+several countries share ("French") is the largest's; a small country named alone is no guess."""
 
 from __future__ import annotations
 
@@ -47,3 +48,18 @@ def test_short_names_in_an_article(geoparser):
     assert found["Newfoundland"].name == "Newfoundland and Labrador"
     assert found["Falklands"].country == "FK"
     assert found["Kurils"].kind == "island"
+
+
+def test_a_shared_demonym_means_the_largest_country(store):
+    assert [c for kind, c in kinds(store, "French") if kind == "country"] == ["FR"]       # not Réunion, Mayotte
+    assert [c for kind, c in kinds(store, "American") if kind == "country"] == ["US"]     # not the N. Marianas
+    assert [c for kind, c in kinds(store, "Indian") if kind == "country"] == ["IN"]
+
+
+def test_a_small_country_named_alone_is_no_guess(geoparser):
+    # A country's prior is at least a country of a million people's (gazetteer/ranking.py): before, the
+    # Falklands (2,600 people) named alone were 22 % sure and shown as uncertain.
+    text = "Fishing boats near the Falklands were stopped, and ships left Greenland and Monaco."
+    found = {m.text: m for m in geoparser.analyse(Document(text)).mentions}
+    for name in ("Falklands", "Greenland", "Monaco"):
+        assert found[name].place.kind == "country" and found[name].confidence > 0.5, found[name]
