@@ -105,6 +105,11 @@ class _WorkersRunning:
         self._workers = 0
         self._interval = sys.getswitchinterval()
 
+    @property
+    def idle(self) -> bool:
+        """No worker is building an analysis: the interpreter is as it was before any began."""
+        return not self._workers
+
     def __enter__(self) -> None:
         with self._lock:
             if not self._workers:
