@@ -680,7 +680,7 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     features.add_counties(b.new_place, regions, cities)
     features.add_physical(b.new_place, countries.values(), reserved)
     features.add_macroregions(b.new_place, countries, COUNTRY_TOLERANCE)
-    features.add_region_unions(b.new_place, regions, REGION_TOLERANCE)
+    features.add_region_unions(b.new_place, regions, list(b.places), REGION_TOLERANCE)
     later_outlines = outline_rows(_outlines(b.places[linked:]))    # here: the helper has more to do
 
     with _store_file(path) as db:

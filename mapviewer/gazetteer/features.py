@@ -11,7 +11,8 @@ Each is a place kind of its own (gazetteer.ranking.KIND_WEIGHT gives its prior, 
     landform     ranges, deserts, plateaus, plains, basins, peninsulas, deltas, valleys, capes, reefs and
                  waterfalls (Natural Earth)
     area         geographic areas that are no country's division: the Sahel, Anatolia, Patagonia (Natural Earth);
-                 unions of divisions: the Midwest, Darfur, the Donbas (gazetteer.macroregions.REGION_UNIONS)
+                 unions of divisions or counties: the Midwest, Darfur, the Donbas, Southern California
+                 (gazetteer.macroregions.REGION_UNIONS)
     macroregion  unions of countries: UN M49 regions and a short list of usage (gazetteer.macroregions)
 """
 
@@ -191,11 +192,13 @@ def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: 
     return len(MACRO_REGIONS)
 
 
-def add_region_unions(new_place: NewPlace, regions: dict[str, Any], tolerance: float) -> int:
-    """Regions of usage that are unions of first-level divisions (kind area), outline = union of theirs, in
-    their country when they have one ("the Midwest" in the US; Kashmir in none)."""
+def add_region_unions(new_place: NewPlace, regions: dict[str, Any], places: Iterable[Any], tolerance: float) -> int:
+    """Regions of usage that are unions of first-level divisions or of counties (kind area), outline = union
+    of theirs, in their country when they have one ("the Midwest" in the US; Kashmir in none)."""
+    counties = {f"{p.country}.{p.admin1}:{p.name}": p for p in places if p.kind == "county"}
     for union in REGION_UNIONS:
         parts = [regions[code] for code in union.regions if code in regions]
+        parts += [counties[key] for key in union.counties if key in counties]
         outlines = [shapely.simplify(p.outline, tolerance) for p in parts if p.outline is not None]
         if not outlines:
             continue

@@ -14,10 +14,13 @@ Two sources, written down here as ISO 3166-1 alpha-2 codes:
 
 Each region's outline is the union of its countries' outlines and its point the centre of that union.
 
-Regions made of first-level divisions (``REGION_UNIONS``, GeoNames admin-1 codes) are a short list of usage
-too: the US Census Bureau's Midwest and New England, and the regions news names that no gazetteer here holds
-as one place (Darfur's and Kordofan's states, the Donbas' two oblasts, the Kurdistan Region's governorates,
-Somaliland's and Puntland's regions, Kashmir on both sides of the Line of Control).
+Regions made of first-level divisions or of counties (``REGION_UNIONS``: GeoNames admin-1 codes; counties by
+region and name) are a short list of usage too: the US Census Bureau's Midwest and New England, and the
+regions news names that no gazetteer here holds as one place (Darfur's and Kordofan's states, the Donbas' two
+oblasts, the Kurdistan Region's governorates, Somaliland's and Puntland's regions, Kashmir on both sides of
+the Line of Control; Southern California's ten counties and the Bay Area's nine as the state's own regional
+planning uses them, Greater Manchester's ten boroughs and the West Midlands' seven as the metropolitan
+counties of England).
 """
 
 from __future__ import annotations
@@ -98,7 +101,12 @@ MACRO_REGIONS: tuple[MacroRegion, ...] = (
 class RegionUnion:
     name: str
     other_names: tuple[str, ...]
-    regions: tuple[str, ...]    # GeoNames admin-1 codes, "US.IL"
+    regions: tuple[str, ...]          # GeoNames admin-1 codes, "US.IL"
+    counties: tuple[str, ...] = ()    # counties by region code and name, "US.CA:Orange County"
+
+
+def _counties(region: str, names: str) -> tuple[str, ...]:
+    return tuple(f"{region}:{name.strip()}" for name in names.split(","))
 
 
 def _us(states: str) -> tuple[str, ...]:
@@ -119,6 +127,24 @@ REGION_UNIONS: tuple[RegionUnion, ...] = (
     RegionUnion("Somaliland", (), _codes("SO.21 SO.20 SO.19 SO.12 SO.22")),
     RegionUnion("Puntland", (), _codes("SO.03 SO.18")),
     RegionUnion("Kashmir", (), _codes("IN.12 IN.41 PK.06 PK.07")),
+    # -- unions of counties (US counties; England's metropolitan boroughs and counties, as Natural Earth's
+    #    parts of England) ----------------------------------------------------------------------------
+    RegionUnion("Southern California", ("SoCal",), (), _counties("US.CA", (
+        "Imperial County, Kern County, Los Angeles County, Orange County, Riverside County, San Bernardino County, "
+        "San Diego County, San Luis Obispo County, Santa Barbara County, Ventura County"))),
+    RegionUnion("San Francisco Bay Area", ("Bay Area",), (), _counties("US.CA", (
+        "Alameda County, Contra Costa County, Marin County, Napa County, San Francisco County, San Mateo County, "
+        "Santa Clara County, Solano County, Sonoma County"))),
+    RegionUnion("Silicon Valley", (), (), _counties("US.CA", "Santa Clara County, San Mateo County")),
+    RegionUnion("Inland Empire", (), (), _counties("US.CA", "Riverside County, San Bernardino County")),
+    RegionUnion("South Florida", (), (), _counties("US.FL", "Miami-Dade County, Broward County, Palm Beach County")),
+    RegionUnion("Northern Virginia", ("NoVA",), (), _counties("US.VA", (
+        "Arlington County, Fairfax County, Loudoun County, Prince William County"))),
+    RegionUnion("Greater Manchester", (), (), _counties("GB.ENG", (
+        "Bolton, Bury, Manchester, Oldham, Rochdale, Salford, Stockport, Tameside, Trafford, Wigan"))),
+    RegionUnion("West Midlands", (), (), _counties("GB.ENG", (
+        "Birmingham, Coventry, Dudley, Sandwell, Solihull, Walsall, Wolverhampton"))),
+    RegionUnion("East Anglia", (), (), _counties("GB.ENG", "Norfolk, Suffolk, Cambridgeshire")),
 )
 _BY_NAME = {r.name: r for r in MACRO_REGIONS}
 # GeoNames' continents as unions of M49 regions (Central America and the Caribbean in North America).

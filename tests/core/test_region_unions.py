@@ -1,5 +1,5 @@
-"""Regions news names that are unions of first-level divisions (gazetteer/macroregions.REGION_UNIONS), on the
-real gazetteer: each is one place of kind area with the union of its divisions' outlines, in its country
+"""Regions news names that are unions of first-level divisions or counties (gazetteer/macroregions.REGION_UNIONS),
+on the real gazetteer: each is one place of kind area with the union of its divisions' outlines, in its country
 when it has one, and an article's "the Midwest" or "Darfur" is read as it."""
 
 from __future__ import annotations
@@ -26,6 +26,27 @@ def test_each_union_is_one_area_with_its_divisions_outline(store):
     assert kashmir.country is None                                                 # on both sides of the line
 
 
+def test_every_member_of_a_union_is_found_and_inside_it(store):
+    """A member missing from the gazetteer would silently shrink its union: each one is looked up."""
+    from mapviewer.gazetteer import sources
+    from mapviewer.gazetteer.macroregions import REGION_UNIONS
+    from mapviewer.text.normalize import fold
+
+    admin1 = {f"{a.country}.{a.code}": a.name for a in sources.admin1_codes()}
+    for union in REGION_UNIONS:
+        (area,) = [m.place for m in store.by_name(fold(union.name)) if m.place.kind == "area"]
+        outline = store.outline(area.id)
+        members = [(code, admin1[code], "admin1") for code in union.regions]
+        members += [(key.split(":")[0], key.split(":")[1], "county") for key in union.counties]
+        for code, name, kind in members:
+            country, region = code.split(".")
+            found = [m.place for m in store.by_name(fold(name)) if m.place.kind == kind
+                     and m.place.country == country and ((kind == "county" and m.place.admin1 == region)
+                                                         or (kind == "admin1" and m.place.name == name))]
+            assert len(found) == 1, (union.name, name, found)
+            assert outline.distance(shapely.Point(found[0].lon, found[0].lat)) < 0.05, (union.name, name)
+
+
 def test_unions_in_an_article(geoparser):
     text = ("Storms swept across the Midwest and New England on Tuesday, while refugees from Darfur crossed into "
             "Chad. Fighting in the Donbas continued; in Kashmir, troops clashed with militants. Oil from "
@@ -35,3 +56,8 @@ def test_unions_in_an_article(geoparser):
         assert found[name].kind == "area", (name, found[name])
     assert found["Kurdistan"].name == "Kurdistan Region"
     assert found["New England"].population > 10_000_000      # not New England, North Dakota
+    text = ("Wildfires in Southern California and the Bay Area forced evacuations; Greater Manchester Police and "
+            "West Midlands officers were sent to help in East Anglia.")
+    found = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    assert found["Southern California"].kind == "area" and found["Bay Area"].name == "San Francisco Bay Area"
+    assert {found[n].country for n in ("Greater Manchester", "West Midlands", "East Anglia")} == {"GB"}
