@@ -22,7 +22,6 @@ import json
 import math
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +33,7 @@ from geoparse_figures import CORPORA, DEFAULT_EVAL, calibration, near_place, sco
 
 from mapviewer.export.jsonl import prediction  # noqa: E402
 from mapviewer.gazetteer import GazetteerStore  # noqa: E402
-from mapviewer.geoparse.confidence import ConfidenceFloor, MentionConfidence, features  # noqa: E402
+from mapviewer.geoparse.confidence import ConfidenceFloor, MentionConfidence, mention_features  # noqa: E402
 from mapviewer.geoparse.confidence_weights import FEATURES  # noqa: E402
 from mapviewer.geoparse.steps import Parse, run_step  # noqa: E402
 from mapviewer.model import Document  # noqa: E402
@@ -51,12 +50,8 @@ def examples(geoparser: Geoparser, corpus: Path) -> tuple[list[tuple[str, Parse]
         for _, step in geoparser.steps:
             run_step(step, parse)
         parses.append((str(doc["id"]), parse))
-        counts = Counter(s.key for s in parse.spans if s.start in parse.readings)
-        for span in parse.spans:
-            reading = parse.readings.get(span.start)
-            if reading is None or not reading.places:
-                continue
-            xs.append(features(geoparser.store, parse.text, span, reading, counts[span.key]))
+        for span, reading, x in mention_features(geoparser.store, parse):
+            xs.append(x)
             gold = next((g for g in doc["gold"] if span.start < g["end"] and g["start"] < span.end), None)
             ys.append(gold is not None and (gold["lat"] is None or near_place(geoparser.store,
                                                                                reading.places[0], gold["lat"],

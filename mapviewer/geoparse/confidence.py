@@ -5,9 +5,11 @@ of mention are less often place mentions at all, whatever their reading: a plura
 ("many Americans"), an adjective may be a language or an organisation's name ("British Airways",
 "the Canadian Food Inspection Agency"), a small town's name used as a speaker or a body is easily a
 person's. A small logistic regression over a few features of the mention (``features``) maps the resolver's
-probability to that chance; mentions below GeoparserConfig.min_confidence are dropped (``ConfidenceFloor``).
-Its weights (``confidence_weights.WEIGHTS``) are fitted by
-``tools/train_confidence.py`` on the development corpora, which also prints leave-one-corpus-out figures.
+probability to that chance: the probability of the places read within 161 km of the best one (whether
+"Kharkiv" is the city or its oblast, the marker is right), with the size of a town (a city of millions
+named alone is meant more often than a village). Mentions below GeoparserConfig.min_confidence are dropped
+(``ConfidenceFloor``). Its weights (``confidence_weights.WEIGHTS``) are fitted by ``tools/train_confidence.py``
+on the development corpora, which also prints leave-one-corpus-out figures.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+
+import numpy as np
 
 from ..gazetteer.store import GazetteerStore
+from ..geodesy import great_circle_km
 from ..model import Reading, Span
 from .confidence_weights import FEATURES, WEIGHTS
 from .cues import ORGANISATION_HEADS
@@ -51,18 +56,47 @@ def _in_organisation_name(text: str, span: Span, reach: int = 4) -> bool:
     return False
 
 
-def features(store: GazetteerStore, text: str, span: Span, reading: Reading, mentions: int) -> list[float]:
-    """The mention's features, in the order of ``FEATURES``."""
+def _near_mass(reading: Reading, km: float = 161.0) -> float:
+    """The resolver's probability of the best place and of the other readings within ``km`` of it: whichever
+    of Kharkiv the city and Kharkiv Oblast is meant, the marker is right."""
+    best = reading.places[0]
+    others = reading.places[1:]
+    if not others:
+        return reading.probabilities[0]
+    lats = np.array([p.lat for p in others])
+    lons = np.array([p.lon for p in others])
+    near = great_circle_km(lats, lons, best.lat, best.lon) <= km
+    return reading.probabilities[0] + float(np.dot(near, reading.probabilities[1:len(others) + 1]))
+
+
+def mention_features(store: GazetteerStore, parse: Parse) -> Iterator[tuple[Span, Reading, list[float]]]:
+    """Each mention of ``parse`` that has a reading, with its features (a reading that several mentions share
+    is measured once)."""
+    counts = Counter(s.key for s in parse.spans if s.start in parse.readings)
+    near: dict[int, float] = {}
+    for span in parse.spans:
+        reading = parse.readings.get(span.start)
+        if reading is None or not reading.places:
+            continue
+        if id(reading) not in near:
+            near[id(reading)] = _near_mass(reading)
+        yield span, reading, features(store, parse.text, span, reading, counts[span.key], near[id(reading)])
+
+
+def features(store: GazetteerStore, text: str, span: Span, reading: Reading, mentions: int,
+             near: float) -> list[float]:
+    """The mention's features, in the order of ``FEATURES``; ``near``: ``_near_mass(reading)``."""
     place = reading.places[0]
     first, surname = store.person_name(span.key)
     plural = reading.kind == "adjective" and span.text.endswith("s")
     values = {
-        "logit": _logit(reading.probabilities[0]),
-        "sure": max(_logit(reading.probabilities[0]) - 2.0, 0.0),   # the resolver's odds above 7:1
+        "logit": _logit(near),
+        "sure": max(_logit(near) - 2.0, 0.0),   # the resolver's odds above 7:1
         "adjective": float(reading.kind == "adjective" and not plural),
         "plural_demonym": float(plural),
         "metonym": float(reading.kind == "metonym"),
         "town": float(place.kind == "city"),
+        "town_size": max(math.log10(place.population + 1) - 5.0, -2.0) if place.kind == "city" else 0.0,
         "country": float(place.kind in ("country", "continent")),
         "organisation": float(_in_organisation_name(text, span)),
         "readings": math.log(len(reading.places)),
@@ -101,15 +135,8 @@ class MentionConfidence:
         self.model = model
 
     def resolve(self, parse: Parse) -> list[tuple[Span, Reading]]:
-        counts = Counter(s.key for s in parse.spans if s.start in parse.readings)
-        out = []
-        for span in parse.spans:
-            reading = parse.readings.get(span.start)
-            if reading is None or not reading.places:
-                continue
-            x = features(self.store, parse.text, span, reading, counts[span.key])
-            out.append((span, recalibrated(reading, self.model(x))))
-        return out
+        return [(span, recalibrated(reading, self.model(x)))
+                for span, reading, x in mention_features(self.store, parse)]
 
 
 class ConfidenceFloor:
