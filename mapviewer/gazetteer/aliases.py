@@ -67,6 +67,16 @@ def first_of_pair(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+_QUALIFIED_TOWN = re.compile(r"^([^\s(),]+(?: [^\s(),]+)?) (?:\(.+\)|(?:am|an der|im|in der) \S.*)$")
+
+
+def short_town_name(name: str) -> str | None:
+    """'Frankfurt am Main', 'Frankfurt (Oder)', 'Freiburg im Breisgau', 'Halle (Saale)' -> the name they go by
+    ('Frankfurt', 'Freiburg', 'Halle'), or None."""
+    m = _QUALIFIED_TOWN.match(name)
+    return m.group(1) if m else None
+
+
 _CITY_WORD = re.compile(r"\b(?:city|ciudad|ville|stadt)\b", re.IGNORECASE)
 
 

@@ -426,6 +426,9 @@ def city_names(city: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     names = {}
     if city["population"] >= FUNCTION_WORD_MIN_POPULATION or _zipf(own) < FUNCTION_WORD_ZIPF:
         names[own] = (city["name"], PRIMARY)
+    short = aliases.short_town_name(city["name"])     # "Frankfurt" is Frankfurt am Main's own name too
+    if short is not None and _zipf(fold_once(short)) < COMMON_WORD_ZIPF:
+        names[fold_once(short)] = (short, PRIMARY)
     for alt in city.get("alternatenames", ()):
         key = _plausible_alternate(alt, {own})
         if key is not None and key not in names:

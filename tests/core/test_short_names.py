@@ -63,3 +63,16 @@ def test_a_small_country_named_alone_is_no_guess(geoparser):
     found = {m.text: m for m in geoparser.analyse(Document(text)).mentions}
     for name in ("Falklands", "Greenland", "Monaco"):
         assert found[name].place.kind == "country" and found[name].confidence > 0.5, found[name]
+
+
+def test_a_town_goes_by_its_name_without_its_river_or_region(store, geoparser):
+    # GeoNames names "Frankfurt am Main", "Frankfurt (Oder)", "Halle (Saale)": "Frankfurt" is their own
+    # name, and the larger is meant, as sure as a city's own name makes it.
+    from mapviewer.gazetteer.schema import PRIMARY
+    from mapviewer.places import UNCERTAIN
+
+    own = {m.place.name for m in store.by_name("frankfurt") if m.source == PRIMARY}
+    assert {"Frankfurt am Main", "Frankfurt (Oder)"} <= own
+    assert "Halle (Saale)" in {m.place.name for m in store.by_name("halle") if m.source == PRIMARY}
+    (m,) = geoparser.analyse(Document("Flights from Frankfurt were cancelled.")).mentions
+    assert m.place.name == "Frankfurt am Main" and m.confidence >= UNCERTAIN
