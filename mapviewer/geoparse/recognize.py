@@ -42,8 +42,8 @@ from .steps import Parse
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Lower-case words inside place names.
-CONNECTORS = frozenset("of de del della di da do dos das du des la le les el al upon on am an im der den "
-                       "die and y en sur sous the".split())
+CONNECTORS = frozenset("of de del della di da do dos das du des la le les el al es bel upon on am an im der den "
+                       "die and y en sur sous the van op aan ter".split())
 # Lower-case words that may end a place name: "Kursk region", "Donetsk oblast".
 TRAILERS = frozenset("region oblast province state governorate prefecture county district krai "
                      "republic territory city".split())

@@ -1,6 +1,6 @@
 """Names written with an apostrophe-s are read whole (geoparse/recognize.py): inside a name ("the Democratic
 People's Republic of Korea") and at its end ("St. John's"). A possessive is still no part of a name:
-"William's" is not Williams, Arizona."""
+"William's" is not Williams, Arizona. So are names with lower-case words inside ("Dar es Salaam")."""
 
 from __future__ import annotations
 
@@ -31,3 +31,12 @@ def test_a_possessive_is_no_part_of_a_name(geoparser):
     assert found["Phoenix"].admin1 == "AZ"
     found = mentions(geoparser, "Russia's army and Britain's navy met off Norway's coast.")
     assert set(found) == {"Russia", "Britain", "Norway"}
+
+
+def test_lower_case_words_inside_names(geoparser):
+    # "Dar es Salaam" was "Dar", read as Dara, Senegal
+    found = mentions(geoparser, "In Tanzania, Dar es Salaam was hit. Fans in Bergen op Zoom cheered; Sidi bel Abbes "
+                                "is in Algeria.")
+    assert found["Dar es Salaam"].country == "TZ"
+    assert found["Bergen op Zoom"].country == "NL"
+    assert found["Sidi bel Abbes"].country == "DZ"
