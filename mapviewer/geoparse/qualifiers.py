@@ -1,8 +1,9 @@
 """What neighbouring names say about each other before any other context.
 
 - A qualifier: "Athens, Georgia", "Paris, Texas", "Edmonton, Ky.", "Harris County, Texas" — a name, a
-  comma, then a region or country. The first name means a place inside the second, and the second
-  means the region or country that holds one of the first name's places.
+  comma, then a region or country — or the region or country first, with "'s": "Chile's Valparaiso". The
+  name means a place inside the region or country, and that one means the region or country that holds one
+  of the name's places.
 - A list: "Texas, Georgia and Florida" — names joined by commas and "and"/"or" are of one kind: a list whose
   every name may be a region of one country is read as regions of that country, and a list of counties
   ("Allamakee County, Dallas County and Plymouth County") as counties of one state where they can be.
@@ -21,6 +22,7 @@ from itertools import pairwise
 from ..model import Place, Span
 
 _QUALIFIER_GAP = ", "
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of $")
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
@@ -51,14 +53,18 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
 
     for a, b in pairwise(spans):
         gap = text[a.end:b.start]
-        if gap != _QUALIFIER_GAP:
+        if gap == _QUALIFIER_GAP:
+            held, holder = a, b
+        elif gap in _POSSESSIVE_GAPS:
+            held, holder = b, a          # "Chile's Valparaiso", "Russia's Kursk region"
+        else:
             continue
-        holders = {p.id: p for p in _places(b) if p.kind in ("admin1", "country")}
-        for p in _places(a):
+        holders = {p.id: p for p in _places(holder) if p.kind in ("admin1", "country")}
+        for p in _places(held):
             for h in holders.values():
                 if holds(h, p):
-                    give(a.key, p.id, w_qualifier)
-                    give(b.key, h.id, w_qualifier)
+                    give(held.key, p.id, w_qualifier)
+                    give(holder.key, h.id, w_qualifier)
     for members in _lists(text, spans):
         # Regions of one country only when every name of the list may be one: "Washington, New York and
         # Boston" is a list of cities.

@@ -40,3 +40,11 @@ def test_lower_case_words_inside_names(geoparser):
     assert found["Dar es Salaam"].country == "TZ"
     assert found["Bergen op Zoom"].country == "NL"
     assert found["Sidi bel Abbes"].country == "DZ"
+
+
+def test_a_country_with_apostrophe_s_qualifies_the_next_name(geoparser):
+    # A story about Colombia: without the qualifier, "Valparaiso" was Valparaíso, Colombia (5 % of Chile's size)
+    text = ("BOGOTA, Colombia (Reuters) - Colombian troops clashed with rebels in Cauca province near the border "
+            "with Ecuador, while in Venezuela, President Nicolas Maduro visited Maracaibo. Peru's capital Lima and "
+            "Chile's Valparaiso saw protests.")
+    assert mentions(geoparser, text)["Valparaiso"].country == "CL"
