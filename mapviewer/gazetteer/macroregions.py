@@ -19,8 +19,8 @@ region and name) are a short list of usage too: the US Census Bureau's Midwest a
 regions news names that no gazetteer here holds as one place (Darfur's and Kordofan's states, the Donbas' two
 oblasts, the Kurdistan Region's governorates, Somaliland's and Puntland's regions, Kashmir on both sides of
 the Line of Control; Southern California's ten counties and the Bay Area's nine as the state's own regional
-planning uses them, Greater Manchester's ten boroughs and the West Midlands' seven as the metropolitan
-counties of England).
+planning uses them, the metropolitan counties of England by their boroughs: Greater Manchester, the West
+Midlands, West and South Yorkshire, Tyne and Wear).
 """
 
 from __future__ import annotations
@@ -144,6 +144,10 @@ REGION_UNIONS: tuple[RegionUnion, ...] = (
         "Bolton, Bury, Manchester, Oldham, Rochdale, Salford, Stockport, Tameside, Trafford, Wigan"))),
     RegionUnion("West Midlands", (), (), _counties("GB.ENG", (
         "Birmingham, Coventry, Dudley, Sandwell, Solihull, Walsall, Wolverhampton"))),
+    RegionUnion("West Yorkshire", (), (), _counties("GB.ENG", "Leeds, Bradford, Calderdale, Kirklees, Wakefield")),
+    RegionUnion("South Yorkshire", (), (), _counties("GB.ENG", "Barnsley, Doncaster, Rotherham, Sheffield")),
+    RegionUnion("Tyne and Wear", (), (), _counties("GB.ENG", (
+        "Gateshead, Newcastle upon Tyne, North Tyneside, South Tyneside, Sunderland"))),
     RegionUnion("East Anglia", (), (), _counties("GB.ENG", "Norfolk, Suffolk, Cambridgeshire")),
 )
 _BY_NAME = {r.name: r for r in MACRO_REGIONS}
