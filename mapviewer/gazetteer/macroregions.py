@@ -4,13 +4,13 @@ first-level divisions ("the Midwest", "Darfur", "the Donbas").
 Two sources, written down here as ISO 3166-1 alpha-2 codes:
 
 - the UN M49 geographic regions (UN Statistics Division, "Standard country or area codes for statistical
-  use", sub-regions and intermediate regions; public information). The continents themselves come from
-  GeoNames and are not repeated.
+  use", sub-regions and intermediate regions, and the Americas; public information). The continents
+  themselves come from GeoNames and are not repeated.
 - a short list of regions of common usage that M49 does not define (the Middle East, the Balkans, the
   Caucasus, the Sahel, the Horn of Africa, Scandinavia, the Gulf states, the Maghreb, the Levant, the
-  Baltic states, Central Europe, Benelux), each with the countries most references agree on (for example
-  the Middle East as in the CIA World Factbook's and the BBC's usage: Bahrain to Yemen, with Egypt,
-  Turkey, Iran and Cyprus).
+  Baltic states, Central Europe, Benelux, the Asia-Pacific as East and Southeast Asia with Oceania), each
+  with the countries most references agree on (for example the Middle East as in the CIA World Factbook's
+  and the BBC's usage: Bahrain to Yemen, with Egypt, Turkey, Iran and Cyprus).
 
 Each region's outline is the union of its countries' outlines and its point the centre of that union.
 
@@ -43,7 +43,7 @@ def _codes(text: str) -> tuple[str, ...]:
 M49 = "M49"
 USAGE = "usage"
 
-MACRO_REGIONS: tuple[MacroRegion, ...] = (
+_SINGLE: tuple[MacroRegion, ...] = (
     # -- UN M49 sub-regions and intermediate regions -------------------------------------------------
     MacroRegion("Northern Africa", ("North Africa",), _codes("DZ EG LY MA SD TN EH"), M49),
     MacroRegion("Sub-Saharan Africa", (), _codes(
@@ -150,7 +150,19 @@ REGION_UNIONS: tuple[RegionUnion, ...] = (
         "Gateshead, Newcastle upon Tyne, North Tyneside, South Tyneside, Sunderland"))),
     RegionUnion("East Anglia", (), (), _counties("GB.ENG", "Norfolk, Suffolk, Cambridgeshire")),
 )
-_BY_NAME = {r.name: r for r in MACRO_REGIONS}
+_BY_NAME = {r.name: r for r in _SINGLE}
+
+
+def _union(name: str, other_names: tuple[str, ...], parts: tuple[str, ...], source: str) -> MacroRegion:
+    return MacroRegion(name, other_names, tuple(c for part in parts for c in _BY_NAME[part].countries), source)
+
+
+MACRO_REGIONS: tuple[MacroRegion, ...] = (*_SINGLE,
+    _union("Americas", ("the Americas",), ("Northern America", "Latin America"), M49),
+    _union("Asia-Pacific", ("Asia Pacific", "Asia-Pacific region", "Asia and the Pacific", "APAC"),
+           ("Eastern Asia", "South-eastern Asia", "Australia and New Zealand", "Melanesia", "Micronesia",
+            "Polynesia"), USAGE),
+)
 # GeoNames' continents as unions of M49 regions (Central America and the Caribbean in North America).
 _CONTINENT_REGIONS = {
     "Africa": ("Northern Africa", "Sub-Saharan Africa"),

@@ -179,7 +179,9 @@ class Recognizer:
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            span, used = self._longest(text, tokens, i, ends[i])
+            # a region word inside an earlier name ("the Asia-Pacific region") is no cue for the names after it
+            floor = spans[-1].end if spans and _REGION_CUE.search(spans[-1].text) else 0
+            span, used = self._longest(text, tokens, i, ends[i], floor)
             if span is not None and (span.key not in persons or self._place_evidence(text, span.start, span.end)) \
                     and not _not_a_place_here(text, span) \
                     and self._plausible(span, tokens, i, used, text, lowercase_words, proper,
@@ -290,7 +292,7 @@ class Recognizer:
         hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, tok.start, tok.end)
         return Span(tok.start, tok.end, tok.text, key, matches, False, hint, best / 100)
 
-    def _longest(self, text: str, tokens: list[_Token], i: int, ends: list[tuple[int, int]]
+    def _longest(self, text: str, tokens: list[_Token], i: int, ends: list[tuple[int, int]], floor: int = 0
                  ) -> tuple[Span | None, int]:
         first = tokens[i]
         for j, end in reversed(ends):
@@ -304,7 +306,7 @@ class Recognizer:
                 matches = tuple(m for m in matches if m.name.endswith(("'s", "’s")))
             if matches:
                 adjective = all(m.source == DEMONYM for m in matches)
-                hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end)
+                hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end, floor)
                 return Span(start, end, surface, key, matches, adjective, hint), j - i + 1
         return None, 1
 
@@ -509,10 +511,10 @@ _GOVERNED = re.compile(r"(?:Gov\.|Governor|governor|legislature|Legislature)(?!\
 _PART_OF = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?) $")
 
 
-def _region_hint(text: str, start: int, end: int) -> bool:
+def _region_hint(text: str, start: int, end: int, floor: int = 0) -> bool:
     """'the region of Kursk', 'Kursk region', 'four regions ... those of Donetsk and Lugansk', 'central
-    Washington', 'New York Gov. Andrew Cuomo'."""
-    window = max(0, start - 100)  # searching back to the start of the text made long articles quadratic
+    Washington', 'New York Gov. Andrew Cuomo'. A cue word before ``floor`` does not count."""
+    window = max(0, start - 100, floor)  # searching back to the start of the text made long articles quadratic
     lo = max(window, *(text.rfind(c, window, start) + 1 for c in ".!?\n"))
     after = text[end:end + 14].strip()
     return bool(_REGION_CUE.search(text, lo, start) or _REGION_CUE.match(after) or _GOVERNED.match(after)

@@ -61,3 +61,18 @@ def test_unions_in_an_article(geoparser):
     found = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
     assert found["Southern California"].kind == "area" and found["Bay Area"].name == "San Francisco Bay Area"
     assert {found[n].country for n in ("Greater Manchester", "West Midlands", "East Anglia")} == {"GB"}
+
+
+def test_world_regions_made_of_other_regions(geoparser, store):
+    """The Americas (M49) and the Asia-Pacific (usage) are unions of the M49 regions they are made of, and a
+    region word inside such a name ("the Asia-Pacific region") is no cue that the next name is a state."""
+    from mapviewer.gazetteer.macroregions import MACRO_REGIONS
+
+    regions = {r.name: set(r.countries) for r in MACRO_REGIONS}
+    assert regions["Americas"] == regions["Northern America"] | regions["Latin America"]
+    assert {"JP", "AU", "ID", "FJ"} <= regions["Asia-Pacific"] and "IN" not in regions["Asia-Pacific"]
+    text = "Security in the Asia-Pacific region worries Washington, and trade across the Americas grew."
+    found = {m.text: m.place for m in geoparser.analyse(Document(text)).mentions}
+    assert found["Asia-Pacific region"].name == "Asia-Pacific"
+    assert found["Americas"].kind == "macroregion"
+    assert found["Washington"].kind == "city"              # the capital, not Washington State
