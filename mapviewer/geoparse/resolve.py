@@ -166,6 +166,19 @@ class _Context:
         self.continent = np.array([continents.setdefault(c, len(continents)) if (c := _continent(p)) else -1
                                    for p in places])
         self.place_id = np.array([p.id for p in places])
+        # A small town named like a first-level region of its own country elsewhere ("Wales", a village in
+        # South Yorkshire): the story's region says nothing against the region of that name, so it does not
+        # support the town.
+        self.region_blind = np.zeros(len(places), dtype=bool)
+        i = 0
+        for k in self.keys:
+            named = [c[0] for c in cands[k]]
+            regions = [(r.country, r.id, r.population) for r in named if r.kind == "admin1"]
+            for j, p in enumerate(named):
+                self.region_blind[i + j] = p.kind in ("city", "county") and any(
+                    country == p.country and rid != p.region_id and p.population * 100 < population
+                    for country, rid, population in regions)
+            i += len(named)
 
     def _nearest(self, readings: np.ndarray, anchors: np.ndarray) -> np.ndarray:
         """For each of ``readings``: the distance (km) to the nearest of ``anchors`` read for another name."""
@@ -189,7 +202,7 @@ class _Context:
         chosen = self.offsets[:-1] + np.array([choice[k] for k in self.keys], dtype=int)
         others = np.maximum(self.weight.sum() - self.weight[self.owner], 1e-9)
         c_share = self._share(self.country, chosen, self.weight, self.owner) / others
-        r_share = self._share(self.region, chosen, self.weight, self.owner) / others
+        r_share = self._share(self.region, chosen, self.weight, self.owner) / others * ~self.region_blind
         same = self._share(self.place_id, chosen, self.weight, self.owner) / others
         k_share = self._share(self.continent, chosen, self.weight, self.owner) / others
         near = np.zeros(len(self.owner))

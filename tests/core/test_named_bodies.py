@@ -1,7 +1,7 @@
 """A town's name that opens a team's or a body's name ("the Portland Trail Blazers") leans to the best-known
 town of that name even when the rest of the story lies near a smaller namesake (geoparse/resolve.py); a
 local body of a town near the story keeps its town, and a name that goes on as a place's own name
-("Washington Township") is no body's."""
+("Washington Township") is no body's. And in a sports story, "Wales" stays the country."""
 
 from __future__ import annotations
 
@@ -40,3 +40,11 @@ def test_a_town_before_city_that_the_gazetteer_lacks_names_a_team(geoparser):
     text = "Manchester City drew with Bayern Munich, and the Golden State Warriors beat the Atlanta Hawks."
     assert places(geoparser, text, "Manchester").country == "GB"
     assert places(geoparser, "Fans flew home to Kansas City, Missouri.", "Kansas City").admin1 == "MO"
+
+
+def test_a_region_is_not_beaten_by_a_village_of_its_name_in_a_story_about_its_country(geoparser):
+    # Wales, a village near Sheffield, lies in England like the story's towns; that says nothing against Wales.
+    text = ("Manchester United beat Liverpool at Old Trafford, while Chelsea drew with Newcastle. Arsenal travelled "
+            "to Brighton. Tottenham's new stadium in north London hosted the Wales game.")
+    place = places(geoparser, text, "Wales")
+    assert place.kind == "admin1" and place.country == "GB"
