@@ -8,9 +8,13 @@
   every name may be a region of one country is read as regions of that country, and a list of counties
   ("Allamakee County, Dallas County and Plymouth County") as counties of one state where they can be.
 - A town cue: "the city of Turkey", "the town of Paris": the name is a town's.
+- An article: "the Elbe", "the Peace River": a name after "the" is a river's or a lake's more than a
+  town's (the Elbe, not Elbe, Lower Saxony), unless a capitalised word goes on with it ("the Winnipeg Free
+  Press"). Seas, landforms and regions are left to the rest: their "the" also opens noun modifiers ("the
+  Florida season"), and they are found without it.
 
-Each gives prior bonuses (GeoparserConfig.w_qualifier, w_list, w_region_cue) to readings of a name; the
-resolver adds them before it weighs the rest of the document.
+Each gives prior bonuses (GeoparserConfig.w_qualifier, w_list, w_region_cue; half of it for the article) to
+readings of a name; the resolver adds them before it weighs the rest of the document.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from ..model import Place, Span
 _QUALIFIER_GAP = ", "
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of $")
+_ARTICLE = re.compile(r"\b[Tt]he $")
+_NAME_GOES_ON = re.compile(r" [A-Z]")     # "the Winnipeg Free Press", "the Florida Panthers": a body's name
+ARTICLE_KINDS = frozenset({"river", "lake"})
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 
 
@@ -87,6 +94,10 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
             for p in _places(span):
                 if p.kind == "city":
                     give(span.key, p.id, w_cue)
+        elif _ARTICLE.search(text, max(0, span.start - 4), span.start) and not _NAME_GOES_ON.match(text, span.end):
+            for p in _places(span):
+                if p.kind in ARTICLE_KINDS:
+                    give(span.key, p.id, w_cue / 2)
     return bonus
 
 

@@ -39,3 +39,14 @@ def test_a_seas_short_name_is_not_another_features_own_name(geoparser):
     found = read(geoparser, "A volcano erupted on Java, and ships in the Java Sea and the Mediterranean were warned.")
     assert found == [("Java", "Java", "island"), ("Java Sea", "Java Sea", "sea"),
                      ("Mediterranean", "Mediterranean Sea", "sea")]
+
+
+def test_a_river_after_the_is_the_river_not_a_town_of_its_name(geoparser):
+    # Elbe is also a village in Lower Saxony, and the story's German places supported it
+    text = "Floods hit Bavaria and Saxony, where the Elbe burst its banks near Dresden."
+    (elbe,) = [m.place for m in geoparser.analyse(Document(text)).mentions if m.text == "Elbe"]
+    assert elbe.kind == "river"
+    # a body's name after "the" is no river's: "the Winnipeg Free Press" keeps the city
+    text = "Flooding closed roads, the Winnipeg Free Press reported from Manitoba."
+    (winnipeg,) = [m.place for m in geoparser.analyse(Document(text)).mentions if m.text == "Winnipeg"]
+    assert winnipeg.kind == "city"
