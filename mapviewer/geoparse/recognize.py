@@ -360,6 +360,11 @@ class Recognizer:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev is not None and text[prev.end:first.start] in (" ", ". ") and prev.text.lower().rstrip(".") in TITLES:
             return False
+        before = tokens[i - 2] if i > 1 else None
+        if (prev is not None and before is not None and text[prev.end:first.start] == " "
+                and text[before.end:prev.start] in (" ", ". ") and before.text.lower().rstrip(".") in TITLES
+                and self._importance(fold(prev.text)) < config.major_place):
+            return False  # "President Xi Jinping", "Chancellor Olaf Scholz": a title, a given name, a surname
         first_name, surname = self.store.person_name(span.key)
         if (prev is not None and text[prev.end:first.start] == " " and _word_before(text, prev.start) not in LOCATIVES
                 and self.store.person_name(fold(prev.text))[0] >= config.strong_first_name_pct

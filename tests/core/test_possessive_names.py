@@ -1,6 +1,7 @@
 """Names written with an apostrophe-s are read whole (geoparse/recognize.py): inside a name ("the Democratic
 People's Republic of Korea") and at its end ("St. John's"). A possessive is still no part of a name:
-"William's" is not Williams, Arizona. So are names with lower-case words inside ("Dar es Salaam")."""
+"William's" is not Williams, Arizona. So are names with lower-case words inside ("Dar es Salaam"). And what
+stands between a title and a place is a person's name ("President Xi Jinping")."""
 
 from __future__ import annotations
 
@@ -48,3 +49,10 @@ def test_a_country_with_apostrophe_s_qualifies_the_next_name(geoparser):
             "with Ecuador, while in Venezuela, President Nicolas Maduro visited Maracaibo. Peru's capital Lima and "
             "Chile's Valparaiso saw protests.")
     assert mentions(geoparser, text)["Valparaiso"].country == "CL"
+
+
+def test_a_name_after_a_title_and_a_given_name_is_a_surname(geoparser):
+    # "Jinping" is also a county town in Guizhou; "Lincoln" a city in Nebraska
+    found = mentions(geoparser, "President Xi Jinping visited Xinjiang before returning to Beijing. On October 3, "
+                                "1863, President Abraham Lincoln proclaimed a holiday.")
+    assert set(found) == {"Xinjiang", "Beijing"}
