@@ -8,9 +8,9 @@ Two sources, written down here as ISO 3166-1 alpha-2 codes:
   themselves come from GeoNames and are not repeated.
 - a short list of regions of common usage that M49 does not define (the Middle East, the Balkans, the
   Caucasus, the Sahel, the Horn of Africa, Scandinavia, the Gulf states, the Maghreb, the Levant, the
-  Baltic states, Central Europe, Benelux, the Asia-Pacific as East and Southeast Asia with Oceania), each
-  with the countries most references agree on (for example the Middle East as in the CIA World Factbook's
-  and the BBC's usage: Bahrain to Yemen, with Egypt, Turkey, Iran and Cyprus).
+  Baltic states, Central Europe, Benelux, the Channel Islands, the Asia-Pacific as East and Southeast Asia
+  with Oceania), each with the countries most references agree on (for example the Middle East as in the
+  CIA World Factbook's and the BBC's usage: Bahrain to Yemen, with Egypt, Turkey, Iran and Cyprus).
 
 Each region's outline is the union of its countries' outlines and its point the centre of that union.
 
@@ -94,6 +94,7 @@ _SINGLE: tuple[MacroRegion, ...] = (
     MacroRegion("Baltic states", ("Baltics", "Baltic countries"), _codes("EE LV LT"), USAGE),
     MacroRegion("Central Europe", (), _codes("AT CZ DE HU LI PL SK SI CH"), USAGE),
     MacroRegion("Benelux", (), _codes("BE NL LU"), USAGE),
+    MacroRegion("Channel Islands", (), _codes("JE GG"), USAGE),
 )
 
 

@@ -76,3 +76,15 @@ def test_world_regions_made_of_other_regions(geoparser, store):
     assert found["Asia-Pacific region"].name == "Asia-Pacific"
     assert found["Americas"].kind == "macroregion"
     assert found["Washington"].kind == "city"              # the capital, not Washington State
+
+
+def test_the_channel_islands_by_the_story(geoparser):
+    """Jersey and Guernsey in a story about the English Channel; the islands off California in one there."""
+    def channel_islands(text):
+        (place,) = [m.place for m in geoparser.analyse(Document(text)).mentions if m.text == "Channel Islands"]
+        return place
+
+    europe = channel_islands("Storm Ciarán battered Cornwall and Devon before hitting Normandy. The Channel "
+                             "Islands were cut off.")
+    assert europe.kind == "macroregion" and 49 < europe.lat < 50
+    assert channel_islands("Fires on the Channel Islands off Santa Barbara, California, spread.").lon < -100
