@@ -28,16 +28,19 @@ def region_base(name: str) -> str:
 
 
 _COMPASS = re.compile(r"^(North|South|East|West)ern (?=\S)")
+_FRENCH_COMPASS = {"Nord": "North", "Sud": "South"}
+_FRENCH = re.compile(r"^(Nord|Sud)[- ](?=[A-Z])")
 
 
 def region_names(name: str) -> set[str]:
     """Every form of an admin-1 name a writer may use: the base name and 'base region' etc.; 'West Darfur'
-    for 'Western Darfur'."""
+    for 'Western Darfur', 'North Kivu' for 'Nord Kivu'."""
     base = region_base(name)
     forms = {name, base}
     for word in GENERATED_REGION_WORDS:
         forms.add(f"{base} {word}")
         forms.add(f"{base} {word.capitalize()}")
+    forms |= {_FRENCH.sub(lambda m: _FRENCH_COMPASS[m.group(1)] + " ", form) for form in forms}   # "North Kivu"
     return forms | {_COMPASS.sub(r"\1 ", form) for form in forms}
 
 
@@ -189,6 +192,11 @@ CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
 SEA_SHORT_NAMES: dict[str, tuple[str, ...]] = {
     "Persian Gulf": ("Gulf",),
     "Gulf of Mexico": ("Gulf",),
+}
+# English spellings and short names of Natural Earth features that its labels lack.
+FEATURE_NAMES: dict[str, tuple[str, ...]] = {
+    "Bosporus": ("Bosphorus",),
+    "Rocky Mountains": ("Rockies",),
 }
 
 # Associated Press abbreviations of US states and Canadian provinces, as written in datelines.

@@ -124,7 +124,7 @@ def add_physical(new_place: NewPlace, countries: Iterable[Any], reserved: set[st
         for alt in re.split(r"[;,/]", props.get("alt") or ""):
             if len(alt.strip()) > 2:
                 place.add_name(natural_name(alt.strip()), ALTERNATE)
-        for short in aliases.SEA_SHORT_NAMES.get(name, ()):
+        for short in (*aliases.SEA_SHORT_NAMES.get(name, ()), *aliases.FEATURE_NAMES.get(name, ())):
             place.add_name(short, GENERATED)
         bare = _bare_name(name, kind)
         known = kind != "river" or props["rank"] <= BARE_RIVER_MAX_RANK
@@ -142,9 +142,12 @@ def _own_name(name: str, kind: str) -> str:
 
 def _bare_name(name: str, kind: str) -> str:
     """"Mediterranean" for "Mediterranean Sea", "Gobi" for "Gobi Desert": a one-word name without its generic
-    word (not an adjective: "the Arabian" is no desert); "Falklands" for "Falkland Islands"."""
+    word (not an adjective: "the Arabian" is no desert); "Falklands" for "Falkland Islands", "Carpathians" for
+    "Carpathian Mountains"."""
     from .build import _zipf
 
+    if kind == "landform" and name.endswith("ian Mountains") and " " not in name[: -len(" Mountains")]:
+        return name[: -len(" Mountains")] + "s"      # "the Carpathians", "the Appalachians", "the Grampians"
     if kind == "island" and name.endswith(" Islands"):
         rest = name[: -len(" Islands")]
         if " " not in rest and not rest.endswith("s") and _zipf(fold_once(rest)) < ISLAND_PLURAL_MAX_ZIPF:

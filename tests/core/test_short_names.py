@@ -23,6 +23,8 @@ def kinds(store, name):
     ("Kurils", "island", None), ("Spratlys", "island", None), ("Cape Cod", "landform", "US"),
     ("Great Barrier Reef", "landform", None), ("Cape of Good Hope", "landform", "ZA"),
     ("West Darfur", "admin1", "SD"), ("South Kordofan", "admin1", "SD"),      # "Western Darfur", "Southern …"
+    ("North Kivu", "admin1", "CD"), ("South Ubangi", "admin1", "CD"),          # "Nord Kivu", "Sud-Ubangi"
+    ("Carpathians", "landform", None), ("Rockies", "landform", "US"), ("Bosphorus", "sea", None),
 ])
 def test_a_short_name_finds_its_place(store, name, kind, country):
     assert any(k == kind and (country is None or c == country) for k, c in kinds(store, name))
