@@ -26,7 +26,8 @@ from itertools import pairwise
 from ..model import Place, Span
 
 _QUALIFIER_GAP = ", "
-_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
+# A possessive between two names: "Chile's Valparaiso" (and, inside one name, "Martha's Vineyard").
+POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of $")
 _ARTICLE = re.compile(r"\b[Tt]he $")
 _NAME_GOES_ON = re.compile(r" [A-Z]")     # "the Winnipeg Free Press", "the Florida Panthers": a body's name
@@ -62,7 +63,7 @@ def neighbour_bonuses(text: str, spans: list[Span], w_qualifier: float, w_list: 
         gap = text[a.end:b.start]
         if gap == _QUALIFIER_GAP:
             held, holder = a, b
-        elif gap in _POSSESSIVE_GAPS:
+        elif gap in POSSESSIVE_GAPS:
             held, holder = b, a          # "Chile's Valparaiso", "Russia's Kursk region"
         else:
             continue

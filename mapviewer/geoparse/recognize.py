@@ -36,10 +36,11 @@ from .cues import (
     STRONG_LOCATIVES,
     next_word,
 )
-from .qualifiers import LIST_GAPS, holds
+from .qualifiers import LIST_GAPS, POSSESSIVE_GAPS, holds
 from .steps import Parse
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHE_S = tuple(gap.strip() for gap in POSSESSIVE_GAPS)   # "'s", "’s"
 
 # Lower-case words inside place names.
 CONNECTORS = frozenset("of de del della di da do dos das du des la le les el al es bel upon on am an im der den "
@@ -92,8 +93,6 @@ def _slices(text: str) -> Iterator[tuple[int, int]]:
 # Words that start with a capital (a rare lower-case start in Latin Extended-A is dropped in code).
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*")
 _CONNECTORS = "(?: (?:" + "|".join(CONNECTORS) + "))"
-# A possessive inside a name: "Democratic People's Republic of Korea", "Martha's Vineyard".
-_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 # Between the words of a name: connectors ("Rio de Janeiro") or an elided article ("Côte d’Ivoire").
 _CONNECTOR_GAP = re.compile(_CONNECTORS + "+ |" + _CONNECTORS + "* [dl]['’]")
 # A lower-case end of a compound word: "St. Louis-based", "Russia-backed" (but "Stratford-upon-Avon").
@@ -301,9 +300,9 @@ class Recognizer:
             key = fold(surface)
             matches = self._accepted_matches(surface, key, dateline=j == i and _dateline(text, first,
                                                                                          self.config))
-            if end == tokens[j].end + 2 and text.startswith(("'s", "’s"), tokens[j].end):
+            if end == tokens[j].end + 2 and text.startswith(_APOSTROPHE_S, tokens[j].end):
                 # with its "'s": only a name spelt so, not "William's" as Williams, AZ
-                matches = tuple(m for m in matches if m.name.endswith(("'s", "’s")))
+                matches = tuple(m for m in matches if m.name.endswith(_APOSTROPHE_S))
             if matches:
                 adjective = all(m.source == DEMONYM for m in matches)
                 hint = any(m.place.kind == "admin1" for m in matches) and _region_hint(text, start, end, floor)
@@ -435,11 +434,11 @@ def _ends(text: str, tokens: list[_Token], i: int, max_tokens: int) -> list[tupl
     for j in range(i, min(i + max_tokens, len(tokens))):
         if j > i:
             gap = text[tokens[j - 1].end:tokens[j].start]
-            if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap) and gap not in _POSSESSIVE_GAPS and not (
+            if gap != " " and gap != "-" and not _CONNECTOR_GAP.fullmatch(gap) and gap not in POSSESSIVE_GAPS and not (
                     gap == ". " and tokens[j - 1].text.title() in ABBREVIATED_PREFIXES):  # "ST. LOUIS"
                 break
         ends.append((j, tokens[j].end))
-        if text.startswith(("'s", "’s"), tokens[j].end):
+        if text.startswith(_APOSTROPHE_S, tokens[j].end):
             ends.append((j, tokens[j].end + 2))    # "St. John's" (a name: see Recognizer._longest)
         trailer = _TRAILER.match(text, tokens[j].end)
         if trailer and not (j == i and tokens[i].text == "The"):  # "The city's coroner" is no name
