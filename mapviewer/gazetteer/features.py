@@ -197,7 +197,8 @@ def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: 
 
 def add_region_unions(new_place: NewPlace, regions: dict[str, Any], places: Iterable[Any], tolerance: float) -> int:
     """Regions of usage that are unions of first-level divisions or of counties (kind area), outline = union
-    of theirs, in their country when they have one ("the Midwest" in the US; Kashmir in none)."""
+    of theirs, in their country when they have one ("the Midwest" in the US; Kashmir in none) and, made of
+    counties, in their state (Southern California in California)."""
     counties = {f"{p.country}.{p.admin1}:{p.name}": p for p in places if p.kind == "county"}
     for union in REGION_UNIONS:
         parts = [regions[code] for code in union.regions if code in regions]
@@ -208,10 +209,12 @@ def add_region_unions(new_place: NewPlace, regions: dict[str, Any], places: Iter
         outline = shapely.make_valid(shapely.union_all(outlines))
         lat, lon = label_point(outline)
         countries = {p.country for p in parts}
+        states = {(p.admin1, p.region_id) for p in parts if p.kind == "county"}   # Southern California: in CA
+        admin1, region_id = states.pop() if len(states) == 1 and len(parts) == len(union.counties) else (None, None)
         place = new_place(name=union.name, kind="area", lat=lat, lon=lon,
                           population=sum(p.population for p in parts),
-                          country=countries.pop() if len(countries) == 1 else None, feature="L.RGN",
-                          outline=outline)
+                          country=countries.pop() if len(countries) == 1 else None, admin1=admin1,
+                          region_id=region_id, feature="L.RGN", outline=outline)
         place.add_name(union.name, PRIMARY)
         for other in union.other_names:
             place.add_name(other, GENERATED)

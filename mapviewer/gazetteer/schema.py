@@ -11,7 +11,7 @@ from ..model import Place
 
 # Bump on any change of what the builder writes (tables, names, rules): stores of another version are
 # rebuilt, as the version is part of the data hash (gazetteer.lifecycle.data_version).
-BUILDER_VERSION = 33
+BUILDER_VERSION = 34
 # The least Zipf frequency a word is kept with: rarer words read as no English word (0) to the recognizer.
 WORD_FLOOR = 2.0
 # SQLite's application_id of every store mapviewer writes ("MVgz"): how a file is known to be ours.

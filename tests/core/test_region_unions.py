@@ -24,6 +24,9 @@ def test_each_union_is_one_area_with_its_divisions_outline(store):
     assert not store.outline(midwest.id).contains(shapely.Point(-97.7, 30.3))    # Austin, Texas
     kashmir = next(m.place for m in store.by_name("kashmir") if m.place.kind == "area")
     assert kashmir.country is None                                                 # on both sides of the line
+    socal = next(m.place for m in store.by_name("southern california"))
+    assert (socal.country, socal.admin1) == ("US", "CA")                          # its counties' state
+    assert midwest.admin1 is None
 
 
 def test_every_member_of_a_union_is_found_and_inside_it(store):
