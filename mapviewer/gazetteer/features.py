@@ -177,18 +177,10 @@ def macroregion_adjectives(name: str) -> tuple[str, ...]:
 def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: float) -> int:
     """Unions of countries (UN M49 regions and regions of usage), outline = union of the countries'."""
     for region in MACRO_REGIONS:
-        parts = [countries[c].outline for c in region.countries if c in countries
-                 and countries[c].outline is not None]
-        if not parts:
+        parts = [countries[c] for c in region.countries if c in countries]
+        place = _union_place(new_place, region.name, region.other_names, parts, tolerance, kind="macroregion")
+        if place is None:
             continue
-        outline = shapely.make_valid(shapely.union_all([shapely.simplify(p, tolerance) for p in parts]))
-        lat, lon = label_point(outline)
-        population = sum(countries[c].population for c in region.countries if c in countries)
-        place = new_place(name=region.name, kind="macroregion", lat=lat, lon=lon,
-                          population=population, feature="L.RGN", outline=outline)
-        place.add_name(region.name, PRIMARY)
-        for other in region.other_names:
-            place.add_name(other, GENERATED)
         for name in (region.name, *region.other_names):
             for adjective in macroregion_adjectives(name):
                 place.add_name(adjective, DEMONYM)
@@ -203,19 +195,27 @@ def add_region_unions(new_place: NewPlace, regions: dict[str, Any], places: Iter
     for union in REGION_UNIONS:
         parts = [regions[code] for code in union.regions if code in regions]
         parts += [counties[key] for key in union.counties if key in counties]
-        outlines = [shapely.simplify(p.outline, tolerance) for p in parts if p.outline is not None]
-        if not outlines:
-            continue
-        outline = shapely.make_valid(shapely.union_all(outlines))
-        lat, lon = label_point(outline)
         countries = {p.country for p in parts}
-        states = {(p.admin1, p.region_id) for p in parts if p.kind == "county"}   # Southern California: in CA
+        states = {(p.admin1, p.region_id) for p in parts if p.kind == "county"}
         admin1, region_id = states.pop() if len(states) == 1 and len(parts) == len(union.counties) else (None, None)
-        place = new_place(name=union.name, kind="area", lat=lat, lon=lon,
-                          population=sum(p.population for p in parts),
-                          country=countries.pop() if len(countries) == 1 else None, admin1=admin1,
-                          region_id=region_id, feature="L.RGN", outline=outline)
-        place.add_name(union.name, PRIMARY)
-        for other in union.other_names:
-            place.add_name(other, GENERATED)
+        _union_place(new_place, union.name, union.other_names, parts, tolerance, kind="area",
+                     country=countries.pop() if len(countries) == 1 else None, admin1=admin1, region_id=region_id)
     return len(REGION_UNIONS)
+
+
+def _union_place(new_place: NewPlace, name: str, other_names: tuple[str, ...], parts: list[Any], tolerance: float,
+                 **fields: Any) -> Any:
+    """A place made of ``parts`` (countries, regions or counties) with ``fields``: at the label point of the
+    union of their outlines (each simplified by ``tolerance``), their population summed, called ``name`` and
+    ``other_names``; None when no part has an outline."""
+    outlines = [shapely.simplify(p.outline, tolerance) for p in parts if p.outline is not None]
+    if not outlines:
+        return None
+    outline = shapely.make_valid(shapely.union_all(outlines))
+    lat, lon = label_point(outline)
+    place = new_place(name=name, lat=lat, lon=lon, population=sum(p.population for p in parts), feature="L.RGN",
+                      outline=outline, **fields)
+    place.add_name(name, PRIMARY)
+    for other in other_names:
+        place.add_name(other, GENERATED)
+    return place

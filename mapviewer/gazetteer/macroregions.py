@@ -155,10 +155,13 @@ _BY_NAME = {r.name: r for r in _SINGLE}
 
 
 def _union(name: str, other_names: tuple[str, ...], parts: tuple[str, ...], source: str) -> MacroRegion:
+    """A region made of other regions of this table (by name): their countries."""
     return MacroRegion(name, other_names, tuple(c for part in parts for c in _BY_NAME[part].countries), source)
 
 
-MACRO_REGIONS: tuple[MacroRegion, ...] = (*_SINGLE,
+# The regions above, and two made of them.
+MACRO_REGIONS: tuple[MacroRegion, ...] = (
+    *_SINGLE,
     _union("Americas", ("the Americas",), ("Northern America", "Latin America"), M49),
     _union("Asia-Pacific", ("Asia Pacific", "Asia-Pacific region", "Asia and the Pacific", "APAC"),
            ("Eastern Asia", "South-eastern Asia", "Australia and New Zealand", "Melanesia", "Micronesia",

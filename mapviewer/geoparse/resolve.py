@@ -166,19 +166,17 @@ class _Context:
         self.continent = np.array([continents.setdefault(c, len(continents)) if (c := _continent(p)) else -1
                                    for p in places])
         self.place_id = np.array([p.id for p in places])
-        # A small town named like a first-level region of its own country elsewhere ("Wales", a village in
-        # South Yorkshire): the story's region says nothing against the region of that name, so it does not
-        # support the town.
+        # A town a hundred times smaller than a first-level region of its own country that bears its name
+        # ("Wales", a village in South Yorkshire): the story's region says nothing against the region of that
+        # name, so it does not support the town.
         self.region_blind = np.zeros(len(places), dtype=bool)
-        i = 0
-        for k in self.keys:
+        for k, first in zip(self.keys, self.offsets):
             named = [c[0] for c in cands[k]]
-            regions = [(r.country, r.id, r.population) for r in named if r.kind == "admin1"]
+            regions = [r for r in named if r.kind == "admin1"]
             for j, p in enumerate(named):
-                self.region_blind[i + j] = p.kind in ("city", "county") and any(
-                    country == p.country and rid != p.region_id and p.population * 100 < population
-                    for country, rid, population in regions)
-            i += len(named)
+                self.region_blind[first + j] = p.kind in ("city", "county") and any(
+                    r.country == p.country and r.id != p.region_id and p.population * 100 < r.population
+                    for r in regions)
 
     def _nearest(self, readings: np.ndarray, anchors: np.ndarray) -> np.ndarray:
         """For each of ``readings``: the distance (km) to the nearest of ``anchors`` read for another name."""
