@@ -336,10 +336,13 @@ class _Builder:
         region_bases = {(r.country, fold_once(aliases.region_base(r.name))): r for r in regions.values()}
         forms_of: dict[int, set[str]] = defaultdict(set)    # a region's bases whose forms it was given
         self.town_ids: list[tuple[int, int]] = []     # (rank in towns_in_order, place id) of each town kept
+        self.town_population: dict[str, int] = {}      # the most populous kept town's, by the folded name
         for rank, c in enumerate(towns_in_order(cities)):
             iso = c["countrycode"]
             if iso not in countries:
                 continue
+            key = fold_once(c["name"])
+            self.town_population.setdefault(key, int(c["population"]))    # towns come most populous first
             region = self._city_region.get(c["geonameid"])
             place = PlaceRecord(len(self.places) + 1, c["name"], "city", c["latitude"], c["longitude"],
                                 int(c["population"]), iso, region.admin1 if region else c.get("admin1code"),
@@ -352,9 +355,9 @@ class _Builder:
                     place.add_name(name, METONYM)
             # A region named after its main city takes the city's spellings ("Lugansk" region), not its names as a
             # town ("Quebec City"): each spelling, and once per base the forms of it ("Lugansk Oblast", …).
-            if region is not None and region_bases.get((iso, fold_once(c["name"]))) is region:
+            if region is not None and region_bases.get((iso, key)) is region:
                 bases = forms_of[region.id]
-                own = {fold_once(c["name"])}
+                own = {key}
                 alternates = (a for a in c.get("alternatenames", ()) if _plausible_alternate(a, own) is not None)
                 for alt in (a for a in alternates if not aliases.names_the_city(a)):
                     base = aliases.region_base(alt)
@@ -363,9 +366,8 @@ class _Builder:
                     for form in sorted(forms):
                         region.add_name(form, GENERATED)
 
-    def finish_region_names(self, regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord],
-                            cities: dict[str, dict[str, Any]]) -> None:
-        self._add_first_of_pair(regions, countries, cities)
+    def finish_region_names(self, regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord]) -> None:
+        self._add_first_of_pair(regions, countries)
         for region in regions.values():
             bases = set()       # names of one base ("Kursk", "Kursk Oblast") have the same forms
             for name, _ in list(region.names.values()):
@@ -379,18 +381,13 @@ class _Builder:
                 if code in regions:
                     regions[code].add_name(name, GENERATED)
 
-    @staticmethod
-    def _add_first_of_pair(regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord],
-                           cities: dict[str, dict[str, Any]]) -> None:
+    def _add_first_of_pair(self, regions: dict[str, PlaceRecord], countries: dict[str, PlaceRecord]) -> None:
         """A country's or region's name of two parts also names it by its first ("Bosnia", "Trinidad",
         "Newfoundland"), unless that is a common word ("Central and Western"), another country's or region's
         name or demonym ("Turks and Caicos"), or a town's: a region must not hide a town ("Jammu"), nor a
         country a town more populous than itself (Saint-Pierre, Réunion, not Saint Pierre and Miquelon)."""
         reserved = {key for p in (*countries.values(), *regions.values()) for key in p.names}
-        towns: dict[str, int] = {}
-        for c in cities.values():
-            key = fold_once(c["name"])
-            towns[key] = max(towns.get(key, 0), int(c["population"]))
+        towns = self.town_population
         for place in (*countries.values(), *regions.values()):
             first = aliases.first_of_pair(place.name)
             if first is None:
@@ -677,7 +674,7 @@ def _build(path: Path, version: str, helper: _Helper, report: Progress) -> None:
     linked = len(b.places)
     report("adding cities and their names", 0.45)
     b.add_cities(cities, countries, regions, capitals())
-    b.finish_region_names(regions, countries, cities)
+    b.finish_region_names(regions, countries)
     report("adding counties, physical features and world regions", 0.6)
     reserved = {key for p in b.places if p.kind in ("continent", "country", "admin1") for key in p.names}
     features.add_counties(b.new_place, regions, cities)

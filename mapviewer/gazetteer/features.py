@@ -175,12 +175,16 @@ def macroregion_adjectives(name: str) -> tuple[str, ...]:
 
 
 def add_macroregions(new_place: NewPlace, countries: dict[str, Any], tolerance: float) -> int:
-    """Unions of countries (UN M49 regions and regions of usage), outline = union of the countries'."""
+    """Unions of countries (UN M49 regions and regions of usage), outline = union of the countries' (or of the
+    regions' a region is made of: the Americas of Northern and Latin America)."""
+    built: dict[str, Any] = {}
     for region in MACRO_REGIONS:
-        parts = [countries[c] for c in region.countries if c in countries]
+        parts = [built[r] for r in region.made_of] if region.made_of else \
+            [countries[c] for c in region.countries if c in countries]
         place = _union_place(new_place, region.name, region.other_names, parts, tolerance, kind="macroregion")
         if place is None:
             continue
+        built[region.name] = place
         for name in (region.name, *region.other_names):
             for adjective in macroregion_adjectives(name):
                 place.add_name(adjective, DEMONYM)

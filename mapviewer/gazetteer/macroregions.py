@@ -34,6 +34,7 @@ class MacroRegion:
     other_names: tuple[str, ...]
     countries: tuple[str, ...]
     source: str  # "M49" or "usage"
+    made_of: tuple[str, ...] = ()   # the regions of this table it is the union of (their outlines are reused)
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -156,7 +157,8 @@ _BY_NAME = {r.name: r for r in _SINGLE}
 
 def _union(name: str, other_names: tuple[str, ...], parts: tuple[str, ...], source: str) -> MacroRegion:
     """A region made of other regions of this table (by name): their countries."""
-    return MacroRegion(name, other_names, tuple(c for part in parts for c in _BY_NAME[part].countries), source)
+    return MacroRegion(name, other_names, tuple(c for part in parts for c in _BY_NAME[part].countries), source,
+                       parts)
 
 
 # The regions above, and two made of them.
